@@ -1,0 +1,168 @@
+package assessments
+
+import (
+	"bytes"
+	"sort"
+	"strconv"
+	"time"
+
+	"go.yaml.in/yaml/v4"
+)
+
+// Encode writes the assessment in the readycheck/assessment/v1 format: every
+// field, levels as numbers, answers in rubric order (after Check or New).
+func (a *Assessment) Encode() ([]byte, error) {
+	doc := mapping(
+		"format", str(Format),
+		"candidate", person(a.Candidate),
+		"rubric", flow(mapping("id", str(a.Rubric.ID), "version", str(a.Rubric.Version), "digest", str(a.Rubric.Digest))),
+		"targets", flow(strList(a.Targets)),
+		"status", str(string(a.Status)),
+		"started", timestamp(a.Started),
+		"updated", timestamp(a.Updated),
+		"answers", a.answersNode(),
+	)
+	if len(a.Reviews) > 0 {
+		reviews := &yaml.Node{Kind: yaml.SequenceNode}
+		for _, rv := range a.Reviews {
+			reviews.Content = append(reviews.Content, rv.node(a.order))
+		}
+		doc.Content = append(doc.Content, str("reviews"), reviews)
+	}
+	var buf bytes.Buffer
+	enc := yaml.NewEncoder(&buf)
+	enc.SetIndent(2)
+	if err := enc.Encode(doc); err != nil {
+		return nil, err
+	}
+	if err := enc.Close(); err != nil {
+		return nil, err
+	}
+	return buf.Bytes(), nil
+}
+
+func (a *Assessment) answersNode() *yaml.Node {
+	n := &yaml.Node{Kind: yaml.MappingNode}
+	for _, id := range ordered(a.order, a.Answers) {
+		ans := a.Answers[id]
+		v := &yaml.Node{Kind: yaml.MappingNode}
+		if ans.Answered() {
+			v.Content = append(v.Content, str("level"), num(ans.Level))
+		}
+		if ans.Note != "" {
+			v.Content = append(v.Content, str("note"), text(ans.Note))
+		}
+		if len(ans.Evidence) > 0 {
+			v.Content = append(v.Content, str("evidence"), strList(ans.Evidence))
+		}
+		if ans.Note == "" && len(ans.Evidence) == 0 {
+			v.Style = yaml.FlowStyle
+		}
+		n.Content = append(n.Content, str(id), v)
+	}
+	return n
+}
+
+func (rv *Review) node(order []string) *yaml.Node {
+	ratings := &yaml.Node{Kind: yaml.MappingNode}
+	if len(rv.order) > 0 {
+		order = rv.order
+	}
+	for _, id := range ordered(order, rv.Ratings) {
+		rt := rv.Ratings[id]
+		v := &yaml.Node{Kind: yaml.MappingNode}
+		if rt.Rated() {
+			v.Content = append(v.Content, str("level"), num(rt.Level))
+		}
+		if rt.Comment != "" {
+			v.Content = append(v.Content, str("comment"), text(rt.Comment))
+		} else {
+			v.Style = yaml.FlowStyle
+		}
+		ratings.Content = append(ratings.Content, str(id), v)
+	}
+	n := mapping(
+		"reviewer", person(rv.Reviewer),
+		"started", timestamp(rv.Started),
+		"updated", timestamp(rv.Updated),
+		"ratings", ratings,
+	)
+	if rv.Summary != "" {
+		n.Content = append(n.Content, str("summary"), text(rv.Summary))
+	}
+	return n
+}
+
+// ordered lists the keys of m: first those in order, then the rest sorted.
+func ordered[V any](order []string, m map[string]V) []string {
+	out := make([]string, 0, len(m))
+	seen := make(map[string]bool, len(m))
+	for _, id := range order {
+		if _, ok := m[id]; ok && !seen[id] {
+			out = append(out, id)
+			seen[id] = true
+		}
+	}
+	var rest []string
+	for id := range m {
+		if !seen[id] {
+			rest = append(rest, id)
+		}
+	}
+	sort.Strings(rest)
+	return append(out, rest...)
+}
+
+func mapping(kv ...any) *yaml.Node {
+	n := &yaml.Node{Kind: yaml.MappingNode}
+	for i := 0; i+1 < len(kv); i += 2 {
+		n.Content = append(n.Content, str(kv[i].(string)), kv[i+1].(*yaml.Node))
+	}
+	return n
+}
+
+func person(p Person) *yaml.Node {
+	n := mapping("name", str(p.Name))
+	if p.Email != "" {
+		n.Content = append(n.Content, str("email"), str(p.Email))
+	}
+	n.Style = yaml.FlowStyle
+	return n
+}
+
+func flow(n *yaml.Node) *yaml.Node {
+	n.Style = yaml.FlowStyle
+	return n
+}
+
+func str(s string) *yaml.Node {
+	return &yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: s}
+}
+
+// text is a string that keeps its line breaks readable in the file.
+func text(s string) *yaml.Node {
+	n := str(s)
+	if bytes.ContainsRune([]byte(s), '\n') {
+		n.Style = yaml.LiteralStyle
+	}
+	return n
+}
+
+func num(v int) *yaml.Node {
+	return &yaml.Node{Kind: yaml.ScalarNode, Tag: "!!int", Value: strconv.Itoa(v)}
+}
+
+func timestamp(t time.Time) *yaml.Node {
+	if t.IsZero() {
+		return &yaml.Node{Kind: yaml.ScalarNode, Tag: "!!null", Value: "null"}
+	}
+	return &yaml.Node{Kind: yaml.ScalarNode, Tag: "!!timestamp", Value: t.UTC().Format(time.RFC3339)}
+}
+
+func strList(items []string) *yaml.Node {
+	n := &yaml.Node{Kind: yaml.SequenceNode}
+	for _, s := range items {
+		n.Content = append(n.Content, str(s))
+	}
+	return n
+}

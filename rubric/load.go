@@ -1,0 +1,658 @@
+package rubric
+
+import (
+	"crypto/sha256"
+	"encoding/hex"
+	"fmt"
+	"io"
+	"os"
+	"strconv"
+	"strings"
+
+	"go.yaml.in/yaml/v4"
+
+	"github.com/readycheck/readycheck/internal/yamlfile"
+)
+
+// AssessmentFormat is the format of saved assessments, recognised here only
+// to tell a person who passed one where a rubric was expected.
+const AssessmentFormat = "readycheck/assessment/v1"
+
+// Digest returns the digest readycheck records for a file's bytes.
+func Digest(data []byte) string {
+	sum := sha256.Sum256(data)
+	return "sha256:" + hex.EncodeToString(sum[:])
+}
+
+// LoadFile reads and validates a rubric file. Files over the size limit are
+// refused before they are read whole. On failure the error is a
+// yamlfile.Problems listing every problem found.
+func LoadFile(path string) (*Rubric, error) {
+	data, err := ReadFile(path)
+	if err != nil {
+		return nil, err
+	}
+	r, problems := Parse(path, data)
+	if err := problems.Err(); err != nil {
+		return nil, err
+	}
+	return r, nil
+}
+
+// ReadFile reads a file people write by hand, refusing one over
+// yamlfile.MaxSize before reading it and naming the file in every error.
+func ReadFile(path string) ([]byte, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, yamlfile.Problems{{File: path, Message: openMessage(err)}}
+	}
+	defer f.Close()
+	info, err := f.Stat()
+	if err != nil {
+		return nil, yamlfile.Problems{{File: path, Message: openMessage(err)}}
+	}
+	if info.IsDir() {
+		return nil, yamlfile.Problems{{File: path, Message: "is a folder, not a file; name a YAML file"}}
+	}
+	if info.Size() > yamlfile.MaxSize {
+		_, problems := yamlfile.Parse(path, make([]byte, info.Size()))
+		return nil, problems
+	}
+	data, err := io.ReadAll(io.LimitReader(f, yamlfile.MaxSize+1))
+	if err != nil {
+		return nil, yamlfile.Problems{{File: path, Message: openMessage(err)}}
+	}
+	return data, nil
+}
+
+func openMessage(err error) string {
+	switch {
+	case os.IsNotExist(err):
+		return "no such file; check the path"
+	case os.IsPermission(err):
+		return "permission denied; check the file's permissions"
+	}
+	var pe *os.PathError
+	if ok := asPathError(err, &pe); ok {
+		return pe.Err.Error()
+	}
+	return err.Error()
+}
+
+func asPathError(err error, pe **os.PathError) bool {
+	p, ok := err.(*os.PathError)
+	if ok {
+		*pe = p
+	}
+	return ok
+}
+
+// Parse validates a rubric held in memory. file names it in problems. It
+// returns the rubric only when there are no errors; warnings may come with it.
+func Parse(file string, data []byte) (*Rubric, yamlfile.Problems) {
+	top, problems := yamlfile.Parse(file, data)
+	if top == nil {
+		return nil, problems
+	}
+	l := &loader{Reporter: yamlfile.Reporter{File: file}, r: &Rubric{File: file, Digest: Digest(data)}}
+	l.rubric(top)
+	l.Problems.Sort()
+	if l.Failed() {
+		return nil, l.Problems
+	}
+	l.r.index()
+	return l.r, l.Problems
+}
+
+type loader struct {
+	yamlfile.Reporter
+	r      *Rubric
+	scales map[string]*Scale
+	skills map[string]*Skill
+	// skillPos remembers where each skill id was first defined, for duplicates.
+	skillPos map[string]int
+}
+
+var rubricFields = []string{"format", "id", "title", "version", "description", "scales", "default_scale", "categories", "companies"}
+
+func (l *loader) rubric(top *yaml.Node) {
+	if top.Kind != yaml.MappingNode {
+		l.At(top, "a rubric file should be a mapping of fields (format, id, title, scales, categories, companies); this file holds %s", describe(top))
+		return
+	}
+	if !l.format(top) {
+		return
+	}
+	f := l.Fields(top, "the rubric", rubricFields...)
+	l.Require(top, f, "the rubric", "format", "id", "title", "scales", "categories", "companies")
+	l.r.ID = l.ID(f["id"].Value, "the rubric id")
+	l.r.Title = l.String(f["title"].Value, "the rubric title")
+	l.r.Version = l.String(f["version"].Value, "the rubric version")
+	l.r.Description = l.String(f["description"].Value, "the rubric description")
+	l.scalesOf(f["scales"].Value)
+	if d := f["default_scale"].Value; d != nil && !yamlfile.IsNull(d) {
+		name := l.String(d, "default_scale")
+		l.r.DefaultScale = l.scaleRef(d, name, "default_scale")
+	}
+	l.categories(f["categories"].Value, f["default_scale"].Value)
+	l.companies(f["companies"].Value)
+}
+
+// format checks the format field first: a file of another kind would
+// otherwise drown its one real problem in a screen of unknown fields.
+func (l *loader) format(top *yaml.Node) bool {
+	var fv *yaml.Node
+	keys := map[string]bool{}
+	for i := 0; i+1 < len(top.Content); i += 2 {
+		keys[top.Content[i].Value] = true
+		if top.Content[i].Value == "format" {
+			fv = top.Content[i+1]
+		}
+	}
+	if fv == nil {
+		if keys["answers"] || keys["candidate"] {
+			l.At(top, "this looks like an assessment, not a rubric (it has candidate/answers and no format); pass a rubric file here, and the assessment to `readycheck score`")
+			return false
+		}
+		return true // reported as a missing field with the others
+	}
+	v := fv.Value
+	switch {
+	case fv.Kind != yaml.ScalarNode:
+		l.At(fv, "format should be %q", Format)
+		return false
+	case v == Format:
+		return true
+	case v == AssessmentFormat:
+		l.At(fv, "this file is an assessment (format %q), not a rubric; pass a rubric file here, and the assessment to `readycheck score`", v)
+	case strings.HasPrefix(v, "readycheck/rubric/"):
+		l.At(fv, "rubric format %q is not supported by this version of readycheck; it reads %q", yamlfile.Clean(v), Format)
+	default:
+		l.At(fv, "unknown format %q; a rubric file starts with `format: %s`", yamlfile.Clean(v), Format)
+	}
+	return false
+}
+
+func describe(n *yaml.Node) string {
+	switch n.Kind {
+	case yaml.SequenceNode:
+		return "a list"
+	case yaml.ScalarNode:
+		return "a single value"
+	}
+	return "something else"
+}
+
+func (l *loader) scalesOf(n *yaml.Node) {
+	l.scales = map[string]*Scale{}
+	if n == nil || yamlfile.IsNull(n) {
+		return
+	}
+	if !l.Kind(n, yaml.MappingNode, "scales", "a mapping from scale names to lists of levels") {
+		return
+	}
+	if len(n.Content) == 0 {
+		l.At(n, "scales is empty; define at least one scale, e.g. proficiency: [{label: None}, {label: Aware}, ...]")
+	}
+	firstLine := map[string]int{}
+	for i := 0; i+1 < len(n.Content); i += 2 {
+		k, v := n.Content[i], n.Content[i+1]
+		name := l.ID(k, "scale name")
+		if name == "" {
+			continue
+		}
+		if line, dup := firstLine[name]; dup {
+			l.At(k, "scale %q is defined twice (first at line %d); rename or remove one", name, line)
+			continue
+		}
+		firstLine[name] = k.Line
+		s := &Scale{Name: name}
+		what := fmt.Sprintf("scale %q", name)
+		items := l.Items(v, what)
+		if v != nil && v.Kind == yaml.SequenceNode && len(v.Content) < 2 {
+			l.At(v, "%s has %d level(s); a scale needs at least 2 (level 0 means none, then at least one more)", what, len(v.Content))
+		}
+		labels := map[string]int{}
+		for j, it := range items {
+			lw := fmt.Sprintf("level %d of %s", j, what)
+			lf := l.Fields(it, lw, "label", "description")
+			l.Require(it, lf, lw, "label")
+			lvl := Level{Label: l.String(lf["label"].Value, lw+" label"), Description: l.String(lf["description"].Value, lw+" description")}
+			if lvl.Label != "" {
+				key := strings.ToLower(lvl.Label)
+				if prev, dup := labels[key]; dup {
+					l.At(lf["label"].Value, "%s repeats the label %q of level %d; labels must differ so that `min: %s` is unambiguous", lw, lvl.Label, prev, lvl.Label)
+				}
+				labels[key] = j
+				if _, err := strconv.Atoi(lvl.Label); err == nil {
+					l.At(lf["label"].Value, "%s has a number as its label (%q); use a word, since numbers already mean levels", lw, lvl.Label)
+				}
+			}
+			s.Levels = append(s.Levels, lvl)
+		}
+		l.r.Scales = append(l.r.Scales, s)
+		l.scales[name] = s
+	}
+}
+
+// scaleRef resolves a scale name used at n.
+func (l *loader) scaleRef(n *yaml.Node, name, what string) *Scale {
+	if name == "" {
+		return nil
+	}
+	if s, ok := l.scales[name]; ok {
+		return s
+	}
+	msg := fmt.Sprintf("%s refers to unknown scale %q", what, yamlfile.Clean(name))
+	if sug := yamlfile.Suggest(name, yamlfile.SortedKeys(l.scales)); sug != "" {
+		msg += fmt.Sprintf(" (did you mean %q?)", sug)
+	} else if len(l.scales) > 0 {
+		msg += "; defined scales: " + strings.Join(yamlfile.SortedKeys(l.scales), ", ")
+	}
+	l.At(n, "%s", msg)
+	return nil
+}
+
+var categoryFields = []string{"id", "title", "description", "scale", "skills"}
+var skillFields = []string{"id", "title", "question", "help", "scale", "levels"}
+
+func (l *loader) categories(n, defaultNode *yaml.Node) {
+	l.skills = map[string]*Skill{}
+	l.skillPos = map[string]int{}
+	items := l.Items(n, "categories")
+	if n != nil && n.Kind == yaml.SequenceNode && len(items) == 0 && len(n.Content) == 0 {
+		l.At(n, "categories is empty; add at least one category with skills")
+	}
+	seen := map[string]int{}
+	missingDefault := false
+	for i, it := range items {
+		what := fmt.Sprintf("category %d", i+1)
+		f := l.Fields(it, what, categoryFields...)
+		if f == nil {
+			continue
+		}
+		c := &Category{}
+		c.ID = l.ID(f["id"].Value, what+" id")
+		if c.ID != "" {
+			what = fmt.Sprintf("category %q", c.ID)
+			if line, dup := seen[c.ID]; dup {
+				l.At(f["id"].Value, "category id %q is used twice (first at line %d); category ids must be unique", c.ID, line)
+			}
+			seen[c.ID] = f["id"].Value.Line
+		}
+		l.Require(it, f, what, "id", "title", "skills")
+		c.Title = l.String(f["title"].Value, what+" title")
+		c.Description = l.String(f["description"].Value, what+" description")
+		var catScale *Scale
+		if sn := f["scale"].Value; sn != nil && !yamlfile.IsNull(sn) {
+			catScale = l.scaleRef(sn, l.String(sn, what+" scale"), what+" scale")
+		}
+		skills := l.Items(f["skills"].Value, what+" skills")
+		if sv := f["skills"].Value; sv != nil && sv.Kind == yaml.SequenceNode && len(sv.Content) == 0 {
+			l.At(sv, "%s has no skills; add at least one", what)
+		}
+		for j, sn := range skills {
+			s := l.skill(sn, c, j, catScale, f["scale"].Value != nil && !yamlfile.IsNull(f["scale"].Value))
+			if s != nil {
+				if s.Scale == nil && !missingDefault && l.r.DefaultScale == nil && defaultNode == nil {
+					missingDefault = true
+					l.At(sn, "skill %q has no scale: name one on the skill or its category, or set default_scale at the top of the rubric", s.ID)
+				}
+				c.Skills = append(c.Skills, s)
+			}
+		}
+		l.r.Categories = append(l.r.Categories, c)
+	}
+}
+
+func (l *loader) skill(n *yaml.Node, c *Category, j int, catScale *Scale, catNamesScale bool) *Skill {
+	what := fmt.Sprintf("skill %d of %s", j+1, categoryName(c))
+	f := l.Fields(n, what, skillFields...)
+	if f == nil {
+		return nil
+	}
+	s := &Skill{Category: c}
+	s.ID = l.ID(f["id"].Value, what+" id")
+	if s.ID != "" {
+		what = fmt.Sprintf("skill %q", s.ID)
+		if line, dup := l.skillPos[s.ID]; dup {
+			l.At(f["id"].Value, "skill id %q is used twice (first at line %d); skill ids must be unique across the whole rubric", s.ID, line)
+		} else {
+			l.skillPos[s.ID] = f["id"].Value.Line
+			l.skills[s.ID] = s
+		}
+	}
+	l.Require(n, f, what, "id", "title")
+	s.Title = l.String(f["title"].Value, what+" title")
+	s.Question = l.String(f["question"].Value, what+" question")
+	if s.Question == "" && s.Title != "" {
+		s.Question = fmt.Sprintf("How would you rate your %s?", s.Title)
+	}
+	s.Help = l.String(f["help"].Value, what+" help")
+	switch sn := f["scale"].Value; {
+	case sn != nil && !yamlfile.IsNull(sn):
+		s.Scale = l.scaleRef(sn, l.String(sn, what+" scale"), what+" scale")
+		if s.Scale == nil {
+			return s
+		}
+	case catNamesScale:
+		s.Scale = catScale
+		if s.Scale == nil {
+			return s
+		}
+	default:
+		s.Scale = l.r.DefaultScale
+	}
+	if lv := f["levels"].Value; lv != nil && !yamlfile.IsNull(lv) && l.Kind(lv, yaml.MappingNode, what+" levels", "a mapping from level numbers to descriptions, e.g. {1: ..., 2: ...}") {
+		s.Levels = map[int]string{}
+		for i := 0; i+1 < len(lv.Content); i += 2 {
+			k, v := lv.Content[i], lv.Content[i+1]
+			lvl, ok := l.levelKey(k, s, what)
+			if !ok {
+				continue
+			}
+			if _, dup := s.Levels[lvl]; dup {
+				l.At(k, "%s describes level %d twice; keep one", what, lvl)
+				continue
+			}
+			s.Levels[lvl] = l.String(v, fmt.Sprintf("%s level %d", what, lvl))
+		}
+	}
+	return s
+}
+
+// levelKey reads a key of a skill's levels: a level number, or a label.
+func (l *loader) levelKey(k *yaml.Node, s *Skill, what string) (int, bool) {
+	if k.Kind != yaml.ScalarNode {
+		l.At(k, "%s levels should be keyed by level numbers", what)
+		return 0, false
+	}
+	if s.Scale == nil {
+		return 0, false
+	}
+	top := s.Scale.Top()
+	if n, err := strconv.Atoi(k.Value); err == nil {
+		if n < 0 || n > top {
+			l.At(k, "%s describes level %d, outside its scale %q (levels 0 to %d); remove it or use another scale", what, n, s.Scale.Name, top)
+			return 0, false
+		}
+		return n, true
+	}
+	if n, ok := s.Scale.Find(k.Value); ok {
+		return n, true
+	}
+	l.At(k, "%s describes level %q, which is neither a level number (0 to %d) nor a label of scale %q", what, yamlfile.Clean(k.Value), top, s.Scale.Name)
+	return 0, false
+}
+
+func categoryName(c *Category) string {
+	if c.ID != "" {
+		return fmt.Sprintf("category %q", c.ID)
+	}
+	return "its category"
+}
+
+var companyFields = []string{"id", "name", "role", "description", "url", "thresholds", "requirements"}
+var requirementFields = []string{"id", "title", "skill", "any_of", "min", "weight", "must"}
+
+func (l *loader) companies(n *yaml.Node) {
+	items := l.Items(n, "companies")
+	if n != nil && n.Kind == yaml.SequenceNode && len(n.Content) == 0 {
+		l.At(n, "companies is empty; add at least one company with requirements")
+	}
+	seen := map[string]int{}
+	for i, it := range items {
+		what := fmt.Sprintf("company %d", i+1)
+		f := l.Fields(it, what, companyFields...)
+		if f == nil {
+			continue
+		}
+		c := &Company{Almost: DefaultAlmost, Ready: DefaultReady}
+		c.ID = l.ID(f["id"].Value, what+" id")
+		if c.ID != "" {
+			what = fmt.Sprintf("company %q", c.ID)
+			if line, dup := seen[c.ID]; dup {
+				l.At(f["id"].Value, "company id %q is used twice (first at line %d); company ids must be unique", c.ID, line)
+			}
+			seen[c.ID] = f["id"].Value.Line
+		}
+		l.Require(it, f, what, "id", "name")
+		c.Name = l.String(f["name"].Value, what+" name")
+		c.Role = l.String(f["role"].Value, what+" role")
+		c.Description = l.String(f["description"].Value, what+" description")
+		c.URL = l.String(f["url"].Value, what+" url")
+		if t := f["thresholds"].Value; t != nil && !yamlfile.IsNull(t) {
+			l.thresholds(t, c, what)
+		}
+		rv := f["requirements"].Value
+		switch {
+		case rv == nil || yamlfile.IsNull(rv):
+			l.At(it, "%s has no requirements; add at least one (e.g. `- {skill: sql, min: 2}`)", what)
+		case rv.Kind == yaml.SequenceNode && len(rv.Content) == 0:
+			l.At(rv, "%s has no requirements; add at least one (e.g. `- {skill: sql, min: 2}`)", what)
+		}
+		reqSeen := map[string]int{}
+		for j, rn := range l.Items(rv, what+" requirements") {
+			req := l.requirement(rn, c, j, what)
+			if req == nil {
+				continue
+			}
+			if line, dup := reqSeen[req.ID]; dup && req.ID != "" {
+				l.At(rn, "requirement %q of %s is used twice (first at line %d); give each requirement of a company its own id", req.ID, what, line)
+			}
+			reqSeen[req.ID] = rn.Line
+			c.Requirements = append(c.Requirements, req)
+		}
+		l.r.Companies = append(l.r.Companies, c)
+	}
+}
+
+func (l *loader) thresholds(t *yaml.Node, c *Company, what string) {
+	f := l.Fields(t, what+" thresholds", "almost", "ready")
+	if f == nil {
+		return
+	}
+	ok := true
+	for _, name := range []string{"almost", "ready"} {
+		v := f[name].Value
+		if v == nil {
+			continue
+		}
+		x, good := l.Float(v, fmt.Sprintf("%s threshold %q", what, name))
+		if !good {
+			ok = false
+			continue
+		}
+		if x < 0 || x > 100 {
+			l.At(v, "%s threshold %q is %s; thresholds are percentages from 0 to 100", what, name, v.Value)
+			ok = false
+			continue
+		}
+		if name == "almost" {
+			c.Almost = x
+		} else {
+			c.Ready = x
+		}
+	}
+	if ok && c.Almost >= c.Ready {
+		l.At(t, "%s thresholds are out of order: almost (%s) must be below ready (%s)", what, formatNum(c.Almost), formatNum(c.Ready))
+	}
+}
+
+func formatNum(x float64) string { return strconv.FormatFloat(x, 'f', -1, 64) }
+
+func (l *loader) requirement(n *yaml.Node, c *Company, j int, companyWhat string) *Requirement {
+	what := fmt.Sprintf("requirement %d of %s", j+1, companyWhat)
+	f := l.Fields(n, what, requirementFields...)
+	if f == nil {
+		return nil
+	}
+	req := &Requirement{Weight: 1}
+	if idn := f["id"].Value; idn != nil && !yamlfile.IsNull(idn) {
+		req.ID = l.ID(idn, what+" id")
+		if req.ID != "" {
+			what = fmt.Sprintf("requirement %q of %s", req.ID, companyWhat)
+		}
+	}
+	sk, any := f["skill"].Value, f["any_of"].Value
+	hasSkill, hasAny := sk != nil && !yamlfile.IsNull(sk), any != nil && !yamlfile.IsNull(any)
+	switch {
+	case hasSkill && hasAny:
+		l.At(n, "%s has both skill and any_of; use skill for one skill, or any_of for a choice among several", what)
+	case !hasSkill && !hasAny:
+		l.At(n, "%s names no skill; add `skill: ID`, or `any_of: [ID, ID]` for a choice among several", what)
+	case hasSkill:
+		if req.ID == "" && sk.Kind == yaml.ScalarNode && yamlfile.ValidID(sk.Value) && f["id"].Value == nil {
+			req.ID = sk.Value
+			what = fmt.Sprintf("requirement %q of %s", req.ID, companyWhat)
+		}
+		if s := l.skillRef(sk, l.String(sk, what+" skill"), what); s != nil {
+			req.Skills = []*Skill{s}
+		}
+	case hasAny:
+		req.AnyOf = true
+		items := l.Items(any, what+" any_of")
+		if any.Kind == yaml.SequenceNode && len(any.Content) == 0 {
+			l.At(any, "%s has an empty any_of; list the skills it accepts", what)
+		}
+		ids := make([]string, 0, len(items))
+		listed := map[string]bool{}
+		for _, it := range items {
+			id := l.String(it, what+" any_of item")
+			ids = append(ids, id)
+			if listed[id] {
+				l.At(it, "%s lists skill %q twice in any_of; keep one", what, id)
+				continue
+			}
+			listed[id] = true
+			if s := l.skillRef(it, id, what); s != nil {
+				req.Skills = append(req.Skills, s)
+			}
+		}
+		if req.ID == "" && f["id"].Value == nil && len(ids) > 0 {
+			req.ID = strings.Join(ids, "-or-")
+			what = fmt.Sprintf("requirement %q of %s", req.ID, companyWhat)
+		}
+		l.sameScale(any, req, what)
+	}
+	req.Title = l.String(f["title"].Value, what+" title")
+	if req.Title == "" {
+		req.Title = defaultTitle(req.Skills)
+	}
+	if m := f["min"].Value; m == nil || yamlfile.IsNull(m) {
+		l.At(n, "%s is missing the required field \"min\" (the level needed, as a number or a label of the scale)", what)
+	} else if len(req.Skills) > 0 && (!req.AnyOf || len(req.Skills) == len(items(any))) {
+		req.Min = l.minLevel(m, req.Skills[0].Scale, what)
+	}
+	if w := f["weight"].Value; w != nil && !yamlfile.IsNull(w) {
+		if x, ok := l.Float(w, what+" weight"); ok {
+			if x <= 0 {
+				l.At(w, "%s has weight %s; a weight must be a number above 0 (leave it out for 1)", what, w.Value)
+			}
+			req.Weight = x
+		}
+	}
+	if m := f["must"].Value; m != nil && !yamlfile.IsNull(m) {
+		req.Must, _ = l.Bool(m, what+" must")
+	}
+	return req
+}
+
+func items(n *yaml.Node) []*yaml.Node {
+	if n == nil || n.Kind != yaml.SequenceNode {
+		return nil
+	}
+	return n.Content
+}
+
+func (l *loader) skillRef(n *yaml.Node, id, what string) *Skill {
+	if id == "" {
+		return nil
+	}
+	if s, ok := l.skills[id]; ok {
+		return s
+	}
+	msg := fmt.Sprintf("%s refers to unknown skill %q", what, yamlfile.Clean(id))
+	if sug := yamlfile.Suggest(id, yamlfile.SortedKeys(l.skills)); sug != "" {
+		msg += fmt.Sprintf(" (did you mean %q?)", sug)
+	}
+	l.At(n, "%s", msg)
+	return nil
+}
+
+func (l *loader) sameScale(n *yaml.Node, req *Requirement, what string) {
+	var first *Skill
+	for _, s := range req.Skills {
+		if s.Scale == nil {
+			return
+		}
+		if first == nil {
+			first = s
+			continue
+		}
+		if s.Scale != first.Scale {
+			l.At(n, "%s mixes scales in any_of: %q uses %q but %q uses %q; any_of skills must share one scale", what, first.ID, first.Scale.Name, s.ID, s.Scale.Name)
+			return
+		}
+	}
+}
+
+func (l *loader) minLevel(m *yaml.Node, scale *Scale, what string) int {
+	if scale == nil || !l.Kind(m, yaml.ScalarNode, what+" min", "a level number or label") {
+		return 0
+	}
+	top := scale.Top()
+	if m.Tag == "!!int" {
+		v, err := strconv.Atoi(m.Value)
+		if err != nil || v < 1 || v > top {
+			l.At(m, "%s has min %s, outside its scale %q; use a level from 1 to %d (%s)", what, m.Value, scale.Name, top, labelRange(scale))
+			return 0
+		}
+		return v
+	}
+	if !l.SafeText(m, what+" min", m.Value) {
+		return 0
+	}
+	v, ok := scale.Find(m.Value)
+	switch {
+	case !ok:
+		msg := fmt.Sprintf("%s has min %q, which is not a label of scale %q", what, m.Value, scale.Name)
+		labels := make([]string, len(scale.Levels))
+		for i, lv := range scale.Levels {
+			labels[i] = lv.Label
+		}
+		if sug := yamlfile.Suggest(m.Value, labels); sug != "" {
+			msg += fmt.Sprintf(" (did you mean %q?)", sug)
+		} else {
+			msg += "; use a level from 1 to " + strconv.Itoa(top) + " (" + labelRange(scale) + ")"
+		}
+		l.At(m, "%s", msg)
+		return 0
+	case v == 0:
+		l.At(m, "%s has min %q, level 0 of scale %q, which every candidate meets; require level 1 or more, or remove the requirement", what, m.Value, scale.Name)
+		return 0
+	}
+	return v
+}
+
+func labelRange(s *Scale) string {
+	parts := make([]string, 0, len(s.Levels)-1)
+	for i := 1; i < len(s.Levels); i++ {
+		parts = append(parts, fmt.Sprintf("%d %s", i, s.Levels[i].Label))
+	}
+	return strings.Join(parts, ", ")
+}
+
+func defaultTitle(skills []*Skill) string {
+	titles := make([]string, len(skills))
+	for i, s := range skills {
+		titles[i] = s.Title
+	}
+	switch len(titles) {
+	case 0:
+		return ""
+	case 1:
+		return titles[0]
+	}
+	return strings.Join(titles[:len(titles)-1], ", ") + " or " + titles[len(titles)-1]
+}

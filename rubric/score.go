@@ -1,0 +1,264 @@
+package rubric
+
+import (
+	"math"
+	"sort"
+)
+
+// Verdict is a company's readiness verdict.
+type Verdict string
+
+// The verdicts, from worst to best.
+const (
+	Blocked Verdict = "blocked"
+	NotYet  Verdict = "not-yet"
+	Almost  Verdict = "almost"
+	Ready   Verdict = "ready"
+)
+
+// Rank orders verdicts: blocked < not-yet < almost < ready.
+func (v Verdict) Rank() int {
+	switch v {
+	case NotYet:
+		return 1
+	case Almost:
+		return 2
+	case Ready:
+		return 3
+	}
+	return 0
+}
+
+// MaxNextSteps is how many next steps a result keeps.
+const MaxNextSteps = 5
+
+// Levels holds a candidate's level per skill, indexed by Skill.Index. A
+// negative value means unanswered, which scores as 0.
+type Levels []int
+
+// Unanswered marks a skill without an answer in Levels.
+const Unanswered = -1
+
+// NewLevels returns levels for the rubric with every skill unanswered.
+func (r *Rubric) NewLevels() Levels {
+	l := make(Levels, len(r.skills))
+	for i := range l {
+		l[i] = Unanswered
+	}
+	return l
+}
+
+// Of returns the level counted for a skill: its answer, or 0.
+func (l Levels) Of(s *Skill) int {
+	if v := l[s.Index]; v > 0 {
+		return v
+	}
+	return 0
+}
+
+// Result is a candidate's readiness against the target companies.
+type Result struct {
+	Companies  []CompanyResult
+	NextSteps  []NextStep
+	Unanswered []*Skill
+}
+
+// CompanyResult is the readiness for one company.
+type CompanyResult struct {
+	Company *Company
+	// Readiness is the percentage rounded to one decimal, halves away from zero.
+	Readiness float64
+	// Raw is the unrounded percentage.
+	Raw          float64
+	Verdict      Verdict
+	Requirements []RequirementResult
+}
+
+// RequirementResult is how a candidate stands on one requirement.
+type RequirementResult struct {
+	Requirement *Requirement
+	Level       int
+	Score       float64
+	Met         bool
+}
+
+// NextStep is the effect of raising one skill by one level.
+type NextStep struct {
+	Skill *Skill
+	From  int
+	To    int
+	// Gain is the sum over target companies of the unrounded readiness increase.
+	Gain     float64
+	Unblocks []*Company
+}
+
+// Round rounds to one decimal, halves away from zero. The value is first
+// snapped to nine decimals so that binary noise (72.249999999) does not
+// decide a half.
+func Round(x float64) float64 {
+	x = math.Round(x*1e9) / 1e9
+	return math.Round(x*10) / 10
+}
+
+// Targets resolves company ids to companies in rubric order; empty means all.
+// Unknown ids are returned apart.
+func (r *Rubric) Targets(ids []string) (companies []*Company, unknown []string) {
+	if len(ids) == 0 {
+		return r.Companies, nil
+	}
+	want := make(map[string]bool, len(ids))
+	for _, id := range ids {
+		if _, ok := r.compByID[id]; !ok {
+			unknown = append(unknown, id)
+		}
+		want[id] = true
+	}
+	for _, c := range r.Companies {
+		if want[c.ID] {
+			companies = append(companies, c)
+		}
+	}
+	return companies, unknown
+}
+
+// Score applies the scoring rules to a candidate's levels for the target companies.
+func (r *Rubric) Score(levels Levels, targets []*Company) Result {
+	res := Result{Companies: make([]CompanyResult, len(targets))}
+	for i, c := range targets {
+		res.Companies[i] = scoreCompany(c, levels)
+	}
+	for _, s := range r.skills {
+		if levels[s.Index] < 0 {
+			res.Unanswered = append(res.Unanswered, s)
+		}
+	}
+	res.NextSteps = r.nextSteps(levels, targets, res.Companies)
+	return res
+}
+
+// scoreCompany scores one company.
+func scoreCompany(c *Company, levels Levels) CompanyResult {
+	cr := CompanyResult{Company: c, Requirements: make([]RequirementResult, len(c.Requirements))}
+	var sum, weights float64
+	blocked := false
+	for i, req := range c.Requirements {
+		lvl := req.level(levels)
+		rr := RequirementResult{Requirement: req, Level: lvl, Score: req.score(lvl), Met: lvl >= req.Min}
+		cr.Requirements[i] = rr
+		sum += req.Weight * rr.Score
+		weights += req.Weight
+		if req.Must && !rr.Met {
+			blocked = true
+		}
+	}
+	cr.Raw = 100 * sum / weights
+	cr.Readiness = Round(cr.Raw)
+	cr.Verdict = c.verdict(cr.Readiness, blocked)
+	return cr
+}
+
+func (c *Company) verdict(rounded float64, blocked bool) Verdict {
+	switch {
+	case blocked:
+		return Blocked
+	case rounded >= c.Ready:
+		return Ready
+	case rounded >= c.Almost:
+		return Almost
+	}
+	return NotYet
+}
+
+// level is the requirement's level: its skill's, or the best among any_of.
+func (req *Requirement) level(levels Levels) int {
+	best := 0
+	for _, s := range req.Skills {
+		if v := levels.Of(s); v > best {
+			best = v
+		}
+	}
+	return best
+}
+
+func (req *Requirement) score(level int) float64 {
+	return float64(min(level, req.Min)) / float64(req.Min)
+}
+
+// nextSteps computes, for each skill below the top of its scale, the effect
+// of raising it by one level, keeping the best MaxNextSteps.
+func (r *Rubric) nextSteps(levels Levels, targets []*Company, base []CompanyResult) []NextStep {
+	var steps []NextStep
+	for _, s := range r.skills {
+		from := levels.Of(s)
+		if from >= s.Scale.Top() {
+			continue
+		}
+		step := NextStep{Skill: s, From: from, To: from + 1}
+		for i, c := range targets {
+			gain, unblocked := raiseEffect(c, levels, s, base[i])
+			step.Gain += gain
+			if unblocked {
+				step.Unblocks = append(step.Unblocks, c)
+			}
+		}
+		if step.Gain <= 1e-9 && len(step.Unblocks) == 0 {
+			continue
+		}
+		steps = append(steps, step)
+	}
+	sort.SliceStable(steps, func(i, j int) bool {
+		a, b := steps[i], steps[j]
+		if len(a.Unblocks) != len(b.Unblocks) {
+			return len(a.Unblocks) > len(b.Unblocks)
+		}
+		if math.Abs(a.Gain-b.Gain) > 1e-9 {
+			return a.Gain > b.Gain
+		}
+		return a.Skill.Index < b.Skill.Index
+	})
+	if len(steps) > MaxNextSteps {
+		steps = steps[:MaxNextSteps]
+	}
+	return steps
+}
+
+// raiseEffect returns the unrounded readiness increase at c from raising
+// skill s one level, and whether that stops c being blocked. Only the
+// requirements naming s can change, so only they are recomputed.
+func raiseEffect(c *Company, levels Levels, s *Skill, base CompanyResult) (gain float64, unblocked bool) {
+	var delta, weights float64
+	names := false
+	stillBlocked := false
+	for i, req := range c.Requirements {
+		weights += req.Weight
+		old := base.Requirements[i]
+		if !req.names(s) {
+			if req.Must && !old.Met {
+				stillBlocked = true
+			}
+			continue
+		}
+		names = true
+		lvl := old.Level
+		if v := levels.Of(s) + 1; v > lvl {
+			lvl = v
+		}
+		delta += req.Weight * (req.score(lvl) - old.Score)
+		if req.Must && lvl < req.Min {
+			stillBlocked = true
+		}
+	}
+	if !names {
+		return 0, false
+	}
+	return 100 * delta / weights, base.Verdict == Blocked && !stillBlocked
+}
+
+func (req *Requirement) names(s *Skill) bool {
+	for _, x := range req.Skills {
+		if x == s {
+			return true
+		}
+	}
+	return false
+}
