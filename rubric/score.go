@@ -88,8 +88,10 @@ type NextStep struct {
 	From  int
 	To    int
 	// Gain is the sum over target companies of the unrounded readiness increase.
-	Gain     float64
-	Unblocks []*Company
+	Gain float64
+	// Companies counts the target companies whose readiness rises.
+	Companies int
+	Unblocks  []*Company
 }
 
 // Round rounds to one decimal, halves away from zero. The value is first
@@ -197,6 +199,9 @@ func (r *Rubric) nextSteps(levels Levels, targets []*Company, base []CompanyResu
 		for i, c := range targets {
 			gain, unblocked := raiseEffect(c, levels, s, base[i])
 			step.Gain += gain
+			if gain > 1e-9 {
+				step.Companies++
+			}
 			if unblocked {
 				step.Unblocks = append(step.Unblocks, c)
 			}

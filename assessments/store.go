@@ -1,0 +1,268 @@
+package assessments
+
+import (
+	"errors"
+	"fmt"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"sort"
+	"strings"
+	"time"
+
+	"github.com/adrg/xdg"
+	"github.com/google/renameio/v2"
+
+	"github.com/readycheck/readycheck/internal/yamlfile"
+	"github.com/readycheck/readycheck/rubric"
+)
+
+// File and folder modes of the store: assessments are personal data.
+const (
+	FileMode   fs.FileMode = 0o600
+	FolderMode fs.FileMode = 0o700
+)
+
+// DataDir resolves the data directory: the --data-dir flag when given, else
+// $READYCHECK_DATA_DIR, else the XDG data home's readycheck folder.
+func DataDir(flag string) string {
+	if flag != "" {
+		return flag
+	}
+	if env := os.Getenv("READYCHECK_DATA_DIR"); env != "" {
+		return env
+	}
+	return filepath.Join(xdg.DataHome, "readycheck")
+}
+
+// Store is the folder of saved assessments, <data dir>/assessments.
+type Store struct {
+	Dir string
+}
+
+// OpenStore opens the store of a data directory, creating its folders
+// (mode 0700) when they do not exist yet.
+func OpenStore(dataDir string) (*Store, error) {
+	dir := filepath.Join(dataDir, "assessments")
+	for _, d := range []string{dataDir, dir} {
+		if _, err := os.Stat(d); errors.Is(err, os.ErrNotExist) {
+			if err := os.MkdirAll(d, FolderMode); err != nil {
+				return nil, fmt.Errorf("create data folder %s: %w", d, err)
+			}
+			if err := os.Chmod(d, FolderMode); err != nil {
+				return nil, fmt.Errorf("create data folder %s: %w", d, err)
+			}
+		} else if err != nil {
+			return nil, fmt.Errorf("open data folder %s: %w", d, err)
+		}
+	}
+	return &Store{Dir: dir}, nil
+}
+
+// NewPath returns a free file name for a new assessment: the candidate's
+// name as a slug and the start time, e.g. ada-lovelace-20261123-100000.yaml.
+func (s *Store) NewPath(candidate string, started time.Time) string {
+	base := Slug(candidate) + "-" + started.UTC().Format("20060102-150405")
+	path := filepath.Join(s.Dir, base+".yaml")
+	for i := 2; ; i++ {
+		if _, err := os.Lstat(path); errors.Is(err, os.ErrNotExist) {
+			return path
+		}
+		path = filepath.Join(s.Dir, fmt.Sprintf("%s-%d.yaml", base, i))
+	}
+}
+
+var transliterations = strings.NewReplacer(
+	"à", "a", "á", "a", "â", "a", "ã", "a", "ä", "a", "å", "a", "æ", "ae", "ç", "c",
+	"è", "e", "é", "e", "ê", "e", "ë", "e", "ì", "i", "í", "i", "î", "i", "ï", "i",
+	"ñ", "n", "ò", "o", "ó", "o", "ô", "o", "õ", "o", "ö", "o", "ø", "o", "œ", "oe",
+	"ù", "u", "ú", "u", "û", "u", "ü", "u", "ý", "y", "ÿ", "y", "ß", "ss", "ł", "l", "ij", "ij",
+)
+
+// Slug turns a name into the ASCII, lower-case, hyphenated form used in
+// file names, at most 60 characters; "candidate" when nothing is left.
+func Slug(name string) string {
+	s := transliterations.Replace(strings.ToLower(name))
+	var b strings.Builder
+	dash := false
+	for _, c := range s {
+		switch {
+		case c >= 'a' && c <= 'z', c >= '0' && c <= '9':
+			b.WriteRune(c)
+			dash = false
+		case b.Len() > 0 && !dash:
+			b.WriteByte('-')
+			dash = true
+		}
+		if b.Len() >= 60 {
+			break
+		}
+	}
+	out := strings.Trim(b.String(), "-")
+	if out == "" {
+		return "candidate"
+	}
+	return out
+}
+
+// Save writes an assessment file atomically.
+func Save(path string, a *Assessment) error {
+	data, err := a.Encode()
+	if err != nil {
+		return fmt.Errorf("save %s: %w", path, err)
+	}
+	return WriteFile(path, data)
+}
+
+// WriteFile writes data atomically: a temporary file in the same folder is
+// written and synced, renamed over path, and the folder is synced, so that a
+// crash at any moment leaves either the old file or the new one whole. The
+// file's mode is 0600.
+func WriteFile(path string, data []byte) error {
+	pf, err := renameio.NewPendingFile(path, renameio.WithStaticPermissions(FileMode))
+	if err != nil {
+		return fmt.Errorf("save %s: %w", path, err)
+	}
+	defer pf.Cleanup()
+	if _, err := pf.Write(data); err != nil {
+		return fmt.Errorf("save %s: %w", path, err)
+	}
+	if err := pf.CloseAtomicallyReplace(); err != nil {
+		return fmt.Errorf("save %s: %w", path, err)
+	}
+	if err := syncDir(filepath.Dir(path)); err != nil {
+		return fmt.Errorf("save %s: %w", path, err)
+	}
+	return nil
+}
+
+// syncDir makes a rename in dir durable.
+func syncDir(dir string) error {
+	d, err := os.Open(dir)
+	if err != nil {
+		return err
+	}
+	defer d.Close()
+	return d.Sync()
+}
+
+// Entry is one assessment file found by List.
+type Entry struct {
+	Path string
+	// Assessment is nil when the file failed to load.
+	Assessment *Assessment
+	// Err says why the file failed to load: a yamlfile.Problems with positions.
+	Err     error
+	ModTime time.Time
+}
+
+// IsAssessmentFile reports whether a file name is one List reads: a .yaml or
+// .yml file that is not hidden (atomic saves write hidden temporary files).
+func IsAssessmentFile(name string) bool {
+	ext := strings.ToLower(filepath.Ext(name))
+	return (ext == ".yaml" || ext == ".yml") && !strings.HasPrefix(filepath.Base(name), ".")
+}
+
+// Files lists the assessment files under paths (files as given, folders
+// recursively), sorted by path. A path that cannot be read is returned as
+// an Entry with Err set.
+func Files(paths ...string) ([]string, []Entry) {
+	var files []string
+	var failed []Entry
+	for _, p := range paths {
+		info, err := os.Stat(p)
+		if err != nil {
+			failed = append(failed, Entry{Path: p, Err: yamlfile.Problems{{File: p, Message: "cannot be read: " + pathError(err)}}})
+			continue
+		}
+		if !info.IsDir() {
+			files = append(files, p)
+			continue
+		}
+		filepath.WalkDir(p, func(path string, d fs.DirEntry, err error) error {
+			if err != nil {
+				failed = append(failed, Entry{Path: path, Err: yamlfile.Problems{{File: path, Message: "cannot be read: " + pathError(err)}}})
+				return nil
+			}
+			if d.IsDir() && path != p && strings.HasPrefix(d.Name(), ".") {
+				return filepath.SkipDir
+			}
+			if !d.IsDir() && IsAssessmentFile(d.Name()) {
+				files = append(files, path)
+			}
+			return nil
+		})
+	}
+	sort.Strings(files)
+	return files, failed
+}
+
+func pathError(err error) string {
+	var pe *fs.PathError
+	if errors.As(err, &pe) {
+		return pe.Err.Error()
+	}
+	return err.Error()
+}
+
+// List reads every assessment file under paths (files, or folders searched
+// recursively), sorted by path. Files that fail to load are returned with
+// Err set, never dropped.
+func List(paths ...string) []Entry {
+	files, entries := Files(paths...)
+	for _, f := range files {
+		e := Entry{Path: f}
+		if info, err := os.Stat(f); err == nil {
+			e.ModTime = info.ModTime()
+		}
+		e.Assessment, e.Err = LoadFile(f)
+		entries = append(entries, e)
+	}
+	sort.SliceStable(entries, func(i, j int) bool { return entries[i].Path < entries[j].Path })
+	return entries
+}
+
+// Unfinished lists the store's assessments still in progress, most recently
+// changed first.
+func (s *Store) Unfinished() []Entry {
+	var out []Entry
+	for _, e := range List(s.Dir) {
+		if e.Assessment != nil && e.Assessment.Status == InProgress {
+			out = append(out, e)
+		}
+	}
+	sort.SliceStable(out, func(i, j int) bool {
+		a, b := out[i].Assessment.Updated, out[j].Assessment.Updated
+		if a.IsZero() != b.IsZero() {
+			return !a.IsZero()
+		}
+		return a.After(b)
+	})
+	return out
+}
+
+// ResumeIndex returns the rubric index of the skill to reopen: the first
+// unanswered skill after the last answered one, wrapping round to the first
+// unanswered skill from the start; len(r.Skills()) when every skill is
+// answered. The file does not record the order answers were given in, so
+// "last answered" is the last in rubric order.
+func ResumeIndex(a *Assessment, r *rubric.Rubric) int {
+	skills := r.Skills()
+	last := -1
+	for i, s := range skills {
+		if a.Answers[s.ID].Answered() {
+			last = i
+		}
+	}
+	for i := last + 1; i < len(skills); i++ {
+		if !a.Answers[skills[i].ID].Answered() {
+			return i
+		}
+	}
+	for i := 0; i <= last; i++ {
+		if !a.Answers[skills[i].ID].Answered() {
+			return i
+		}
+	}
+	return len(skills)
+}

@@ -1,0 +1,128 @@
+package cmd
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"os"
+	"path/filepath"
+
+	"github.com/google/renameio/v2"
+	"github.com/spf13/cobra"
+
+	"github.com/readycheck/readycheck/rubric"
+	"github.com/readycheck/readycheck/rubric/builtin"
+)
+
+// SchemaFile is the name `rubric init` gives the JSON Schema it writes
+// beside a new rubric, so that editors check it offline.
+const SchemaFile = "readycheck-rubric.schema.json"
+
+func newRubricCmd() *cobra.Command {
+	c := &cobra.Command{
+		Use:   "rubric",
+		Short: "Start a rubric of your own, or print the rubric format's JSON Schema",
+		Args:  args(cobra.NoArgs),
+		RunE: func(c *cobra.Command, _ []string) error {
+			return c.Help()
+		},
+	}
+	c.AddCommand(newRubricInitCmd(), newRubricSchemaCmd())
+	return c
+}
+
+func newRubricInitCmd() *cobra.Command {
+	var force bool
+	c := &cobra.Command{
+		Use:   "init [FILE]",
+		Short: "Write the built-in rubric as a starting point for your own",
+		Long: `Write the built-in backend internship rubric to FILE (default rubric.yaml) as a
+commented starting point, and the rubric format's JSON Schema beside it
+(` + SchemaFile + `) so that editors with YAML support check the file as
+you type. Refuses to overwrite an existing file without --force.`,
+		Example: `  readycheck rubric init acme.yaml
+  $EDITOR acme.yaml
+  readycheck validate acme.yaml`,
+		Args: args(cobra.MaximumNArgs(1)),
+		RunE: func(c *cobra.Command, a []string) error {
+			file := "rubric.yaml"
+			if len(a) == 1 {
+				file = a[0]
+			}
+			if _, err := os.Stat(file); err == nil && !force {
+				return fmt.Errorf("%s already exists; choose another name, or pass --force to overwrite it", file)
+			} else if err != nil && !errors.Is(err, os.ErrNotExist) {
+				return fmt.Errorf("%s: %w", file, err)
+			}
+			schema, err := rubric.Schema()
+			if err != nil {
+				return err
+			}
+			schemaPath := filepath.Join(filepath.Dir(file), SchemaFile)
+			if err := renameio.WriteFile(schemaPath, schema, 0o644); err != nil {
+				return fmt.Errorf("write %s: %w", schemaPath, err)
+			}
+			if err := renameio.WriteFile(file, starter(), 0o644); err != nil {
+				return fmt.Errorf("write %s: %w", file, err)
+			}
+			fmt.Fprintf(c.OutOrStdout(), "Wrote %s and %s.\nEdit the rubric, then check it with: readycheck validate %s\n", file, schemaPath, file)
+			return nil
+		},
+	}
+	c.Flags().BoolVar(&force, "force", false, "overwrite FILE if it exists")
+	return c
+}
+
+// starterHeader opens a rubric written by `rubric init`.
+const starterHeader = `# yaml-language-server: $schema=./` + SchemaFile + `
+#
+# A readycheck rubric, started from the built-in backend internship rubric.
+# Make it yours:
+#   1. Change id (and title) below, so that assessments taken against your
+#      rubric are never mistaken for the built-in one.
+#   2. Edit the categories and skills: every skill needs an id unique in the
+#      file, a title, and ideally a question, help and per-level descriptors.
+#   3. Edit the companies: each requirement names a skill (or any_of several
+#      skills sharing a scale), the level needed (min: a number or a label),
+#      a weight (essential 3, highly valued 2, a plus 1) and must: true for a
+#      knock-out requirement.
+#   4. Check it: readycheck validate THIS-FILE
+# Editors with YAML support (e.g. VS Code's YAML extension) check the file
+# against ` + SchemaFile + ` as you type.
+#
+`
+
+// starter is the built-in rubric with the starter header in place of its own
+// leading comments.
+func starter() []byte {
+	body := builtin.YAML
+	for bytes.HasPrefix(body, []byte("#")) {
+		i := bytes.IndexByte(body, '\n')
+		if i < 0 {
+			break
+		}
+		body = body[i+1:]
+	}
+	return append([]byte(starterHeader), body...)
+}
+
+func newRubricSchemaCmd() *cobra.Command {
+	return &cobra.Command{
+		Use:   "schema",
+		Short: "Print the JSON Schema (draft-07) of the rubric format",
+		Long: `Print a JSON Schema (draft-07) of the rubric format, for editors: with
+yaml-language-server (the YAML support in VS Code and other editors), put
+  # yaml-language-server: $schema=./readycheck-rubric.schema.json
+at the top of a rubric file and save this output under that name.`,
+		Example: `  readycheck rubric schema > readycheck-rubric.schema.json`,
+		Args:    args(cobra.NoArgs),
+		RunE: func(c *cobra.Command, _ []string) error {
+			b, err := rubric.Schema()
+			if err != nil {
+				return err
+			}
+			_, err = c.OutOrStdout().Write(b)
+			return err
+		},
+	}
+}

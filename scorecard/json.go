@@ -1,0 +1,114 @@
+package scorecard
+
+import (
+	"encoding/json"
+	"math"
+
+	"github.com/readycheck/readycheck/rubric"
+)
+
+// Report is the JSON object `readycheck score --format json` prints. Field
+// names are a contract with users' scripts.
+type Report struct {
+	Candidate  Person          `json:"candidate"`
+	Rubric     RubricRef       `json:"rubric"`
+	Companies  []CompanyReport `json:"companies"`
+	NextSteps  []NextStep      `json:"next_steps"`
+	Unanswered []string        `json:"unanswered"`
+	Warnings   []string        `json:"warnings"`
+}
+
+// Person is the candidate in JSON.
+type Person struct {
+	Name  string `json:"name"`
+	Email string `json:"email"`
+}
+
+// RubricRef names the rubric used for scoring.
+type RubricRef struct {
+	ID      string `json:"id"`
+	Version string `json:"version"`
+	Digest  string `json:"digest"`
+}
+
+// CompanyReport is one company's readiness in JSON.
+type CompanyReport struct {
+	ID           string              `json:"id"`
+	Name         string              `json:"name"`
+	Readiness    float64             `json:"readiness"`
+	Verdict      rubric.Verdict      `json:"verdict"`
+	Requirements []RequirementReport `json:"requirements"`
+}
+
+// RequirementReport is one requirement's standing in JSON.
+type RequirementReport struct {
+	ID       string   `json:"id"`
+	Title    string   `json:"title"`
+	Skills   []string `json:"skills"`
+	Level    int      `json:"level"`
+	Required int      `json:"required"`
+	// Score is min(level, required) / required, rounded to four decimals so
+	// that 2/3 reads 0.6667 rather than a float's full expansion.
+	Score  float64 `json:"score"`
+	Met    bool    `json:"met"`
+	Must   bool    `json:"must"`
+	Weight float64 `json:"weight"`
+}
+
+// NextStep is one next step in JSON.
+type NextStep struct {
+	Skill    string   `json:"skill"`
+	Title    string   `json:"title"`
+	From     int      `json:"from"`
+	To       int      `json:"to"`
+	Gain     float64  `json:"gain"`
+	Unblocks []string `json:"unblocks"`
+}
+
+// Report builds the JSON object of the card.
+func (c *Card) Report() Report {
+	a, r := c.Assessment, c.Rubric
+	rep := Report{
+		Candidate:  Person{Name: a.Candidate.Name, Email: a.Candidate.Email},
+		Rubric:     RubricRef{ID: r.ID, Version: r.Version, Digest: r.Digest},
+		Companies:  []CompanyReport{},
+		NextSteps:  []NextStep{},
+		Unanswered: []string{},
+		Warnings:   append([]string{}, c.Warnings...),
+	}
+	for _, cr := range c.Result.Companies {
+		co := CompanyReport{ID: cr.Company.ID, Name: cr.Company.Name, Readiness: cr.Readiness, Verdict: cr.Verdict, Requirements: []RequirementReport{}}
+		for _, rr := range cr.Requirements {
+			req := rr.Requirement
+			ids := make([]string, len(req.Skills))
+			for i, s := range req.Skills {
+				ids[i] = s.ID
+			}
+			co.Requirements = append(co.Requirements, RequirementReport{
+				ID: req.ID, Title: req.Title, Skills: ids, Level: rr.Level, Required: req.Min,
+				Score: math.Round(rr.Score*1e4) / 1e4, Met: rr.Met, Must: req.Must, Weight: req.Weight,
+			})
+		}
+		rep.Companies = append(rep.Companies, co)
+	}
+	for _, st := range c.Result.NextSteps {
+		ns := NextStep{Skill: st.Skill.ID, Title: st.Skill.Title, From: st.From, To: st.To, Gain: rubric.Round(st.Gain), Unblocks: []string{}}
+		for _, co := range st.Unblocks {
+			ns.Unblocks = append(ns.Unblocks, co.ID)
+		}
+		rep.NextSteps = append(rep.NextSteps, ns)
+	}
+	for _, s := range c.Result.Unanswered {
+		rep.Unanswered = append(rep.Unanswered, s.ID)
+	}
+	return rep
+}
+
+// JSON returns the card as indented JSON with a final newline.
+func (c *Card) JSON() ([]byte, error) {
+	b, err := json.MarshalIndent(c.Report(), "", "  ")
+	if err != nil {
+		return nil, err
+	}
+	return append(b, '\n'), nil
+}
