@@ -9,10 +9,10 @@ import (
 // Theme holds every style of the interface, built once.
 type Theme struct {
 	Title, Header, Dim, Question, Help, Selected, Cursor, Label, Descriptor lipgloss.Style
-	Warning, Error, Saved, Unanswered, Marker, Badge                          lipgloss.Style
-	Ready, Almost, NotYet, Blocked                                            lipgloss.Style
-	Accent                                                                    color.Color
-	Color                                                                     bool
+	Warning, Error, Saved, Unanswered, Marker, Badge                        lipgloss.Style
+	Ready, Almost, NotYet, Blocked                                          lipgloss.Style
+	Accent                                                                  color.Color
+	Color                                                                   bool
 }
 
 // NewTheme returns the theme with colour, or plain when color is false
