@@ -267,6 +267,9 @@ func (l *loader) categories(n, defaultNode *yaml.Node) {
 	missingDefault := false
 	for i, it := range items {
 		what := fmt.Sprintf("category %d", i+1)
+		if id := yamlfile.Peek(it, "id"); yamlfile.ValidID(id) {
+			what = fmt.Sprintf("category %q", id)
+		}
 		f := l.Fields(it, what, categoryFields...)
 		if f == nil {
 			continue
@@ -307,6 +310,9 @@ func (l *loader) categories(n, defaultNode *yaml.Node) {
 
 func (l *loader) skill(n *yaml.Node, c *Category, j int, catScale *Scale, catNamesScale bool) *Skill {
 	what := fmt.Sprintf("skill %d of %s", j+1, categoryName(c))
+	if id := yamlfile.Peek(n, "id"); yamlfile.ValidID(id) {
+		what = fmt.Sprintf("skill %q", id)
+	}
 	f := l.Fields(n, what, skillFields...)
 	if f == nil {
 		return nil
@@ -403,6 +409,9 @@ func (l *loader) companies(n *yaml.Node) {
 	seen := map[string]int{}
 	for i, it := range items {
 		what := fmt.Sprintf("company %d", i+1)
+		if id := yamlfile.Peek(it, "id"); yamlfile.ValidID(id) {
+			what = fmt.Sprintf("company %q", id)
+		}
 		f := l.Fields(it, what, companyFields...)
 		if f == nil {
 			continue
@@ -483,6 +492,11 @@ func formatNum(x float64) string { return strconv.FormatFloat(x, 'f', -1, 64) }
 
 func (l *loader) requirement(n *yaml.Node, c *Company, j int, companyWhat string) *Requirement {
 	what := fmt.Sprintf("requirement %d of %s", j+1, companyWhat)
+	if id := yamlfile.Peek(n, "id"); yamlfile.ValidID(id) {
+		what = fmt.Sprintf("requirement %q of %s", id, companyWhat)
+	} else if id := yamlfile.Peek(n, "skill"); yamlfile.ValidID(id) && yamlfile.Peek(n, "id") == "" {
+		what = fmt.Sprintf("requirement %q of %s", id, companyWhat)
+	}
 	f := l.Fields(n, what, requirementFields...)
 	if f == nil {
 		return nil
@@ -598,7 +612,8 @@ func (l *loader) sameScale(n *yaml.Node, req *Requirement, what string) {
 }
 
 func (l *loader) minLevel(m *yaml.Node, scale *Scale, what string) int {
-	if scale == nil || !l.Kind(m, yaml.ScalarNode, what+" min", "a level number or label") {
+	if scale == nil || scale.Top() < 1 || !l.Kind(m, yaml.ScalarNode, what+" min", "a level number or label") {
+		// A scale too short is reported once, where it is defined.
 		return 0
 	}
 	top := scale.Top()

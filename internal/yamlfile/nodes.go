@@ -39,12 +39,20 @@ func (r *Reporter) Fields(n *yaml.Node, what string, known ...string) map[string
 				continue
 			}
 			msg := fmt.Sprintf("%s has an unknown field %q", what, Clean(name))
-			if s := Suggest(name, known); s != "" {
-				msg += fmt.Sprintf(" (did you mean %q?)", s)
+			sug := Suggest(name, known)
+			if sug != "" {
+				msg += fmt.Sprintf(" (did you mean %q?)", sug)
 			} else {
 				msg += "; allowed fields: " + strings.Join(known, ", ")
 			}
 			r.At(k, "%s", msg)
+			// Read a likely typo's value as the field it was meant to be,
+			// so that one typo is one problem, not a cascade of others.
+			if sug != "" && !hasKey(n, sug) && v.Kind != yaml.AliasNode {
+				if _, dup := out[sug]; !dup {
+					out[sug] = Field{Key: k, Value: v}
+				}
+			}
 			continue
 		}
 		if prev, dup := out[name]; dup {
@@ -53,11 +61,36 @@ func (r *Reporter) Fields(n *yaml.Node, what string, known ...string) map[string
 		}
 		if v.Kind == yaml.AliasNode {
 			r.At(v, "%s uses a YAML alias (*%s) for %q; aliases are not supported, write the value out", what, Clean(v.Value), name)
-			continue
+			// Present but unusable: an empty text, so that it is not also
+			// reported as missing.
+			v = &yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Line: v.Line, Column: v.Column}
 		}
 		out[name] = Field{Key: k, Value: v}
 	}
 	return out
+}
+
+func hasKey(n *yaml.Node, name string) bool {
+	for i := 0; i+1 < len(n.Content); i += 2 {
+		if n.Content[i].Value == name {
+			return true
+		}
+	}
+	return false
+}
+
+// Peek returns the text of a mapping's key without reporting anything, for
+// naming the mapping in messages before its fields are read.
+func Peek(n *yaml.Node, key string) string {
+	if n == nil || n.Kind != yaml.MappingNode {
+		return ""
+	}
+	for i := 0; i+1 < len(n.Content); i += 2 {
+		if n.Content[i].Value == key && n.Content[i+1].Kind == yaml.ScalarNode {
+			return n.Content[i+1].Value
+		}
+	}
+	return ""
 }
 
 // Require reports each name missing from fields, at the mapping node.

@@ -139,7 +139,7 @@ func Parse(file string, data []byte) (*yaml.Node, Problems) {
 		r.At(nil, "the file is %s, over the %s limit; split it or remove unused text", humanSize(int64(len(data))), humanSize(MaxSize))
 		return nil, r.Problems
 	}
-	if strings.TrimSpace(string(data)) == "" {
+	if onlyComments(data) {
 		r.At(nil, "the file is empty; write the YAML document in it (see `readycheck rubric init` for a starting point)")
 		return nil, r.Problems
 	}
@@ -166,6 +166,18 @@ func Parse(file string, data []byte) (*yaml.Node, Problems) {
 	}
 	r.At(nil, "the file holds no YAML document")
 	return nil, r.Problems
+}
+
+// onlyComments reports whether a file holds nothing but blank lines and
+// comments.
+func onlyComments(data []byte) bool {
+	for _, line := range strings.Split(string(data), "\n") {
+		line = strings.TrimSpace(line)
+		if line != "" && !strings.HasPrefix(line, "#") && line != "---" {
+			return false
+		}
+	}
+	return true
 }
 
 func humanSize(n int64) string {
