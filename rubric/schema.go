@@ -14,7 +14,7 @@ type schemaFile struct {
 	Format       string                   `json:"format"`
 	ID           string                   `json:"id" jsonschema:"pattern=^[a-z0-9][a-z0-9-]*$"`
 	Title        string                   `json:"title" jsonschema:"minLength=1"`
-	Version      string                   `json:"version,omitempty" 2026.1\") so YAML keeps it as text."`
+	Version      any                      `json:"version,omitempty" jsonschema:"oneof_type=string;number"`
 	Description  string                   `json:"description,omitempty" `
 	Scales       map[string][]schemaLevel `json:"scales" jsonschema:"minProperties=1"`
 	DefaultScale string                   `json:"default_scale,omitempty" jsonschema:"pattern=^[a-z0-9][a-z0-9-]*$"`
@@ -84,7 +84,6 @@ func Schema() ([]byte, error) {
 	r := &jsonschema.Reflector{DoNotReference: true, ExpandedStruct: true}
 	s := r.Reflect(&schemaFile{})
 	s.Version = SchemaURL
-	s.ID = "https://readycheck.dev/schema/rubric-v1.json"
 	s.Title = "readycheck rubric (readycheck/rubric/v1)"
 	s.Description = "A rubric of skills and company requirements for readycheck. Check a file with `readycheck validate FILE`."
 	s.Properties.Value("format").Const = Format

@@ -23,7 +23,7 @@ func (c *Card) Markdown(w io.Writer) error {
 	}
 	b.WriteString(".\n")
 	for _, wn := range c.Warnings {
-		fmt.Fprintf(&b, "\n> **Warning:** %s\n", md(wn))
+		fmt.Fprintf(&b, "\n> **Warning:** %s\n", md(strings.Replace(wn, "warning: ", "", 1)))
 	}
 	b.WriteString("\n## Summary\n\n| Company | Readiness | Verdict |\n|---|---:|---|\n")
 	for _, cr := range c.Result.Companies {

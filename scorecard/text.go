@@ -19,7 +19,7 @@ type styles struct {
 func newStyles(color bool) styles {
 	if !color {
 		plain := lipgloss.NewStyle()
-		return styles{title: plain.Bold(true), heading: plain.Bold(true), dim: plain, ok: plain, partial: plain, bad: plain, must: plain,
+		return styles{title: plain, heading: plain, dim: plain, ok: plain, partial: plain, bad: plain, must: plain,
 			verdict: map[rubric.Verdict]lipgloss.Style{rubric.Ready: plain, rubric.Almost: plain, rubric.NotYet: plain, rubric.Blocked: plain}}
 	}
 	green, amber, red, grey := lipgloss.Color("#3FB950"), lipgloss.Color("#D29922"), lipgloss.Color("#F85149"), lipgloss.Color("#8B949E")
@@ -72,8 +72,9 @@ func (c *Card) Text(w io.Writer, width int, color bool) error {
 		verdict := fmt.Sprintf("%s %s", VerdictMarker(cr.Verdict), strings.ToUpper(VerdictWord(cr.Verdict)))
 		barW := min(30, width-30)
 		fmt.Fprintf(&b, "  %s  %5.1f%%  %s\n", Bar(cr.Readiness, barW), cr.Readiness, st.verdict[cr.Verdict].Render(verdict))
+		titleW := titleWidth(cr, width)
 		for _, rr := range cr.Requirements {
-			b.WriteString(c.requirementLine(rr, st, width))
+			b.WriteString(c.requirementLine(rr, st, titleW))
 		}
 	}
 	if len(c.Result.NextSteps) > 0 {
@@ -94,9 +95,8 @@ func (c *Card) Text(w io.Writer, width int, color bool) error {
 	return err
 }
 
-func (c *Card) requirementLine(rr rubric.RequirementResult, st styles, width int) string {
+func (c *Card) requirementLine(rr rubric.RequirementResult, st styles, titleW int) string {
 	req := rr.Requirement
-	scale := req.Skills[0].Scale
 	var mark string
 	switch Status(rr) {
 	case "met":
@@ -106,20 +106,31 @@ func (c *Card) requirementLine(rr rubric.RequirementResult, st styles, width int
 	default:
 		mark = st.bad.Render("✗ unmet  ")
 	}
-	levels := fmt.Sprintf("%s of %s", levelName(scale, rr.Level), levelName(scale, req.Min))
-	must := ""
-	if req.Must {
-		must = " " + st.must.Render("[must]")
-	}
 	title := clean(req.Title)
-	room := width - 14 - len([]rune(levels)) - 2
 	if req.Must {
-		room -= 7
+		title += " [must]"
 	}
-	if room < 12 {
-		return fmt.Sprintf("  %s %s%s\n               %s\n", mark, truncate(title, width-14), must, st.dim.Render(levels))
+	return fmt.Sprintf("  %s %s  %s\n", mark, pad(truncate(title, titleW), titleW), st.dim.Render(levelsText(rr)))
+}
+
+// levelsText is "Aware (1) of Beginner (2)".
+func levelsText(rr rubric.RequirementResult) string {
+	scale := rr.Requirement.Skills[0].Scale
+	return fmt.Sprintf("%s of %s", levelName(scale, rr.Level), levelName(scale, rr.Requirement.Min))
+}
+
+// titleWidth fits the requirement titles of a company beside their levels.
+func titleWidth(cr rubric.CompanyResult, width int) int {
+	titleW, levelsW := 0, 0
+	for _, rr := range cr.Requirements {
+		t := len([]rune(clean(rr.Requirement.Title)))
+		if rr.Requirement.Must {
+			t += 7
+		}
+		titleW = max(titleW, t)
+		levelsW = max(levelsW, len([]rune(levelsText(rr))))
 	}
-	return fmt.Sprintf("  %s %s%s  %s\n", mark, pad(truncate(title, room), room), must, st.dim.Render(levels))
+	return max(min(titleW, width-14-levelsW), 12)
 }
 
 func truncate(s string, n int) string {
