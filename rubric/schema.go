@@ -15,7 +15,7 @@ type schemaFile struct {
 	ID           string                   `json:"id" jsonschema:"pattern=^[a-z0-9][a-z0-9-]*$"`
 	Title        string                   `json:"title" jsonschema:"minLength=1"`
 	Version      any                      `json:"version,omitempty" jsonschema:"oneof_type=string;number"`
-	Description  string                   `json:"description,omitempty" `
+	Description  string                   `json:"description,omitempty"`
 	Scales       map[string][]schemaLevel `json:"scales" jsonschema:"minProperties=1"`
 	DefaultScale string                   `json:"default_scale,omitempty" jsonschema:"pattern=^[a-z0-9][a-z0-9-]*$"`
 	Categories   []schemaCategory         `json:"categories" jsonschema:"minItems=1"`
@@ -24,7 +24,7 @@ type schemaFile struct {
 
 type schemaLevel struct {
 	Label       string `json:"label" jsonschema:"minLength=1"`
-	Description string `json:"description,omitempty" `
+	Description string `json:"description,omitempty"`
 }
 
 type schemaCategory struct {
@@ -38,10 +38,10 @@ type schemaCategory struct {
 type schemaSkill struct {
 	ID       string            `json:"id" jsonschema:"pattern=^[a-z0-9][a-z0-9-]*$"`
 	Title    string            `json:"title" jsonschema:"minLength=1"`
-	Question string            `json:"question,omitempty" `
-	Help     string            `json:"help,omitempty" `
+	Question string            `json:"question,omitempty"`
+	Help     string            `json:"help,omitempty"`
 	Scale    string            `json:"scale,omitempty" jsonschema:"pattern=^[a-z0-9][a-z0-9-]*$"`
-	Levels   map[string]string `json:"levels,omitempty" `
+	Levels   map[string]string `json:"levels,omitempty"`
 }
 
 type schemaCompany struct {
@@ -50,7 +50,7 @@ type schemaCompany struct {
 	Role         string              `json:"role,omitempty"`
 	Description  string              `json:"description,omitempty"`
 	URL          string              `json:"url,omitempty"`
-	Thresholds   *schemaThresholds   `json:"thresholds,omitempty" `
+	Thresholds   *schemaThresholds   `json:"thresholds,omitempty"`
 	Requirements []schemaRequirement `json:"requirements" jsonschema:"minItems=1"`
 }
 
@@ -66,7 +66,7 @@ type schemaRequirement struct {
 	AnyOf  []string `json:"any_of,omitempty" jsonschema:"minItems=1"`
 	Min    any      `json:"min" jsonschema:"oneof_type=integer;string"`
 	Weight float64  `json:"weight,omitempty" jsonschema:"exclusiveMinimum=0,default=1"`
-	Must   bool     `json:"must,omitempty" `
+	Must   bool     `json:"must,omitempty"`
 }
 
 // JSONSchemaExtend requires exactly one of skill and any_of.
