@@ -32,6 +32,14 @@ type Rubric struct {
 	skills    []*Skill
 	skillByID map[string]*Skill
 	compByID  map[string]*Company
+	// refs lists, per skill index, the requirements that name the skill.
+	refs [][]reqRef
+}
+
+// reqRef points at one requirement of one company.
+type reqRef struct {
+	company *Company
+	req     int
 }
 
 // Scale is a named list of levels; a level is its index, and 0 means none.
@@ -111,6 +119,9 @@ type Company struct {
 	Almost       float64
 	Ready        float64
 	Requirements []*Requirement
+
+	index       int     // position in the rubric
+	totalWeight float64 // sum of the requirements' weights
 }
 
 // Requirement is a minimum level on one skill, or on the best of several.
@@ -161,7 +172,16 @@ func (r *Rubric) index() {
 		}
 	}
 	r.compByID = make(map[string]*Company, len(r.Companies))
-	for _, c := range r.Companies {
+	r.refs = make([][]reqRef, len(r.skills))
+	for ci, c := range r.Companies {
 		r.compByID[c.ID] = c
+		c.index = ci
+		c.totalWeight = 0
+		for i, req := range c.Requirements {
+			c.totalWeight += req.Weight
+			for _, s := range req.Skills {
+				r.refs[s.Index] = append(r.refs[s.Index], reqRef{company: c, req: i})
+			}
+		}
 	}
 }

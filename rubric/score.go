@@ -187,24 +187,62 @@ func (req *Requirement) score(level int) float64 {
 }
 
 // nextSteps computes, for each skill below the top of its scale, the effect
-// of raising it by one level, keeping the best MaxNextSteps.
+// of raising it by one level, keeping the best MaxNextSteps. Only the
+// requirements that name a skill can change when it is raised, so each
+// skill visits just those (r.refs), never every requirement of every company.
 func (r *Rubric) nextSteps(levels Levels, targets []*Company, base []CompanyResult) []NextStep {
+	// pos maps a company's rubric position to its place among the targets.
+	pos := make([]int, len(r.Companies))
+	for i := range pos {
+		pos[i] = -1
+	}
+	unmetMust := make([]int, len(targets))
+	for i, c := range targets {
+		pos[c.index] = i
+		for j, req := range c.Requirements {
+			if req.Must && !base[i].Requirements[j].Met {
+				unmetMust[i]++
+			}
+		}
+	}
+	delta := make([]float64, len(targets))
+	fixed := make([]int, len(targets))
+	touched := make([]int, 0, len(targets))
 	var steps []NextStep
 	for _, s := range r.skills {
 		from := levels.Of(s)
 		if from >= s.Scale.Top() {
 			continue
 		}
+		touched = touched[:0]
+		for _, ref := range r.refs[s.Index] {
+			ci := pos[ref.company.index]
+			if ci < 0 {
+				continue
+			}
+			req := ref.company.Requirements[ref.req]
+			old := base[ci].Requirements[ref.req]
+			lvl := max(old.Level, from+1)
+			if delta[ci] == 0 && fixed[ci] == 0 && !contains(touched, ci) {
+				touched = append(touched, ci)
+			}
+			delta[ci] += req.Weight * (req.score(lvl) - old.Score)
+			if req.Must && !old.Met && lvl >= req.Min {
+				fixed[ci]++
+			}
+		}
 		step := NextStep{Skill: s, From: from, To: from + 1}
-		for i, c := range targets {
-			gain, unblocked := raiseEffect(c, levels, s, base[i])
-			step.Gain += gain
+		sortInts(touched)
+		for _, ci := range touched {
+			gain := 100 * delta[ci] / targets[ci].totalWeight
 			if gain > 1e-9 {
+				step.Gain += gain
 				step.Companies++
 			}
-			if unblocked {
-				step.Unblocks = append(step.Unblocks, c)
+			if base[ci].Verdict == Blocked && unmetMust[ci] == fixed[ci] {
+				step.Unblocks = append(step.Unblocks, targets[ci])
 			}
+			delta[ci], fixed[ci] = 0, 0
 		}
 		if step.Gain <= 1e-9 && len(step.Unblocks) == 0 {
 			continue
@@ -227,43 +265,22 @@ func (r *Rubric) nextSteps(levels Levels, targets []*Company, base []CompanyResu
 	return steps
 }
 
-// raiseEffect returns the unrounded readiness increase at c from raising
-// skill s one level, and whether that stops c being blocked. Only the
-// requirements naming s can change, so only they are recomputed.
-func raiseEffect(c *Company, levels Levels, s *Skill, base CompanyResult) (gain float64, unblocked bool) {
-	var delta, weights float64
-	names := false
-	stillBlocked := false
-	for i, req := range c.Requirements {
-		weights += req.Weight
-		old := base.Requirements[i]
-		if !req.names(s) {
-			if req.Must && !old.Met {
-				stillBlocked = true
-			}
-			continue
-		}
-		names = true
-		lvl := old.Level
-		if v := levels.Of(s) + 1; v > lvl {
-			lvl = v
-		}
-		delta += req.Weight * (req.score(lvl) - old.Score)
-		if req.Must && lvl < req.Min {
-			stillBlocked = true
-		}
-	}
-	if !names {
-		return 0, false
-	}
-	return 100 * delta / weights, base.Verdict == Blocked && !stillBlocked
-}
-
-func (req *Requirement) names(s *Skill) bool {
-	for _, x := range req.Skills {
-		if x == s {
+func contains(xs []int, x int) bool {
+	for _, v := range xs {
+		if v == x {
 			return true
 		}
 	}
 	return false
 }
+
+// sortInts sorts a short slice in place (insertion sort: touched lists
+// hold a handful of companies).
+func sortInts(xs []int) {
+	for i := 1; i < len(xs); i++ {
+		for j := i; j > 0 && xs[j] < xs[j-1]; j-- {
+			xs[j], xs[j-1] = xs[j-1], xs[j]
+		}
+	}
+}
+

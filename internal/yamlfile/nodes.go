@@ -3,7 +3,6 @@ package yamlfile
 import (
 	"fmt"
 	"math"
-	"regexp"
 	"sort"
 	"strconv"
 	"strings"
@@ -175,10 +174,20 @@ func (r *Reporter) SafeText(n *yaml.Node, what, s string) bool {
 	return true
 }
 
-var idPattern = regexp.MustCompile(`^[a-z0-9][a-z0-9-]*$`)
-
-// ValidID reports whether s is a well-formed readycheck id.
-func ValidID(s string) bool { return idPattern.MatchString(s) }
+// ValidID reports whether s is a well-formed readycheck id:
+// ^[a-z0-9][a-z0-9-]*$.
+func ValidID(s string) bool {
+	if s == "" || s[0] == '-' {
+		return false
+	}
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if !(c >= 'a' && c <= 'z' || c >= '0' && c <= '9' || c == '-') {
+			return false
+		}
+	}
+	return true
+}
 
 // ID reads an id scalar and checks its form.
 func (r *Reporter) ID(n *yaml.Node, what string) string {

@@ -11,6 +11,17 @@ import (
 // escape sequence, a control character other than newline and tab, or a
 // bidirectional override. It returns a description for messages.
 func Unsafe(s string) (string, bool) {
+	// Fast path: printable ASCII, newlines and tabs are safe.
+	plain := true
+	for i := 0; i < len(s); i++ {
+		if c := s[i]; c >= 0x7f || (c < 0x20 && c != '\n' && c != '\t') {
+			plain = false
+			break
+		}
+	}
+	if plain {
+		return "", false
+	}
 	for _, c := range s {
 		switch {
 		case c == 0x1b:

@@ -1,0 +1,60 @@
+package gen
+
+import (
+	"bytes"
+	"testing"
+
+	"github.com/readycheck/readycheck/assessments"
+	"github.com/readycheck/readycheck/rubric"
+)
+
+func TestGeneratedFilesAreValidAndDeterministic(t *testing.T) {
+	data := Rubric(300, 8, 7)
+	if !bytes.Equal(data, Rubric(300, 8, 7)) {
+		t.Fatal("the same seed gave two rubrics")
+	}
+	r, problems := rubric.Parse("gen.yaml", data)
+	if err := problems.Err(); err != nil {
+		t.Fatalf("generated rubric is invalid: %v", err)
+	}
+	if len(r.Skills()) != 300 || len(r.Companies) != 8 {
+		t.Fatalf("got %d skills and %d companies", len(r.Skills()), len(r.Companies))
+	}
+	anyOf, labels := 0, 0
+	for _, c := range r.Companies {
+		for _, req := range c.Requirements {
+			if req.AnyOf {
+				anyOf++
+			}
+		}
+	}
+	labels = bytes.Count(data, []byte(`min: "`))
+	if anyOf == 0 || labels == 0 {
+		t.Errorf("generated rubric lacks any_of (%d) or labels as min (%d)", anyOf, labels)
+	}
+	var first []byte
+	count := 0
+	err := Assessments(r, 20, 3, func(i int, b []byte) error {
+		if i == 0 {
+			first = b
+		}
+		a, problems := assessments.Parse("a.yaml", b)
+		if problems.Err() != nil {
+			t.Fatalf("assessment %d invalid: %v", i, problems)
+		}
+		if p := a.Check(r); p.Err() != nil || len(p) > 0 {
+			t.Fatalf("assessment %d does not check cleanly: %v", i, p)
+		}
+		count++
+		return nil
+	})
+	if err != nil || count != 20 {
+		t.Fatalf("err %v, %d assessments", err, count)
+	}
+	Assessments(r, 1, 3, func(i int, b []byte) error {
+		if !bytes.Equal(b, first) {
+			t.Error("the same seed gave two assessments")
+		}
+		return nil
+	})
+}
