@@ -283,4 +283,3 @@ func sortInts(xs []int) {
 		}
 	}
 }
-
