@@ -19,6 +19,7 @@ type jumpScreen struct {
 
 func (m *Model) showJump(from screen) tea.Cmd {
 	j := jumpScreen{filter: textinput.New(), from: from}
+	calmInput(&j.filter)
 	j.filter.Prompt = "/ "
 	j.filter.Placeholder = "type to filter skills and categories"
 	for _, s := range m.r.Skills() {

@@ -19,6 +19,8 @@ type noteScreen struct {
 
 func (m *Model) showNote(i int) tea.Cmd {
 	n := noteScreen{index: i, note: textarea.New(), evidence: textinput.New()}
+	calmArea(&n.note)
+	calmInput(&n.evidence)
 	n.note.ShowLineNumbers = false
 	n.note.Placeholder = "What you built or did that shows this level, in a sentence or two."
 	n.note.CharLimit = 4000

@@ -55,26 +55,32 @@ func (q *questionScreen) levelsRoom(m *Model, l *skillLayout) int {
 	return max(m.height-used-1, 3)
 }
 
-// ensureVisible scrolls the level list so that the selected level shows.
+// ensureVisible scrolls the level list by whole levels so that the
+// selected level shows, leaving room for the "more" lines above and below.
 func (q *questionScreen) ensureVisible(m *Model) {
 	l := m.layout(q.index, m.width-2)
 	room := q.levelsRoom(m, l)
-	start := 0
-	for i := 0; i < q.cursor; i++ {
-		start += len(l.levels[i])
-	}
-	end := start + len(l.levels[q.cursor])
-	if start < q.offset {
-		q.offset = start
-	}
-	if end > q.offset+room {
-		q.offset = end - room
-	}
 	total := 0
 	for _, lv := range l.levels {
 		total += len(lv)
 	}
-	q.offset = max(0, min(q.offset, total-room))
+	if total <= room {
+		q.offset = 0
+		return
+	}
+	if q.cursor < q.offset {
+		q.offset = q.cursor
+	}
+	span := func(from, to int) int {
+		n := 0
+		for i := from; i <= to; i++ {
+			n += len(l.levels[i])
+		}
+		return n
+	}
+	for q.offset < q.cursor && span(q.offset, q.cursor) > room-2 {
+		q.offset++
+	}
 }
 
 func (q *questionScreen) update(m *Model, msg tea.Msg) tea.Cmd {
@@ -190,9 +196,20 @@ func (q *questionScreen) view(m *Model) string {
 		saved = ans.Level
 	}
 	room := q.levelsRoom(m, l)
-	var lines []string
-	for lvl, block := range l.levels {
-		for j, line := range block {
+	total := 0
+	for _, block := range l.levels {
+		total += len(block)
+	}
+	var visible []string
+	shown := 0 // lines of levels before the first shown one
+	if q.offset > 0 {
+		for _, block := range l.levels[:q.offset] {
+			shown += len(block)
+		}
+		visible = append(visible, " "+t.Dim.Render(fmt.Sprintf("  ↑ %d more", q.offset)))
+	}
+	for lvl := q.offset; lvl < len(l.levels); lvl++ {
+		for j, line := range l.levels[lvl] {
 			prefix := "    "
 			if j == 0 {
 				mark := "  "
@@ -204,20 +221,29 @@ func (q *questionScreen) view(m *Model) string {
 				}
 				prefix = mark + fmt.Sprintf("%d ", lvl)
 			}
+			style := t.Descriptor
 			if lvl == q.cursor {
-				lines = append(lines, " "+prefix+t.Selected.Render(line))
-			} else {
-				lines = append(lines, " "+prefix+t.Descriptor.Render(line))
+				style = t.Selected
 			}
+			visible = append(visible, " "+prefix+style.Render(line))
 		}
 	}
-	end := min(q.offset+room, len(lines))
-	visible := lines[q.offset:end]
-	if q.offset > 0 {
-		visible = append([]string{" " + t.Dim.Render(fmt.Sprintf("  ↑ %d more lines", q.offset))}, visible[1:]...)
-	}
-	if end < len(lines) && len(visible) > 0 {
-		visible[len(visible)-1] = " " + t.Dim.Render(fmt.Sprintf("  ↓ %d more lines", len(lines)-end+1))
+	if len(visible) > room {
+		// Cut at the last whole level that fits, and say how many follow.
+		keep := 0
+		if q.offset > 0 {
+			keep = 1
+		}
+		last := q.offset
+		for lvl := q.offset; lvl < len(l.levels); lvl++ {
+			if keep+len(l.levels[lvl]) > room-1 && lvl > q.cursor {
+				break
+			}
+			keep += len(l.levels[lvl])
+			last = lvl
+		}
+		keep = min(keep, room-1)
+		visible = append(visible[:keep], " "+t.Dim.Render(fmt.Sprintf("  ↓ %d more", len(l.levels)-1-last)))
 	}
 	body = append(body, visible...)
 	if ans, ok := m.a.Answers[skill.ID]; ok && (ans.Note != "" || len(ans.Evidence) > 0) {

@@ -121,6 +121,8 @@ func newFormScreen(m *Model, name string) formScreen {
 	f.name.Placeholder = "Ada Lovelace"
 	f.email.Placeholder = "ada@example.org (optional)"
 	f.name.CharLimit, f.email.CharLimit = 120, 200
+	calmInput(&f.name)
+	calmInput(&f.email)
 	f.name.SetValue(name)
 	f.name.SetWidth(max(m.width-12, 20))
 	f.email.SetWidth(max(m.width-12, 20))

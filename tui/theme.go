@@ -3,6 +3,8 @@ package tui
 import (
 	"image/color"
 
+	"charm.land/bubbles/v2/textarea"
+	"charm.land/bubbles/v2/textinput"
 	"charm.land/lipgloss/v2"
 )
 
@@ -55,4 +57,19 @@ func NewTheme(color bool) Theme {
 		Accent:     purple,
 		Color:      true,
 	}
+}
+
+// calmInput makes a text input's cursor steady: a blinking cursor repaints
+// the screen twice a second for nothing.
+func calmInput(in *textinput.Model) {
+	s := in.Styles()
+	s.Cursor.Blink = false
+	in.SetStyles(s)
+}
+
+// calmArea makes a text area's cursor steady.
+func calmArea(in *textarea.Model) {
+	s := in.Styles()
+	s.Cursor.Blink = false
+	in.SetStyles(s)
 }
