@@ -2,7 +2,6 @@ package rubric
 
 import (
 	"math"
-	"sort"
 )
 
 // Verdict is a company's readiness verdict.
@@ -208,7 +207,7 @@ func (r *Rubric) nextSteps(levels Levels, targets []*Company, base []CompanyResu
 	delta := make([]float64, len(targets))
 	fixed := make([]int, len(targets))
 	touched := make([]int, 0, len(targets))
-	var steps []NextStep
+	steps := make([]NextStep, 0, MaxNextSteps)
 	for _, s := range r.skills {
 		from := levels.Of(s)
 		if from >= s.Scale.Top() {
@@ -247,22 +246,39 @@ func (r *Rubric) nextSteps(levels Levels, targets []*Company, base []CompanyResu
 		if step.Gain <= 1e-9 && len(step.Unblocks) == 0 {
 			continue
 		}
-		steps = append(steps, step)
-	}
-	sort.SliceStable(steps, func(i, j int) bool {
-		a, b := steps[i], steps[j]
-		if len(a.Unblocks) != len(b.Unblocks) {
-			return len(a.Unblocks) > len(b.Unblocks)
-		}
-		if math.Abs(a.Gain-b.Gain) > 1e-9 {
-			return a.Gain > b.Gain
-		}
-		return a.Skill.Index < b.Skill.Index
-	})
-	if len(steps) > MaxNextSteps {
-		steps = steps[:MaxNextSteps]
+		steps = keepBest(steps, step)
 	}
 	return steps
+}
+
+// better orders next steps: more companies unblocked first, then more gain,
+// then rubric order.
+func better(a, b NextStep) bool {
+	if len(a.Unblocks) != len(b.Unblocks) {
+		return len(a.Unblocks) > len(b.Unblocks)
+	}
+	if math.Abs(a.Gain-b.Gain) > 1e-9 {
+		return a.Gain > b.Gain
+	}
+	return a.Skill.Index < b.Skill.Index
+}
+
+// keepBest inserts step into the sorted list of the best MaxNextSteps,
+// without sorting every candidate (a 2,000-skill rubric has 2,000).
+func keepBest(best []NextStep, step NextStep) []NextStep {
+	if len(best) == MaxNextSteps && !better(step, best[len(best)-1]) {
+		return best
+	}
+	i := len(best)
+	for i > 0 && better(step, best[i-1]) {
+		i--
+	}
+	if len(best) < MaxNextSteps {
+		best = append(best, NextStep{})
+	}
+	copy(best[i+1:], best[i:len(best)-1])
+	best[i] = step
+	return best
 }
 
 func contains(xs []int, x int) bool {
