@@ -56,12 +56,6 @@ func runAssess(c *cobra.Command, _ []string) error {
 	if _, unknown := r.Targets(o.companies); len(unknown) > 0 {
 		return fmt.Errorf("unknown company %q in rubric %q; its companies are: %s", unknown[0], r.ID, joinIDs(r.CompanyIDs()))
 	}
-	accessible := o.accessible || truthy(os.Getenv("READYCHECK_ACCESSIBLE"))
-	if !accessible && !interactive() {
-		return errors.New("the assessment needs a terminal (standard input and output must be a terminal, and TERM not dumb).\n" +
-			"Use `readycheck --accessible` for plain line-by-line prompts (they read answers from standard input),\n" +
-			"or `readycheck score FILE` to see the results of a saved assessment")
-	}
 	store, err := assessments.OpenStore(assessments.DataDir(o.dataDir))
 	if err != nil {
 		return err
@@ -73,6 +67,13 @@ func runAssess(c *cobra.Command, _ []string) error {
 			return err
 		}
 		opts.Resume, opts.Saver, opts.Notice = a, saver, notice
+	}
+	accessible := o.accessible || truthy(os.Getenv("READYCHECK_ACCESSIBLE"))
+	if !accessible && !interactive() {
+		opts.Saver.Close()
+		return errors.New("the assessment needs a terminal (standard input and output must be a terminal, and TERM not dumb).\n" +
+			"Use `readycheck --accessible` for plain line-by-line prompts (they read answers from standard input),\n" +
+			"or `readycheck score FILE` to see the results of a saved assessment")
 	}
 	var path string
 	if accessible {

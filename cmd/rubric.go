@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"errors"
 	"fmt"
+	"io/fs"
 	"os"
 	"path/filepath"
 
@@ -51,19 +52,21 @@ you type. Refuses to overwrite an existing file without --force.`,
 			}
 			if _, err := os.Stat(file); err == nil && !force {
 				return fmt.Errorf("%s already exists; choose another name, or pass --force to overwrite it", file)
-			} else if err != nil && !errors.Is(err, os.ErrNotExist) {
-				return fmt.Errorf("%s: %w", file, err)
+			} else if err != nil && !errors.Is(err, fs.ErrNotExist) {
+				return fmt.Errorf("cannot write %s: %s", file, reason(err))
 			}
 			schema, err := rubric.Schema()
 			if err != nil {
 				return err
 			}
 			schemaPath := filepath.Join(filepath.Dir(file), SchemaFile)
-			if err := renameio.WriteFile(schemaPath, schema, 0o644); err != nil {
-				return fmt.Errorf("write %s: %w", schemaPath, err)
-			}
-			if err := renameio.WriteFile(file, starter(), 0o644); err != nil {
-				return fmt.Errorf("write %s: %w", file, err)
+			for _, f := range []struct {
+				path string
+				data []byte
+			}{{file, starter(filepath.Base(file))}, {schemaPath, schema}} {
+				if err := renameio.WriteFile(f.path, f.data, 0o644); err != nil {
+					return fmt.Errorf("cannot write %s: %s", f.path, reason(err))
+				}
 			}
 			fmt.Fprintf(c.OutOrStdout(), "Wrote %s and %s.\nEdit the rubric, then check it with: readycheck validate %s\n", file, schemaPath, file)
 			return nil
@@ -73,7 +76,20 @@ you type. Refuses to overwrite an existing file without --force.`,
 	return c
 }
 
-// starterHeader opens a rubric written by `rubric init`.
+// reason says what went wrong with a file in words ("permission denied",
+// or that its folder is missing), without Go's operation names.
+func reason(err error) string {
+	var pe *fs.PathError
+	if errors.As(err, &pe) {
+		err = pe.Err
+	}
+	if errors.Is(err, fs.ErrNotExist) {
+		return "its folder does not exist; create it first"
+	}
+	return err.Error()
+}
+
+// starterHeader opens a rubric written by `rubric init`; %s is the file's name.
 const starterHeader = `# yaml-language-server: $schema=./` + SchemaFile + `
 #
 # A readycheck rubric, started from the built-in backend internship rubric.
@@ -86,15 +102,18 @@ const starterHeader = `# yaml-language-server: $schema=./` + SchemaFile + `
 #      skills sharing a scale), the level needed (min: a number or a label),
 #      a weight (essential 3, highly valued 2, a plus 1) and must: true for a
 #      knock-out requirement.
-#   4. Check it: readycheck validate THIS-FILE
+#   4. Check it: readycheck validate %s
+#      and try it: readycheck --rubric %s
 # Editors with YAML support (e.g. VS Code's YAML extension) check the file
 # against ` + SchemaFile + ` as you type.
+# The README's rubric authoring guide describes every field and the scoring
+# rules.
 #
 `
 
 // starter is the built-in rubric with the starter header in place of its own
-// leading comments.
-func starter() []byte {
+// leading comments, for a file named name.
+func starter(name string) []byte {
 	body := builtin.YAML
 	for bytes.HasPrefix(body, []byte("#")) {
 		i := bytes.IndexByte(body, '\n')
@@ -103,7 +122,7 @@ func starter() []byte {
 		}
 		body = body[i+1:]
 	}
-	return append([]byte(starterHeader), body...)
+	return append(fmt.Appendf(nil, starterHeader, name, name), body...)
 }
 
 func newRubricSchemaCmd() *cobra.Command {

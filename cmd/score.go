@@ -2,14 +2,20 @@ package cmd
 
 import (
 	"fmt"
+	"io"
 	"os"
+	"slices"
 	"strings"
 
+	"github.com/charmbracelet/colorprofile"
 	"github.com/charmbracelet/x/term"
 	"github.com/spf13/cobra"
 
 	"github.com/readycheck/readycheck/scorecard"
 )
+
+// scoreFormats are the values of score's --format.
+var scoreFormats = []string{"text", "json", "markdown"}
 
 func newScoreCmd() *cobra.Command {
 	var rubricPath, format string
@@ -21,23 +27,28 @@ func newScoreCmd() *cobra.Command {
 company, each requirement met, partial or unmet, the next steps that would
 help most, and the unanswered skills.
 
-Without --rubric, the built-in rubric is used when the assessment names it.`,
+Without --rubric, the built-in rubric is used when the assessment names it.
+--company (repeatable) scores for those companies instead of the
+assessment's targets. --format json prints the figures for scripts;
+--format markdown writes a report to send to a mentor.`,
 		Example: `  readycheck score ada.yaml
   readycheck score ada.yaml --company dept --format markdown > ada.md
   readycheck score ada.yaml --rubric acme.yaml --format json | jq '.companies[].readiness'`,
 		Args: args(cobra.ExactArgs(1)),
 		RunE: func(c *cobra.Command, files []string) error {
-			switch format {
-			case "text", "json", "markdown":
-			default:
-				return usageError(fmt.Errorf("unknown --format %q: use text, json or markdown", format))
+			if !slices.Contains(scoreFormats, format) {
+				return usageError(fmt.Errorf("unknown --format %q: use %s", format, strings.Join(scoreFormats, ", ")))
 			}
-			a, r, warnings, err := loadAssessment(files[0], rubricPath)
+			file := files[0]
+			a, r, warnings, err := loadAssessment(file, rubricPath)
 			if err != nil {
 				return err
 			}
 			card, err := scorecard.New(a, r, companies, warnings...)
 			if err != nil {
+				if len(companies) == 0 {
+					return fmt.Errorf("%s: its targets name an %w; fix them, or pass --company ID", file, err)
+				}
 				return err
 			}
 			out := c.OutOrStdout()
@@ -54,16 +65,21 @@ Without --rubric, the built-in rubric is used when the assessment names it.`,
 				return card.Markdown(out)
 			}
 			printWarningLines(card.Warnings)
-			width, color := terminal(out)
+			width, color := terminal(out, os.Getenv("NO_COLOR"))
+			if color {
+				// Downsample the report's colours to what the terminal shows.
+				out = colorprofile.NewWriter(out, os.Environ())
+			}
 			return card.Text(out, width, color)
 		},
 	}
 	c.Flags().StringVar(&rubricPath, "rubric", "", "rubric `FILE` the assessment was taken against (default: the built-in rubric)")
 	c.Flags().StringArrayVar(&companies, "company", nil, "score for this company `ID` instead of the assessment's targets (repeatable)")
-	c.Flags().StringVar(&format, "format", "text", "output format: text, json or markdown")
+	c.Flags().StringVar(&format, "format", "text", "output `FORMAT`: "+strings.Join(scoreFormats, ", "))
 	return c
 }
 
+// printWarningLines prints warnings on stderr, each marked as a warning once.
 func printWarningLines(ws []string) {
 	for _, w := range ws {
 		if strings.Contains(w, "warning: ") {
@@ -74,16 +90,17 @@ func printWarningLines(ws []string) {
 	}
 }
 
-// terminal reports the width to fit output to and whether to use colour:
-// colour only on a terminal and never when NO_COLOR is set to anything.
-func terminal(w any) (width int, color bool) {
-	width = 80
+// terminal reports the width to fit text to and whether to colour it:
+// colour only on a terminal, and never when NO_COLOR holds any value.
+func terminal(w io.Writer, noColor string) (width int, color bool) {
 	f, ok := w.(*os.File)
 	if !ok || !term.IsTerminal(f.Fd()) {
-		return width, false
+		return scorecard.DefaultWidth, false
 	}
+	width = scorecard.DefaultWidth
 	if cols, _, err := term.GetSize(f.Fd()); err == nil && cols > 0 {
+		// Wider than this, the columns drift too far apart to read.
 		width = min(cols, 120)
 	}
-	return width, os.Getenv("NO_COLOR") == ""
+	return width, noColor == ""
 }

@@ -3,6 +3,7 @@ package cmd
 import (
 	"errors"
 	"fmt"
+	"io"
 
 	"github.com/spf13/cobra"
 
@@ -14,23 +15,19 @@ func newValidateCmd() *cobra.Command {
 	return &cobra.Command{
 		Use:   "validate FILE...",
 		Short: "Check rubric files and report every problem with its line and column",
-		Long: `Check one or more rubric files. A valid file gets one summary line; every
-problem in an invalid file is listed as FILE:LINE:COL: message, and the exit
-status is 1.`,
+		Long: `Check one or more rubric files. Each valid file gets one summary line on
+standard output. Every problem of every file is listed on standard error as
+FILE:LINE:COL: message, and the exit status is 1 when any file has an error.
+Warnings are listed too, but do not fail the check.`,
 		Example: `  readycheck validate my-rubric.yaml
   readycheck validate rubrics/*.yaml`,
 		Args: args(cobra.MinimumNArgs(1)),
 		RunE: func(c *cobra.Command, files []string) error {
 			ok := true
 			for _, file := range files {
-				r, err := rubric.LoadFile(file)
-				if err != nil {
+				if !validateFile(c.OutOrStdout(), file) {
 					ok = false
-					printProblems(err)
-					continue
 				}
-				fmt.Fprintf(c.OutOrStdout(), "%s: valid rubric %q (%s, %s, %s)\n", file, r.ID,
-					plural(len(r.Categories), "category", "categories"), plural(len(r.Skills()), "skill", "skills"), plural(len(r.Companies), "company", "companies"))
 			}
 			if !ok {
 				return failed()
@@ -40,8 +37,26 @@ status is 1.`,
 	}
 }
 
-// printProblems prints a loading error: each FILE:LINE:COL problem on its own
-// line of stderr.
+// validateFile checks one rubric file, printing its summary line or its
+// problems, and reports whether it is valid.
+func validateFile(out io.Writer, file string) bool {
+	data, err := rubric.ReadFile(file)
+	if err != nil {
+		printProblems(err)
+		return false
+	}
+	r, problems := rubric.Parse(file, data)
+	printProblems(problems)
+	if problems.Err() != nil {
+		return false
+	}
+	fmt.Fprintf(out, "%s: valid rubric %q (%s, %s, %s)\n", file, r.ID,
+		plural(len(r.Categories), "category", "categories"), plural(len(r.Skills()), "skill", "skills"), plural(len(r.Companies), "company", "companies"))
+	return true
+}
+
+// printProblems prints a loading error, or problems and warnings, on
+// stderr: each FILE:LINE:COL problem on its own line.
 func printProblems(err error) {
 	var ps yamlfile.Problems
 	if errors.As(err, &ps) {
@@ -50,13 +65,8 @@ func printProblems(err error) {
 		}
 		return
 	}
-	fmt.Fprintf(stderr, "readycheck: %v\n", err)
-}
-
-// printWarnings prints the warnings among problems on stderr.
-func printWarnings(ps yamlfile.Problems) {
-	for _, p := range ps.Warnings() {
-		fmt.Fprintln(stderr, p.Error())
+	if err != nil {
+		fmt.Fprintf(stderr, "readycheck: %v\n", err)
 	}
 }
 

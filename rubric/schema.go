@@ -8,70 +8,87 @@ import (
 
 // The types below describe the shape of a rubric file for its JSON Schema;
 // the loader reads files through positioned YAML nodes instead, and a test
-// keeps the two in step.
+// keeps the two in step. Descriptions are what editors show on hover.
 
 type schemaFile struct {
-	Format       string                   `json:"format"`
-	ID           string                   `json:"id" jsonschema:"pattern=^[a-z0-9][a-z0-9-]*$"`
-	Title        string                   `json:"title" jsonschema:"minLength=1"`
-	Version      any                      `json:"version,omitempty" jsonschema:"oneof_type=string;number"`
-	Description  string                   `json:"description,omitempty"`
-	Scales       map[string][]schemaLevel `json:"scales" jsonschema:"minProperties=1"`
-	DefaultScale string                   `json:"default_scale,omitempty" jsonschema:"pattern=^[a-z0-9][a-z0-9-]*$"`
-	Categories   []schemaCategory         `json:"categories" jsonschema:"minItems=1"`
-	Companies    []schemaCompany          `json:"companies" jsonschema:"minItems=1"`
+	Format       string                   `json:"format" jsonschema_description:"The file format; always readycheck/rubric/v1."`
+	ID           string                   `json:"id" jsonschema:"pattern=^[a-z0-9][a-z0-9-]*$" jsonschema_description:"The rubric's id: lower-case letters, digits and hyphens. Assessments record it; change it when you start from the built-in rubric."`
+	Title        string                   `json:"title" jsonschema:"minLength=1" jsonschema_description:"The rubric's title as candidates see it."`
+	Version      any                      `json:"version,omitempty" jsonschema:"oneof_type=string;number" jsonschema_description:"A version of your choosing; quote it (\"2026.1\") so that YAML keeps it as text."`
+	Description  string                   `json:"description,omitempty" jsonschema_description:"What the rubric is for."`
+	Scales       map[string][]schemaLevel `json:"scales" jsonschema:"minProperties=1" jsonschema_description:"Named scales. Each is a list of at least two levels; a level is its index in the list, and 0 means none."`
+	DefaultScale string                   `json:"default_scale,omitempty" jsonschema:"pattern=^[a-z0-9][a-z0-9-]*$" jsonschema_description:"The scale of skills whose category and skill name none; required when some do not."`
+	Categories   []schemaCategory         `json:"categories" jsonschema:"minItems=1" jsonschema_description:"Groups of skills, asked in this order."`
+	Companies    []schemaCompany          `json:"companies" jsonschema:"minItems=1" jsonschema_description:"Companies or programmes, and what each requires."`
 }
 
 type schemaLevel struct {
-	Label       string `json:"label" jsonschema:"minLength=1"`
-	Description string `json:"description,omitempty"`
+	Label       string `json:"label" jsonschema:"minLength=1" jsonschema_description:"The level's name, e.g. Capable; requirements may use it as min. Not a number, and unique within the scale."`
+	Description string `json:"description,omitempty" jsonschema_description:"What the level means in general; a skill's levels may say it for that skill."`
 }
 
 type schemaCategory struct {
-	ID          string        `json:"id" jsonschema:"pattern=^[a-z0-9][a-z0-9-]*$"`
-	Title       string        `json:"title" jsonschema:"minLength=1"`
-	Description string        `json:"description,omitempty"`
-	Scale       string        `json:"scale,omitempty" jsonschema:"pattern=^[a-z0-9][a-z0-9-]*$"`
-	Skills      []schemaSkill `json:"skills" jsonschema:"minItems=1"`
+	ID          string        `json:"id" jsonschema:"pattern=^[a-z0-9][a-z0-9-]*$" jsonschema_description:"Unique among the categories."`
+	Title       string        `json:"title" jsonschema:"minLength=1" jsonschema_description:"The category's title as candidates see it."`
+	Description string        `json:"description,omitempty" jsonschema_description:"What the category covers."`
+	Scale       string        `json:"scale,omitempty" jsonschema:"pattern=^[a-z0-9][a-z0-9-]*$" jsonschema_description:"The scale of this category's skills (default: default_scale)."`
+	Skills      []schemaSkill `json:"skills" jsonschema:"minItems=1" jsonschema_description:"The skills of the category, asked in this order."`
 }
 
 type schemaSkill struct {
-	ID       string            `json:"id" jsonschema:"pattern=^[a-z0-9][a-z0-9-]*$"`
-	Title    string            `json:"title" jsonschema:"minLength=1"`
-	Question string            `json:"question,omitempty"`
-	Help     string            `json:"help,omitempty"`
-	Scale    string            `json:"scale,omitempty" jsonschema:"pattern=^[a-z0-9][a-z0-9-]*$"`
-	Levels   map[string]string `json:"levels,omitempty"`
+	ID       string            `json:"id" jsonschema:"pattern=^[a-z0-9][a-z0-9-]*$" jsonschema_description:"Unique across the whole rubric; requirements and assessments refer to it."`
+	Title    string            `json:"title" jsonschema:"minLength=1" jsonschema_description:"The skill's name, e.g. SQL."`
+	Question string            `json:"question,omitempty" jsonschema_description:"The question asked; defaults to: How would you rate your <title>?"`
+	Help     string            `json:"help,omitempty" jsonschema_description:"Longer guidance shown under the question."`
+	Scale    string            `json:"scale,omitempty" jsonschema:"pattern=^[a-z0-9][a-z0-9-]*$" jsonschema_description:"Overrides the category's scale."`
+	Levels   map[string]string `json:"levels,omitempty" jsonschema_description:"What each level means for this skill, keyed by level number (1: ..., 2: ...); levels not listed use the scale's description."`
 }
 
 type schemaCompany struct {
-	ID           string              `json:"id" jsonschema:"pattern=^[a-z0-9][a-z0-9-]*$"`
-	Name         string              `json:"name" jsonschema:"minLength=1"`
-	Role         string              `json:"role,omitempty"`
-	Description  string              `json:"description,omitempty"`
-	URL          string              `json:"url,omitempty"`
-	Thresholds   *schemaThresholds   `json:"thresholds,omitempty"`
-	Requirements []schemaRequirement `json:"requirements" jsonschema:"minItems=1"`
+	ID           string              `json:"id" jsonschema:"pattern=^[a-z0-9][a-z0-9-]*$" jsonschema_description:"Unique among the companies; used by --company and in assessments' targets."`
+	Name         string              `json:"name" jsonschema:"minLength=1" jsonschema_description:"The company's or programme's name as candidates see it."`
+	Role         string              `json:"role,omitempty" jsonschema_description:"The role or programme, e.g. Software Engineer Summer Internship."`
+	Description  string              `json:"description,omitempty" jsonschema_description:"What the company looks for."`
+	URL          string              `json:"url,omitempty" jsonschema_description:"Where the vacancy or programme is described."`
+	Thresholds   *schemaThresholds   `json:"thresholds,omitempty" jsonschema_description:"Readiness percentages for the verdicts: 0 <= almost < ready <= 100 (defaults 60 and 80)."`
+	Requirements []schemaRequirement `json:"requirements" jsonschema:"minItems=1" jsonschema_description:"What the company requires, each a minimum level on a skill."`
 }
 
 type schemaThresholds struct {
-	Almost float64 `json:"almost,omitempty" jsonschema:"minimum=0,maximum=100,default=60"`
-	Ready  float64 `json:"ready,omitempty" jsonschema:"minimum=0,maximum=100,default=80"`
+	Almost float64 `json:"almost,omitempty" jsonschema:"minimum=0,maximum=100,default=60" jsonschema_description:"From this readiness on, the verdict is almost (default 60)."`
+	Ready  float64 `json:"ready,omitempty" jsonschema:"minimum=0,maximum=100,default=80" jsonschema_description:"From this readiness on, the verdict is ready (default 80)."`
 }
 
 type schemaRequirement struct {
-	ID     string   `json:"id,omitempty" jsonschema:"pattern=^[a-z0-9][a-z0-9-]*$"`
-	Title  string   `json:"title,omitempty"`
-	Skill  string   `json:"skill,omitempty" jsonschema:"pattern=^[a-z0-9][a-z0-9-]*$"`
-	AnyOf  []string `json:"any_of,omitempty" jsonschema:"minItems=1"`
-	Min    any      `json:"min" jsonschema:"oneof_type=integer;string"`
-	Weight float64  `json:"weight,omitempty" jsonschema:"exclusiveMinimum=0,default=1"`
-	Must   bool     `json:"must,omitempty"`
+	ID     string   `json:"id,omitempty" jsonschema:"pattern=^[a-z0-9][a-z0-9-]*$" jsonschema_description:"Unique within the company; defaults to the skill id (or the any_of ids joined by -or-)."`
+	Title  string   `json:"title,omitempty" jsonschema_description:"Defaults to the skill's title (or One of A, B or C)."`
+	Skill  string   `json:"skill,omitempty" jsonschema:"pattern=^[a-z0-9][a-z0-9-]*$" jsonschema_description:"The skill required; use skill or any_of, not both."`
+	AnyOf  []string `json:"any_of,omitempty" jsonschema:"minItems=1,uniqueItems=true,pattern=^[a-z0-9][a-z0-9-]*$" jsonschema_description:"Skills of one scale, the best level among which counts; use skill or any_of, not both."`
+	Min    any      `json:"min" jsonschema:"oneof_type=integer;string" jsonschema_description:"The level needed: a number from 1 to the top of the scale, or a label of the scale (matched ignoring case)."`
+	Weight float64  `json:"weight,omitempty" jsonschema:"exclusiveMinimum=0,default=1" jsonschema_description:"How much the requirement counts, a number above 0 (default 1)."`
+	Must   bool     `json:"must,omitempty" jsonschema_description:"A knock-out requirement: while it is unmet the verdict is blocked."`
 }
 
-// JSONSchemaExtend requires exactly one of skill and any_of.
+// JSONSchemaExtend requires exactly one of skill and any_of, and a level
+// number of at least 1.
 func (schemaRequirement) JSONSchemaExtend(s *jsonschema.Schema) {
 	s.OneOf = []*jsonschema.Schema{{Required: []string{"skill"}}, {Required: []string{"any_of"}}}
+	for _, alt := range s.Properties.Value("min").OneOf {
+		switch alt.Type {
+		case "integer":
+			alt.Minimum = "1"
+		case "string":
+			alt.MinLength = ptr(uint64(1))
+		}
+	}
+}
+
+// JSONSchemaExtend keys a skill's descriptors by level number. The loader
+// also accepts a label of the scale as a key, which no schema can know, so
+// other keys are allowed but must hold text as well.
+func (schemaSkill) JSONSchemaExtend(s *jsonschema.Schema) {
+	levels := s.Properties.Value("levels")
+	levels.PatternProperties = map[string]*jsonschema.Schema{"^[0-9]+$": {Type: "string"}}
 }
 
 // SchemaURL is the draft of JSON Schema the rubric schema is written in: the
@@ -79,75 +96,24 @@ func (schemaRequirement) JSONSchemaExtend(s *jsonschema.Schema) {
 const SchemaURL = "http://json-schema.org/draft-07/schema#"
 
 // Schema returns the JSON Schema of the rubric format, draft-07, generated
-// from the file-shape types above.
+// from the file-shape types above: indented, with a final newline.
 func Schema() ([]byte, error) {
-	r := &jsonschema.Reflector{DoNotReference: true, ExpandedStruct: true}
+	// No references: draft-07 knows "definitions", not the reflector's
+	// default "$defs", and an inline schema is what editors show best.
+	r := &jsonschema.Reflector{DoNotReference: true, ExpandedStruct: true, Anonymous: true}
 	s := r.Reflect(&schemaFile{})
 	s.Version = SchemaURL
-	s.Title = "readycheck rubric (readycheck/rubric/v1)"
+	s.Title = "readycheck rubric (" + Format + ")"
 	s.Description = "A rubric of skills and company requirements for readycheck. Check a file with `readycheck validate FILE`."
 	s.Properties.Value("format").Const = Format
-	s.Properties.Value("scales").AdditionalProperties.MinItems = ptr(uint64(2))
-	describeSchema(s, "", schemaDescriptions)
-	s.Properties.Value("scales").PropertyNames = &jsonschema.Schema{Pattern: "^[a-z0-9][a-z0-9-]*$"}
+	scales := s.Properties.Value("scales")
+	scales.AdditionalProperties.MinItems = ptr(uint64(2))
+	scales.PropertyNames = &jsonschema.Schema{Pattern: "^[a-z0-9][a-z0-9-]*$"}
 	b, err := json.MarshalIndent(s, "", "  ")
 	if err != nil {
 		return nil, err
 	}
 	return append(b, '\n'), nil
-}
-
-// schemaDescriptions are the schema's help texts, by property path; editors
-// show them on hover.
-var schemaDescriptions = map[string]string{
-	"format":                        "The file format; always readycheck/rubric/v1.",
-	"id":                            "The rubric's id: lower-case letters, digits and hyphens.",
-	"title":                         "The rubric's title as candidates see it.",
-	"version":                       "A version of your choosing; quote it (\"2026.1\") so that YAML keeps it as text.",
-	"description":                   "What the rubric is for.",
-	"scales":                        "Named scales. Each is a list of at least two levels; a level is its index in the list, and 0 means none.",
-	"scales.*.label":                "The level's name, e.g. Capable; requirements may use it as min.",
-	"scales.*.description":          "What the level means in general.",
-	"default_scale":                 "The scale of skills whose category and skill name none.",
-	"categories":                    "Groups of skills, asked in this order.",
-	"categories.scale":              "The scale of this category's skills.",
-	"categories.skills.id":          "Unique across the whole rubric.",
-	"categories.skills.question":    "The question asked; defaults to: How would you rate your <title>?",
-	"categories.skills.help":        "Longer guidance shown under the question.",
-	"categories.skills.scale":       "Overrides the category's scale.",
-	"categories.skills.levels":      "This skill's own descriptor per level of its scale, keyed by level number.",
-	"companies":                     "Companies or programmes, and what each requires.",
-	"companies.thresholds":          "Readiness percentages for the verdicts: 0 <= almost < ready <= 100 (defaults 60 and 80).",
-	"companies.requirements.id":     "Unique within the company; defaults to the skill id.",
-	"companies.requirements.skill":  "The skill required (or use any_of).",
-	"companies.requirements.any_of": "Skills of one scale, the best level among which counts.",
-	"companies.requirements.min":    "The level needed: a number from 1, or a label of the skill's scale.",
-	"companies.requirements.weight": "How much the requirement counts, above 0 (default 1).",
-	"companies.requirements.must":   "A knock-out requirement: unmet means blocked.",
-}
-
-// describeSchema sets descriptions on the schema's properties by path; "*" stands
-// for a map's values, and list items are looked through.
-func describeSchema(s *jsonschema.Schema, prefix string, texts map[string]string) {
-	if s == nil {
-		return
-	}
-	if s.Items != nil {
-		describeSchema(s.Items, prefix, texts)
-	}
-	if s.AdditionalProperties != nil && s.Properties == nil {
-		describeSchema(s.AdditionalProperties, prefix+"*.", texts)
-	}
-	if s.Properties == nil {
-		return
-	}
-	for pair := s.Properties.Oldest(); pair != nil; pair = pair.Next() {
-		path := prefix + pair.Key
-		if d, ok := texts[path]; ok {
-			pair.Value.Description = d
-		}
-		describeSchema(pair.Value, path+".", texts)
-	}
 }
 
 func ptr[T any](v T) *T { return &v }

@@ -79,7 +79,7 @@ func yamlKey(k any) string {
 }
 
 // The rubrics readycheck ships and reads validate against the schema
-// editors use, and a typo does not.
+// editors use, as well as the loader.
 func TestSchemaValidatesRubrics(t *testing.T) {
 	s := compileSchema(t)
 	files := []string{"builtin/backend-internship.yaml", "testdata/small.yaml", "testdata/readme-example.yaml", "../../shared/realworld/data-skills-matrix.yaml"}
@@ -98,13 +98,40 @@ func TestSchemaValidatesRubrics(t *testing.T) {
 			t.Errorf("%s fails the schema: %v", f, err)
 		}
 	}
-	typo := strings.Replace(head(t), "skills:", "skils:", 1)
-	if err := s.Validate(asJSON(t, []byte(typo))); err == nil {
-		t.Errorf("the schema accepts a `skils:` typo")
+}
+
+// Mistakes a person makes by hand are caught by the editor (the schema) and
+// by readycheck validate (the loader) alike.
+func TestSchemaRejectsWhatTheLoaderRejects(t *testing.T) {
+	s := compileSchema(t)
+	cases := []struct{ name, old, new string }{
+		{"typo in a field name", "    skills:\n", "    skils:\n"},
+		{"both skill and any_of", "{skill: sql, min: 2}", "{skill: sql, any_of: [sql], min: 2}"},
+		{"neither skill nor any_of", "{skill: sql, min: 2}", "{min: 2}"},
+		{"malformed id", "id: small", "id: Small"},
+		{"wrong format", "format: readycheck/rubric/v1", "format: readycheck/assessment/v1"},
+		{"missing title", "title: A small rubric for hand-computed tests\n", ""},
+		{"scale of one level", "    - {label: \"No\"}\n    - {label: \"Yes\"}\n", "    - {label: \"Yes\"}\n"},
+		{"min below 1", "{skill: sql, min: 2}", "{skill: sql, min: 0}"},
+		{"weight 0", "{skill: testing, min: 2, weight: 3}", "{skill: testing, min: 2, weight: 0}"},
+		{"threshold over 100", "ready: 75", "ready: 120"},
+		{"no requirements", "      - {skill: python, min: Beginner}\n      - {skill: testing, min: 2, weight: 3}\n", "      []\n"},
+		{"unknown field in a requirement", "{skill: sql, min: 2}", "{skill: sql, min: 2, wieght: 2}"},
 	}
-	both := strings.Replace(head(t), "{skill: sql, min: 2}", "{skill: sql, any_of: [sql], min: 2}", 1)
-	if err := s.Validate(asJSON(t, []byte(both))); err == nil {
-		t.Errorf("the schema accepts a requirement with both skill and any_of")
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			src := head(t)
+			if !strings.Contains(src, c.old) {
+				t.Fatalf("testdata/small.yaml lacks %q", c.old)
+			}
+			bad := []byte(strings.Replace(src, c.old, c.new, 1))
+			if _, problems := Parse("bad.yaml", bad); problems.Err() == nil {
+				t.Errorf("the loader accepts it")
+			}
+			if err := s.Validate(asJSON(t, bad)); err == nil {
+				t.Errorf("the schema accepts it")
+			}
+		})
 	}
 }
 

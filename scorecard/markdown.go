@@ -3,108 +3,139 @@ package scorecard
 import (
 	"fmt"
 	"io"
+	"net/url"
 	"strings"
+
+	"github.com/readycheck/readycheck/rubric"
 )
 
 // Markdown writes the report a candidate sends to a mentor: readiness per
-// company with each requirement, the next steps, unanswered skills, and the
-// candidate's notes and evidence.
+// company with each requirement, the next steps, the unanswered skills, and
+// the candidate's notes and evidence per skill.
 func (c *Card) Markdown(w io.Writer) error {
 	var b strings.Builder
-	a, r := c.Assessment, c.Rubric
-	fmt.Fprintf(&b, "# Readiness of %s\n\n", md(a.Candidate.Name))
-	fmt.Fprintf(&b, "Rubric: %s", md(r.Title))
-	if r.Version != "" {
-		fmt.Fprintf(&b, " (version %s)", md(r.Version))
-	}
-	fmt.Fprintf(&b, ". %d of %d skills answered", len(r.Skills())-len(c.Result.Unanswered), len(r.Skills()))
+	a := c.Assessment
+	fmt.Fprintf(&b, "# Readiness of %s\n\n", cell(a.Candidate.Name))
+	b.WriteString(md(c.summary("; ")))
 	if !a.Updated.IsZero() {
-		fmt.Fprintf(&b, "; last changed %s", a.Updated.Format("2 January 2006 15:04 MST"))
+		fmt.Fprintf(&b, "; last changed %s", a.Updated.UTC().Format("2 January 2006 15:04 MST"))
 	}
 	b.WriteString(".\n")
 	for _, wn := range c.Warnings {
-		fmt.Fprintf(&b, "\n> **Warning:** %s\n", md(strings.Replace(wn, "warning: ", "", 1)))
+		fmt.Fprintf(&b, "\n> **Warning:** %s\n", cell(strings.Replace(wn, "warning: ", "", 1)))
 	}
 	b.WriteString("\n## Summary\n\n| Company | Readiness | Verdict |\n|---|---:|---|\n")
 	for _, cr := range c.Result.Companies {
 		fmt.Fprintf(&b, "| %s | %.1f%% | %s %s |\n", cell(companyName(cr.Company.Name, cr.Company.Role)), cr.Readiness, VerdictMarker(cr.Verdict), VerdictWord(cr.Verdict))
 	}
 	for _, cr := range c.Result.Companies {
-		fmt.Fprintf(&b, "\n## %s\n\n", md(companyName(cr.Company.Name, cr.Company.Role)))
-		fmt.Fprintf(&b, "**%s %s**, %.1f%% ready.\n\n", VerdictMarker(cr.Verdict), VerdictWord(cr.Verdict), cr.Readiness)
-		b.WriteString("| Requirement | Level | Required | Weight | Status |\n|---|---|---|---:|---|\n")
+		fmt.Fprintf(&b, "\n## %s\n\n", cell(companyName(cr.Company.Name, cr.Company.Role)))
+		fmt.Fprintf(&b, "**%s %s**, %.1f%% ready.", VerdictMarker(cr.Verdict), VerdictWord(cr.Verdict), cr.Readiness)
+		if blockers := Blockers(cr); len(blockers) > 0 {
+			for i, t := range blockers {
+				blockers[i] = cell(t)
+			}
+			fmt.Fprintf(&b, " Blocked by %s (must).", joinAnd(blockers))
+		}
+		b.WriteString("\n\n| Requirement | Level | Required | Weight | Status |\n|---|---|---|---:|---|\n")
 		for _, rr := range cr.Requirements {
 			req := rr.Requirement
 			scale := req.Skills[0].Scale
-			status := Status(rr)
+			status := statusMarker(rr) + " " + Status(rr)
 			if req.Must {
 				status += " (must)"
 			}
-			fmt.Fprintf(&b, "| %s | %s | %s | %s | %s |\n", cell(req.Title), cell(levelName(scale, rr.Level)), cell(levelName(scale, req.Min)), formatWeight(req.Weight), status)
+			fmt.Fprintf(&b, "| %s | %s | %s | %s | %s |\n", cell(req.Title), cell(LevelName(scale, rr.Level)), cell(LevelName(scale, req.Min)), formatWeight(req.Weight), status)
 		}
 	}
 	if len(c.Result.NextSteps) > 0 {
 		b.WriteString("\n## Next steps\n\n")
 		for i, st := range c.Result.NextSteps {
-			fmt.Fprintf(&b, "%d. %s\n", i+1, md(NextStepSentence(st)))
+			fmt.Fprintf(&b, "%d. %s\n", i+1, cell(NextStepSentence(st)))
 		}
 	}
 	if len(c.Result.Unanswered) > 0 {
 		b.WriteString("\n## Unanswered skills\n\nCounted as level 0:\n\n")
 		for _, s := range c.Result.Unanswered {
-			fmt.Fprintf(&b, "- %s\n", md(s.Title))
+			fmt.Fprintf(&b, "- %s\n", cell(s.Title))
 		}
 	}
-	var notes strings.Builder
-	for _, s := range r.Skills() {
-		ans, ok := a.Answers[s.ID]
-		if !ok || (ans.Note == "" && len(ans.Evidence) == 0) {
-			continue
-		}
-		level := "unanswered"
-		if ans.Answered() {
-			level = levelName(s.Scale, ans.Level)
-		}
-		fmt.Fprintf(&notes, "\n### %s — %s\n\n", md(s.Title), md(level))
-		if ans.Note != "" {
-			for _, line := range strings.Split(strings.TrimSpace(ans.Note), "\n") {
-				fmt.Fprintf(&notes, "> %s\n", md(line))
-			}
-		}
-		if len(ans.Evidence) > 0 {
-			notes.WriteString("\nEvidence:\n\n")
-			for _, e := range ans.Evidence {
-				fmt.Fprintf(&notes, "- <%s>\n", strings.ReplaceAll(clean(e), ">", "%3E"))
-			}
-		}
-	}
-	if notes.Len() > 0 {
+	if notes := c.notes(); notes != "" {
 		b.WriteString("\n## Notes and evidence\n")
-		b.WriteString(notes.String())
+		b.WriteString(notes)
 	}
 	_, err := io.WriteString(w, b.String())
 	return err
 }
 
-func companyName(name, role string) string {
-	if role == "" {
-		return name
+// notes lists the candidate's notes and evidence, skill by skill in rubric
+// order.
+func (c *Card) notes() string {
+	var b strings.Builder
+	for _, s := range c.Rubric.Skills() {
+		ans, ok := c.Assessment.Answers[s.ID]
+		if !ok || (strings.TrimSpace(ans.Note) == "" && len(ans.Evidence) == 0) {
+			continue
+		}
+		level := "unanswered"
+		if ans.Answered() {
+			level = LevelName(s.Scale, ans.Level)
+		}
+		fmt.Fprintf(&b, "\n### %s — %s\n\n", cell(s.Title), cell(level))
+		if note := strings.TrimSpace(ans.Note); note != "" {
+			for _, line := range strings.Split(note, "\n") {
+				fmt.Fprintf(&b, "> %s\n", md(line))
+			}
+		}
+		if len(ans.Evidence) > 0 {
+			if strings.TrimSpace(ans.Note) != "" {
+				b.WriteString("\n")
+			}
+			b.WriteString("Evidence:\n\n")
+			for _, e := range ans.Evidence {
+				fmt.Fprintf(&b, "- %s\n", link(e))
+			}
+		}
 	}
-	return name + " — " + role
+	return b.String()
+}
+
+func statusMarker(rr rubric.RequirementResult) string {
+	switch Status(rr) {
+	case StatusMet:
+		return "✓"
+	case StatusPartial:
+		return "~"
+	}
+	return "✗"
 }
 
 func formatWeight(w float64) string {
 	return strings.TrimSuffix(strings.TrimRight(fmt.Sprintf("%.2f", w), "0"), ".")
 }
 
-// md escapes text from files so it reads as text in Markdown.
-func md(s string) string {
-	s = clean(s)
-	r := strings.NewReplacer(`\`, `\\`, "*", `\*`, "_", `\_`, "`", "\\`", "[", `\[`, "]", `\]`, "<", "&lt;", ">", "&gt;", "#", `\#`, "|", `\|`)
-	return r.Replace(s)
+// link writes evidence as an autolink when it is a web address, and as
+// plain text otherwise (a path, a sentence).
+func link(s string) string {
+	s = clean(strings.TrimSpace(s))
+	if u, err := url.Parse(s); err == nil && (u.Scheme == "http" || u.Scheme == "https") && u.Host != "" && !strings.ContainsAny(s, " \t\n<>") {
+		return "<" + s + ">"
+	}
+	return cell(s)
 }
 
-// cell is md for a table cell: no line breaks either.
+// mdEscapes turns the characters that mean something in Markdown (or in
+// the HTML it may hold) into text.
+var mdEscapes = strings.NewReplacer(`\`, `\\`, "*", `\*`, "_", `\_`, "`", "\\`", "[", `\[`, "]", `\]`,
+	"&", "&amp;", "<", "&lt;", ">", "&gt;", "#", `\#`, "|", `\|`)
+
+// md escapes text from files so that it reads as text in Markdown.
+func md(s string) string {
+	return mdEscapes.Replace(clean(s))
+}
+
+// cell is md for a table cell or a heading, where a line break would end
+// the row: line breaks become spaces.
 func cell(s string) string {
-	return strings.ReplaceAll(strings.ReplaceAll(md(s), "\r", " "), "\n", " ")
+	return strings.Join(strings.Fields(md(s)), " ")
 }

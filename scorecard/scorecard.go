@@ -1,6 +1,7 @@
 // Package scorecard renders one assessment's readiness as a person or a
 // script reads it: text for the terminal, Markdown for a mentor, and the
-// JSON contract of `readycheck score`.
+// JSON contract of `readycheck score`. It draws no screen; the TUI's results
+// screen reuses its sentences and markers.
 package scorecard
 
 import (
@@ -22,8 +23,9 @@ type Card struct {
 	Warnings []string
 }
 
-// New scores a checked assessment for its targets, or for companies when
-// given. warnings from loading it may be passed in to be reported.
+// New scores an assessment, already checked against r (a.Check), for its
+// target companies, or for companies instead when any are given. Warnings
+// from loading it may be passed in to be reported with the card's own.
 func New(a *assessments.Assessment, r *rubric.Rubric, companies []string, warnings ...string) (*Card, error) {
 	targets, err := a.TargetCompanies(r, companies)
 	if err != nil {
@@ -31,14 +33,30 @@ func New(a *assessments.Assessment, r *rubric.Rubric, companies []string, warnin
 	}
 	c := &Card{Assessment: a, Rubric: r, Warnings: append([]string{}, warnings...)}
 	if a.Rubric.Digest != "" && a.Rubric.Digest != r.Digest {
-		c.Warnings = append(c.Warnings, fmt.Sprintf("rubric %q changed since this assessment was taken (its digest differs); answers for skills that still exist are scored", r.ID))
+		c.Warnings = append(c.Warnings, fmt.Sprintf("rubric %q has changed since this assessment was taken (its digest differs); the answers are scored against the rubric as it is now", r.ID))
 	}
 	c.Result = r.Score(a.Levels(r), targets)
 	return c, nil
 }
 
-// levelName is "Capable (3)".
-func levelName(s *rubric.Scale, level int) string {
+// summary says which rubric, how much of it is answered, and whether the
+// assessment is finished, with parts joined by sep.
+func (c *Card) summary(sep string) string {
+	r := c.Rubric
+	parts := []string{clean(r.Title)}
+	if r.Version != "" {
+		parts[0] += " (version " + clean(r.Version) + ")"
+	}
+	total := len(r.Skills())
+	parts = append(parts, fmt.Sprintf("%d of %d skills answered", total-len(c.Result.Unanswered), total))
+	if c.Assessment.Status == assessments.InProgress {
+		parts = append(parts, "in progress")
+	}
+	return strings.Join(parts, sep)
+}
+
+// LevelName names a level of a scale with its number: "Capable (3)".
+func LevelName(s *rubric.Scale, level int) string {
 	return fmt.Sprintf("%s (%d)", clean(s.Label(level)), level)
 }
 
@@ -47,26 +65,37 @@ func levelName(s *rubric.Scale, level int) string {
 func NextStepSentence(step rubric.NextStep) string {
 	s := step.Skill
 	var b strings.Builder
-	fmt.Fprintf(&b, "Raise %s from %s to %s", clean(s.Title), clean(s.Scale.Label(step.From)), clean(s.Scale.Label(step.To)))
-	if g := rubric.Round(step.Gain); g > 0 {
-		fmt.Fprintf(&b, ": +%.1f points", g)
+	fmt.Fprintf(&b, "Raise %s from %s to %s:", clean(s.Title), clean(s.Scale.Label(step.From)), clean(s.Scale.Label(step.To)))
+	gain := rubric.Round(step.Gain)
+	if gain > 0 {
+		fmt.Fprintf(&b, " +%.1f points", gain)
 		if n := step.Companies; n > 1 {
 			fmt.Fprintf(&b, " across %d companies", n)
 		}
-	} else {
-		b.WriteString(":")
 	}
 	if len(step.Unblocks) > 0 {
 		names := make([]string, len(step.Unblocks))
 		for i, c := range step.Unblocks {
 			names[i] = clean(c.Name)
 		}
-		if rubric.Round(step.Gain) > 0 {
+		if gain > 0 {
 			b.WriteString(",")
 		}
 		b.WriteString(" unblocks " + joinAnd(names))
 	}
 	return b.String()
+}
+
+// Blockers returns the titles of a company's must requirements that are
+// unmet: what keeps its verdict at blocked.
+func Blockers(cr rubric.CompanyResult) []string {
+	var out []string
+	for _, rr := range cr.Requirements {
+		if rr.Requirement.Must && !rr.Met {
+			out = append(out, clean(rr.Requirement.Title))
+		}
+	}
+	return out
 }
 
 func joinAnd(items []string) string {
@@ -79,19 +108,33 @@ func joinAnd(items []string) string {
 	return strings.Join(items[:len(items)-1], ", ") + " and " + items[len(items)-1]
 }
 
+func companyName(name, role string) string {
+	if role == "" {
+		return clean(name)
+	}
+	return clean(name) + " — " + clean(role)
+}
+
 // clean makes text from a file safe for a terminal or a document.
 func clean(s string) string { return yamlfile.Clean(s) }
 
+// The standings of a requirement, as Status returns them.
+const (
+	StatusMet     = "met"
+	StatusPartial = "partial"
+	StatusUnmet   = "unmet"
+)
+
 // Status is how a requirement stands: met, partial (some level, below the
-// minimum) or unmet (nothing).
+// minimum) or unmet (level 0).
 func Status(rr rubric.RequirementResult) string {
 	switch {
 	case rr.Met:
-		return "met"
+		return StatusMet
 	case rr.Level > 0:
-		return "partial"
+		return StatusPartial
 	}
-	return "unmet"
+	return StatusUnmet
 }
 
 // VerdictWord is a verdict as people read it.

@@ -6,40 +6,22 @@ import (
 	"strings"
 
 	"charm.land/lipgloss/v2"
+	"github.com/charmbracelet/x/ansi"
 
 	"github.com/readycheck/readycheck/rubric"
 )
 
-// styles are the text report's styles, with colour or without.
-type styles struct {
-	title, heading, dim, ok, partial, bad, must lipgloss.Style
-	verdict                                     map[rubric.Verdict]lipgloss.Style
-}
-
-func newStyles(color bool) styles {
-	if !color {
-		plain := lipgloss.NewStyle()
-		return styles{title: plain, heading: plain, dim: plain, ok: plain, partial: plain, bad: plain, must: plain,
-			verdict: map[rubric.Verdict]lipgloss.Style{rubric.Ready: plain, rubric.Almost: plain, rubric.NotYet: plain, rubric.Blocked: plain}}
-	}
-	green, amber, red, grey := lipgloss.Color("#3FB950"), lipgloss.Color("#D29922"), lipgloss.Color("#F85149"), lipgloss.Color("#8B949E")
-	base := lipgloss.NewStyle()
-	return styles{
-		title:   base.Bold(true).Foreground(lipgloss.Color("#A371F7")),
-		heading: base.Bold(true),
-		dim:     base.Foreground(grey),
-		ok:      base.Foreground(green),
-		partial: base.Foreground(amber),
-		bad:     base.Foreground(red),
-		must:    base.Foreground(red).Bold(true),
-		verdict: map[rubric.Verdict]lipgloss.Style{
-			rubric.Ready:   base.Bold(true).Foreground(green),
-			rubric.Almost:  base.Bold(true).Foreground(amber),
-			rubric.NotYet:  base.Bold(true).Foreground(grey),
-			rubric.Blocked: base.Bold(true).Foreground(red),
-		},
-	}
-}
+// Widths of the text report.
+const (
+	// DefaultWidth is the width used when the output is not a terminal.
+	DefaultWidth = 80
+	// MinWidth is the narrowest width the report is laid out for.
+	MinWidth = 40
+	maxBar   = 30
+	// markWidth is the width of "~ partial", the widest status.
+	markWidth = 9
+	mustMark  = " [must]"
+)
 
 // Bar draws a readiness bar of width cells for a percentage.
 func Bar(pct float64, width int) string {
@@ -51,30 +33,30 @@ func Bar(pct float64, width int) string {
 	return strings.Repeat("█", filled) + strings.Repeat("░", width-filled)
 }
 
-// Text writes the readable report for a terminal of the given width; color
-// turns colour on (off for NO_COLOR and when the output is not a terminal).
+// Text writes the readable report, fitted to a terminal of the given width
+// (DefaultWidth when 0 or less, never narrower than MinWidth). color turns
+// colour on; the caller turns it off for NO_COLOR and when the output is not
+// a terminal. Every verdict and status has a word and a marker as well.
 func (c *Card) Text(w io.Writer, width int, color bool) error {
-	if width < 40 {
-		width = 80
+	if width <= 0 {
+		width = DefaultWidth
 	}
-	st := newStyles(color)
+	width = max(width, MinWidth)
+	st := stylesFor(color)
 	var b strings.Builder
-	a := c.Assessment
-	fmt.Fprintf(&b, "%s\n", st.title.Render("Readiness of "+clean(a.Candidate.Name)))
-	fmt.Fprintf(&b, "%s\n", st.dim.Render(wrap(fmt.Sprintf("%s · %d of %d skills answered", clean(c.Rubric.Title), len(c.Rubric.Skills())-len(c.Result.Unanswered), len(c.Rubric.Skills())), width)))
+	fmt.Fprintf(&b, "%s\n", st.title.Render(fit("Readiness of "+clean(c.Assessment.Candidate.Name), width)))
+	b.WriteString(paint(st.dim, indent(wrap(c.summary(" · "), width), "", "")))
 	for _, cr := range c.Result.Companies {
 		b.WriteString("\n")
-		name := clean(cr.Company.Name)
-		if cr.Company.Role != "" {
-			name += " — " + clean(cr.Company.Role)
+		b.WriteString(paint(st.heading, indent(wrap(companyName(cr.Company.Name, cr.Company.Role), width), "", "")))
+		verdict := VerdictMarker(cr.Verdict) + " " + strings.ToUpper(VerdictWord(cr.Verdict))
+		fmt.Fprintf(&b, "  %s  %5.1f%%  %s\n", Bar(cr.Readiness, min(maxBar, width-30)), cr.Readiness, st.verdict[cr.Verdict].Render(verdict))
+		if blockers := Blockers(cr); len(blockers) > 0 {
+			b.WriteString(paint(st.must, indent(wrap("Blocked by "+joinAnd(blockers)+" (must)", width-2), "  ", "  ")))
 		}
-		fmt.Fprintf(&b, "%s\n", st.heading.Render(wrap(name, width)))
-		verdict := fmt.Sprintf("%s %s", VerdictMarker(cr.Verdict), strings.ToUpper(VerdictWord(cr.Verdict)))
-		barW := min(30, width-30)
-		fmt.Fprintf(&b, "  %s  %5.1f%%  %s\n", Bar(cr.Readiness, barW), cr.Readiness, st.verdict[cr.Verdict].Render(verdict))
 		titleW := titleWidth(cr, width)
 		for _, rr := range cr.Requirements {
-			b.WriteString(c.requirementLine(rr, st, titleW))
+			b.WriteString(requirementLine(rr, st, titleW, width))
 		}
 	}
 	if len(c.Result.NextSteps) > 0 {
@@ -88,71 +70,101 @@ func (c *Card) Text(w io.Writer, width int, color bool) error {
 		for i, s := range c.Result.Unanswered {
 			titles[i] = clean(s.Title)
 		}
-		fmt.Fprintf(&b, "\n%s\n", st.heading.Render(fmt.Sprintf("Unanswered (%d, counted as 0)", n)))
+		fmt.Fprintf(&b, "\n%s\n", st.heading.Render(fmt.Sprintf("Unanswered (%d, counted as level 0)", n)))
 		b.WriteString(indent(wrap(strings.Join(titles, ", "), width-2), "  ", "  "))
 	}
 	_, err := io.WriteString(w, b.String())
 	return err
 }
 
-func (c *Card) requirementLine(rr rubric.RequirementResult, st styles, titleW int) string {
-	req := rr.Requirement
+// requirementLine is one requirement: status word and marker, title (with
+// [must] for a knock-out requirement), the level reached against the level
+// required.
+func requirementLine(rr rubric.RequirementResult, st styles, titleW, width int) string {
 	var mark string
 	switch Status(rr) {
-	case "met":
-		mark = st.ok.Render("✓ met    ")
-	case "partial":
-		mark = st.partial.Render("~ partial")
+	case StatusMet:
+		mark = st.met.Render(pad("✓ met", markWidth))
+	case StatusPartial:
+		mark = st.partial.Render(pad("~ partial", markWidth))
 	default:
-		mark = st.bad.Render("✗ unmet  ")
+		mark = st.unmet.Render(pad("✗ unmet", markWidth))
 	}
+	req := rr.Requirement
 	title := clean(req.Title)
 	if req.Must {
-		title += " [must]"
+		title = fit(title, titleW-len(mustMark)) + mustMark
 	}
-	return fmt.Sprintf("  %s %s  %s\n", mark, pad(truncate(title, titleW), titleW), st.dim.Render(levelsText(rr)))
+	line := fmt.Sprintf("  %s %s  %s", mark, pad(fit(title, titleW), titleW), st.dim.Render(LevelsText(rr)))
+	return fit(line, width) + "\n"
 }
 
-// levelsText is "Aware (1) of Beginner (2)".
-func levelsText(rr rubric.RequirementResult) string {
+// LevelsText is the level a requirement's skill reached against the level
+// it requires: "Capable (3) ≥ Capable (3)" when met, "Aware (1) < Beginner
+// (2)" when not.
+func LevelsText(rr rubric.RequirementResult) string {
 	scale := rr.Requirement.Skills[0].Scale
-	return fmt.Sprintf("%s of %s", levelName(scale, rr.Level), levelName(scale, rr.Requirement.Min))
+	op := "<"
+	if rr.Met {
+		op = "≥"
+	}
+	return fmt.Sprintf("%s %s %s", LevelName(scale, rr.Level), op, LevelName(scale, rr.Requirement.Min))
 }
 
 // titleWidth fits the requirement titles of a company beside their levels.
 func titleWidth(cr rubric.CompanyResult, width int) int {
 	titleW, levelsW := 0, 0
 	for _, rr := range cr.Requirements {
-		t := len([]rune(clean(rr.Requirement.Title)))
+		t := ansi.StringWidth(clean(rr.Requirement.Title))
 		if rr.Requirement.Must {
-			t += 7
+			t += len(mustMark)
 		}
 		titleW = max(titleW, t)
-		levelsW = max(levelsW, len([]rune(levelsText(rr))))
+		levelsW = max(levelsW, ansi.StringWidth(LevelsText(rr)))
 	}
-	return max(min(titleW, width-14-levelsW), 12)
+	// 2 indent + mark + 1 space + 2 before the levels
+	return max(min(titleW, width-5-markWidth-levelsW), 12)
 }
 
-func truncate(s string, n int) string {
-	r := []rune(s)
-	if n <= 1 || len(r) <= n {
+// fit cuts s to n cells, ending it with "…" when cut.
+func fit(s string, n int) string {
+	if n < 1 || ansi.StringWidth(s) <= n {
 		return s
 	}
-	return string(r[:n-1]) + "…"
+	return ansi.Truncate(s, n, "…")
 }
 
 func pad(s string, n int) string {
-	if l := lipgloss.Width(s); l < n {
+	if l := ansi.StringWidth(s); l < n {
 		return s + strings.Repeat(" ", n-l)
 	}
 	return s
 }
 
-// wrap wraps text to width on spaces.
+// wrap wraps text to width on spaces, breaking words longer than the width.
 func wrap(s string, width int) string {
 	return lipgloss.Wrap(s, width, "")
 }
 
+// paint styles each line of s on its own, so that no style pads one line
+// to the width of another.
+func paint(st lipgloss.Style, s string) string {
+	lines := strings.SplitAfter(s, "\n")
+	var b strings.Builder
+	for _, l := range lines {
+		text := strings.TrimSuffix(l, "\n")
+		if text != "" {
+			b.WriteString(st.Render(text))
+		}
+		if len(text) < len(l) {
+			b.WriteByte('\n')
+		}
+	}
+	return b.String()
+}
+
+// indent puts first before the first line of s and rest before the others,
+// and ends every line with a newline.
 func indent(s, first, rest string) string {
 	lines := strings.Split(strings.TrimRight(s, "\n"), "\n")
 	var b strings.Builder

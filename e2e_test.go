@@ -1,0 +1,248 @@
+package main_test
+
+import (
+	"bytes"
+	"encoding/json"
+	"fmt"
+	"io"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/charmbracelet/x/ansi"
+	"github.com/charmbracelet/x/vt"
+	"github.com/creack/pty"
+
+	"github.com/readycheck/readycheck/assessments"
+	"github.com/readycheck/readycheck/rubric/builtin"
+)
+
+// binary builds readycheck once for the end-to-end tests.
+var binary = sync.OnceValues(func() (string, error) {
+	dir, err := os.MkdirTemp("", "readycheck-e2e")
+	if err != nil {
+		return "", err
+	}
+	bin := filepath.Join(dir, "readycheck")
+	out, err := exec.Command("go", "build", "-o", bin, ".").CombinedOutput()
+	if err != nil {
+		return "", fmt.Errorf("go build: %v\n%s", err, out)
+	}
+	return bin, nil
+})
+
+func build(t *testing.T) string {
+	t.Helper()
+	if testing.Short() {
+		t.Skip("end-to-end tests skipped in -short mode")
+	}
+	bin, err := binary()
+	if err != nil {
+		t.Fatal(err)
+	}
+	return bin
+}
+
+// terminal is a program running in a real pseudo-terminal, its output
+// drawn by a terminal emulator so that tests read the screen a person sees.
+type terminal struct {
+	t   *testing.T
+	cmd *exec.Cmd
+	pty *os.File
+	mu  sync.Mutex
+	out bytes.Buffer
+	emu *vt.SafeEmulator
+}
+
+func start(t *testing.T, bin string, args ...string) *terminal {
+	t.Helper()
+	cmd := exec.Command(bin, args...)
+	cmd.Env = append(os.Environ(), "TERM=xterm-256color", "NO_COLOR=1")
+	f, err := pty.StartWithSize(cmd, &pty.Winsize{Cols: 80, Rows: 24})
+	if err != nil {
+		t.Fatal(err)
+	}
+	term := &terminal{t: t, cmd: cmd, pty: f, emu: vt.NewSafeEmulator(80, 24)}
+	// The emulator answers the program's queries (cursor position, colours)
+	// as a terminal would.
+	go io.Copy(f, term.emu)
+	go func() {
+		b := make([]byte, 32<<10)
+		for {
+			n, err := f.Read(b)
+			term.mu.Lock()
+			term.out.Write(b[:n])
+			term.emu.Write(b[:n])
+			term.mu.Unlock()
+			if err != nil {
+				return
+			}
+		}
+	}()
+	t.Cleanup(func() { cmd.Process.Kill(); f.Close() })
+	return term
+}
+
+// screen is the terminal's screen as a person sees it now.
+func (term *terminal) screen() string {
+	term.mu.Lock()
+	defer term.mu.Unlock()
+	return ansi.Strip(term.emu.String())
+}
+
+func (term *terminal) waitFor(text string) {
+	term.t.Helper()
+	deadline := time.Now().Add(10 * time.Second)
+	for time.Now().Before(deadline) {
+		if strings.Contains(term.screen(), text) {
+			return
+		}
+		time.Sleep(10 * time.Millisecond)
+	}
+	s := term.screen()
+	term.t.Fatalf("%q never appeared; last output:\n%s", text, s[max(0, len(s)-1500):])
+}
+
+func (term *terminal) send(keys ...string) {
+	for _, k := range keys {
+		if _, err := io.WriteString(term.pty, k); err != nil {
+			term.t.Fatal(err)
+		}
+		time.Sleep(15 * time.Millisecond)
+	}
+}
+
+func (term *terminal) exit() int {
+	done := make(chan error, 1)
+	go func() { done <- term.cmd.Wait() }()
+	select {
+	case <-done:
+	case <-time.After(10 * time.Second):
+		term.t.Fatal("the program did not exit")
+	}
+	return term.cmd.ProcessState.ExitCode()
+}
+
+// A candidate takes the whole built-in assessment in a real terminal at
+// 80x24, quits, and the saved file scores as the results screen showed.
+func TestEndToEndAssessment(t *testing.T) {
+	bin := build(t)
+	data := t.TempDir()
+	term := start(t, bin, "--data-dir", data, "--name", "Ada Lovelace", "--company", "jpmorganchase", "--company", "dept")
+	term.waitFor("skill 1 of 38")
+	r, _ := builtin.Rubric()
+	for i, s := range r.Skills() {
+		term.waitFor(fmt.Sprintf("skill %d of 38", i+1))
+		term.send(fmt.Sprint(min(2, s.Scale.Top())), "\r")
+	}
+	term.waitFor("Review your answers")
+	term.send("f")
+	term.waitFor("Your readiness")
+	time.Sleep(100 * time.Millisecond)
+	shown := term.screen()
+	term.send("q")
+	if code := term.exit(); code != 0 {
+		t.Fatalf("exit status %d", code)
+	}
+	files, _ := filepath.Glob(filepath.Join(data, "assessments", "ada-lovelace-*.yaml"))
+	if len(files) != 1 {
+		t.Fatalf("saved files: %v", files)
+	}
+	a, err := assessments.LoadFile(files[0])
+	if err != nil {
+		t.Fatal(err)
+	}
+	if a.Status != assessments.Complete || a.Answered() != 38 {
+		t.Errorf("saved: status %s, %d answered", a.Status, a.Answered())
+	}
+	out, err := exec.Command(bin, "score", files[0], "--format", "json").Output()
+	if err != nil {
+		t.Fatal(err)
+	}
+	var rep struct {
+		Companies []struct {
+			Name      string
+			Readiness float64
+		}
+	}
+	if err := json.Unmarshal(out, &rep); err != nil {
+		t.Fatal(err)
+	}
+	if len(rep.Companies) != 2 {
+		t.Fatalf("scored %d companies, want the 2 targets", len(rep.Companies))
+	}
+	for _, c := range rep.Companies {
+		if !strings.Contains(shown, fmt.Sprintf("%5.1f%%", c.Readiness)) {
+			t.Errorf("the results screen did not show %s at %.1f%% as score does", c.Name, c.Readiness)
+		}
+	}
+}
+
+// ctrl+c exits with status 130 and keeps what was answered; the next run
+// offers to resume it, and --resume opens it where it was left.
+func TestEndToEndInterruptAndResume(t *testing.T) {
+	bin := build(t)
+	data := t.TempDir()
+	term := start(t, bin, "--data-dir", data, "--name", "Grace", "--company", "dept")
+	term.waitFor("skill 1 of 38")
+	term.send("3", "\r", "2", "\r")
+	term.waitFor("skill 3 of 38")
+	term.send("\x03")
+	if code := term.exit(); code != 130 {
+		t.Fatalf("ctrl+c: exit status %d, want 130", code)
+	}
+	files, _ := filepath.Glob(filepath.Join(data, "assessments", "grace-*.yaml"))
+	if len(files) != 1 {
+		t.Fatalf("saved files: %v", files)
+	}
+	term = start(t, bin, "--data-dir", data)
+	term.waitFor("Resume Grace · 2/38 answered")
+	term.send("q")
+	term.exit()
+	term = start(t, bin, "--data-dir", data, "--resume", files[0])
+	term.waitFor("skill 3 of 38")
+	// A second readycheck on the same file is refused while this one runs.
+	out, err := exec.Command(bin, "--data-dir", data, "--resume", files[0]).CombinedOutput()
+	if err == nil || !strings.Contains(string(out), "open in another readycheck") {
+		t.Errorf("a second process opened a locked assessment: %v %s", err, out)
+	}
+	term.send("q")
+	term.exit()
+}
+
+// Without a terminal, readycheck says what to use instead of drawing a
+// broken screen; with --accessible it reads answers from standard input.
+func TestEndToEndNoTerminalAndAccessible(t *testing.T) {
+	bin := build(t)
+	data := t.TempDir()
+	cmd := exec.Command(bin, "--data-dir", data)
+	cmd.Stdin = strings.NewReader("")
+	out, err := cmd.CombinedOutput()
+	if code := cmd.ProcessState.ExitCode(); err == nil || code != 1 || !strings.Contains(string(out), "--accessible") || !strings.Contains(string(out), "readycheck score") {
+		t.Errorf("no terminal: exit %d\n%s", code, out)
+	}
+	var input strings.Builder
+	input.WriteString("Ada\nada@example.org\n2\n") // name, email, companies: DEPT® only
+	for i := 0; i < 38; i++ {
+		input.WriteString("1\n")
+	}
+	input.WriteString("f\n")
+	cmd = exec.Command(bin, "--data-dir", data, "--accessible")
+	cmd.Stdin = strings.NewReader(input.String())
+	out, err = cmd.CombinedOutput()
+	if err != nil {
+		t.Fatalf("accessible: %v\n%s", err, out)
+	}
+	if bytes.Contains(out, []byte("\x1b")) {
+		t.Errorf("accessible mode wrote escape sequences")
+	}
+	for _, want := range []string{"Programming languages, skill 1 of 38: Python", "0) None — I have not used it.", "Review: 38 of 38 skills answered.", "DEPT® — Backend Talent Program", "Saved to "} {
+		if !strings.Contains(string(out), want) {
+			t.Errorf("accessible output lacks %q", want)
+		}
+	}
+}
