@@ -24,11 +24,11 @@ var assessOpts assessFlags
 
 func addAssessFlags(c *cobra.Command) {
 	f := c.Flags()
-	f.StringVar(&assessOpts.rubric, "rubric", "", "take the assessment against this rubric `FILE` (default: the built-in rubric)")
+	f.StringVar(&assessOpts.rubric, "rubric", "", "take the assessment against this rubric FILE (default: the built-in rubric)")
 	f.StringVar(&assessOpts.dataDir, "data-dir", "", "where assessments are saved (default: $READYCHECK_DATA_DIR, else the XDG data folder's readycheck)")
 	f.StringVar(&assessOpts.name, "name", "", "your name; with --company, skips the start screen")
-	f.StringArrayVar(&assessOpts.companies, "company", nil, "aim at this company `ID` (repeatable); with --name, skips the start screen")
-	f.StringVar(&assessOpts.resume, "resume", "", "reopen this assessment `FILE` where you left off")
+	f.StringArrayVar(&assessOpts.companies, "company", nil, "aim at this company ID (repeatable); with --name, skips the start screen")
+	f.StringVar(&assessOpts.resume, "resume", "", "reopen this assessment FILE where you left off")
 	f.BoolVar(&assessOpts.accessible, "accessible", false, "plain line-by-line prompts for screen readers and scripts (also READYCHECK_ACCESSIBLE=1)")
 }
 

@@ -73,7 +73,7 @@ Run it with no command to start (or resume) an assessment.`,
   readycheck validate my-rubric.yaml
 
   # score a saved assessment
-  readycheck score ~/.local/share/readycheck/assessments/ada-lovelace-2026-11-23-1000.yaml`,
+  readycheck score ~/.local/share/readycheck/assessments/ada-lovelace-20261123-100000.yaml`,
 		Args: args(cobra.NoArgs),
 	}
 	root.SetFlagErrorFunc(func(_ *cobra.Command, err error) error { return usageError(err) })
