@@ -73,9 +73,9 @@ assessment's targets. --format json prints the figures for scripts;
 			return card.Text(out, width, color)
 		},
 	}
-	c.Flags().StringVar(&rubricPath, "rubric", "", "rubric `FILE` the assessment was taken against (default: the built-in rubric)")
-	c.Flags().StringArrayVar(&companies, "company", nil, "score for this company `ID` instead of the assessment's targets (repeatable)")
-	c.Flags().StringVar(&format, "format", "text", "output `FORMAT`: "+strings.Join(scoreFormats, ", "))
+	c.Flags().StringVar(&rubricPath, "rubric", "", "rubric FILE the assessment was taken against (default: the built-in rubric)")
+	c.Flags().StringArrayVar(&companies, "company", nil, "score for this company ID instead of the assessment's targets (repeatable)")
+	c.Flags().StringVar(&format, "format", "text", "output format: "+strings.Join(scoreFormats, ", "))
 	return c
 }
 

@@ -437,3 +437,17 @@ func TestTerminal(t *testing.T) {
 		t.Errorf("a 300-column terminal: width %d, want 120", width)
 	}
 }
+
+// README.md shows the worked example as it is tested here: the rubric, the
+// assessment and the text report, verbatim.
+func TestREADMEShowsTheWorkedExample(t *testing.T) {
+	readme, err := os.ReadFile("../README.md")
+	if err != nil || !strings.Contains(string(readme), "## Rubric authoring guide") {
+		t.Skip("README.md has no rubric authoring guide yet")
+	}
+	for _, path := range []string{"../rubric/testdata/readme-example.yaml", "testdata/readme-assessment.yaml", "testdata/readme-assessment.txt"} {
+		if !strings.Contains(string(readme), readFile(t, path)) {
+			t.Errorf("README.md does not show %s verbatim", path)
+		}
+	}
+}

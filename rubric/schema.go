@@ -61,7 +61,7 @@ type schemaThresholds struct {
 
 type schemaRequirement struct {
 	ID     string   `json:"id,omitempty" jsonschema:"pattern=^[a-z0-9][a-z0-9-]*$" jsonschema_description:"Unique within the company; defaults to the skill id (or the any_of ids joined by -or-)."`
-	Title  string   `json:"title,omitempty" jsonschema_description:"Defaults to the skill's title (or One of A, B or C)."`
+	Title  string   `json:"title,omitempty" jsonschema_description:"Defaults to the skill's title, or the any_of skills' titles joined: Python, Java or C#."`
 	Skill  string   `json:"skill,omitempty" jsonschema:"pattern=^[a-z0-9][a-z0-9-]*$" jsonschema_description:"The skill required; use skill or any_of, not both."`
 	AnyOf  []string `json:"any_of,omitempty" jsonschema:"minItems=1,uniqueItems=true,pattern=^[a-z0-9][a-z0-9-]*$" jsonschema_description:"Skills of one scale, the best level among which counts; use skill or any_of, not both."`
 	Min    any      `json:"min" jsonschema:"oneof_type=integer;string" jsonschema_description:"The level needed: a number from 1 to the top of the scale, or a label of the scale (matched ignoring case)."`

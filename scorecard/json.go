@@ -8,7 +8,9 @@ import (
 )
 
 // Report is the JSON object `readycheck score --format json` prints. Field
-// names are a contract with users' scripts.
+// names are a contract with users' scripts: fields may be added (a view, a
+// reviewer; "confirmed" on RequirementReport), never renamed or removed.
+// Lists are never nil, so that they encode as [] rather than null.
 type Report struct {
 	Candidate  Person          `json:"candidate"`
 	Rubric     RubricRef       `json:"rubric"`

@@ -21,6 +21,8 @@ const (
 	// markWidth is the width of "~ partial", the widest status.
 	markWidth = 9
 	mustMark  = " [must]"
+	// levelsIndent is where a requirement's title starts: 2 + mark + 1.
+	levelsIndent = 2 + markWidth + 1
 )
 
 // Bar draws a readiness bar of width cells for a percentage.
@@ -54,9 +56,9 @@ func (c *Card) Text(w io.Writer, width int, color bool) error {
 		if blockers := Blockers(cr); len(blockers) > 0 {
 			b.WriteString(paint(st.must, indent(wrap("Blocked by "+joinAnd(blockers)+" (must)", width-2), "  ", "  ")))
 		}
-		titleW := titleWidth(cr, width)
+		titleW, stacked := titleWidth(cr, width)
 		for _, rr := range cr.Requirements {
-			b.WriteString(requirementLine(rr, st, titleW, width))
+			b.WriteString(requirementLine(rr, st, titleW, width, stacked))
 		}
 	}
 	if len(c.Result.NextSteps) > 0 {
@@ -79,8 +81,9 @@ func (c *Card) Text(w io.Writer, width int, color bool) error {
 
 // requirementLine is one requirement: status word and marker, title (with
 // [must] for a knock-out requirement), the level reached against the level
-// required.
-func requirementLine(rr rubric.RequirementResult, st styles, titleW, width int) string {
+// required; stacked puts the levels on a line of their own, for narrow
+// terminals.
+func requirementLine(rr rubric.RequirementResult, st styles, titleW, width int, stacked bool) string {
 	var mark string
 	switch Status(rr) {
 	case StatusMet:
@@ -95,8 +98,11 @@ func requirementLine(rr rubric.RequirementResult, st styles, titleW, width int) 
 	if req.Must {
 		title = fit(title, titleW-len(mustMark)) + mustMark
 	}
-	line := fmt.Sprintf("  %s %s  %s", mark, pad(fit(title, titleW), titleW), st.dim.Render(LevelsText(rr)))
-	return fit(line, width) + "\n"
+	levels := LevelsText(rr)
+	if stacked {
+		return fmt.Sprintf("  %s %s\n%s%s\n", mark, fit(title, titleW), strings.Repeat(" ", levelsIndent), st.dim.Render(fit(levels, width-levelsIndent)))
+	}
+	return fmt.Sprintf("  %s %s  %s\n", mark, pad(fit(title, titleW), titleW), st.dim.Render(levels))
 }
 
 // LevelsText is the level a requirement's skill reached against the level
@@ -111,9 +117,10 @@ func LevelsText(rr rubric.RequirementResult) string {
 	return fmt.Sprintf("%s %s %s", LevelName(scale, rr.Level), op, LevelName(scale, rr.Requirement.Min))
 }
 
-// titleWidth fits the requirement titles of a company beside their levels.
-func titleWidth(cr rubric.CompanyResult, width int) int {
-	titleW, levelsW := 0, 0
+// titleWidth fits the requirement titles of a company beside their
+// levels, or, when titles and levels do not fit side by side, stacks them.
+func titleWidth(cr rubric.CompanyResult, width int) (titleW int, stacked bool) {
+	levelsW := 0
 	for _, rr := range cr.Requirements {
 		t := ansi.StringWidth(clean(rr.Requirement.Title))
 		if rr.Requirement.Must {
@@ -122,8 +129,12 @@ func titleWidth(cr rubric.CompanyResult, width int) int {
 		titleW = max(titleW, t)
 		levelsW = max(levelsW, ansi.StringWidth(LevelsText(rr)))
 	}
-	// 2 indent + mark + 1 space + 2 before the levels
-	return max(min(titleW, width-5-markWidth-levelsW), 12)
+	// Titles may be cut to make room, down to a third of the line.
+	room := width - levelsIndent - 2 - levelsW
+	if room < min(titleW, width/3) {
+		return width - levelsIndent, true
+	}
+	return min(titleW, room), false
 }
 
 // fit cuts s to n cells, ending it with "…" when cut.
