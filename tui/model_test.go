@@ -355,6 +355,14 @@ func screens(t *testing.T, r *rubric.Rubric, w, h int) map[string]string {
 	out["review"] = m.View().Content
 	do(t, m, keys("f")...)
 	out["results"] = m.View().Content
+	// A second walk-through offers to resume the first... once it is
+	// unfinished again.
+	m.a.Status = assessments.InProgress
+	m.a.Updated = clock.Add(-3 * time.Hour)
+	run(t, m, m.persist())
+	m2 := New(Options{Rubric: r, Store: m.opts.Store, Now: fixedNow})
+	do(t, m2, size(w, h))
+	out["start"] = m2.View().Content
 	return out
 }
 
