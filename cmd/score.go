@@ -1,6 +1,7 @@
 package cmd
 
 import (
+	"errors"
 	"fmt"
 	"io"
 	"os"
@@ -11,6 +12,8 @@ import (
 	"github.com/charmbracelet/x/term"
 	"github.com/spf13/cobra"
 
+	"github.com/readycheck/readycheck/assessments"
+	"github.com/readycheck/readycheck/rubric"
 	"github.com/readycheck/readycheck/scorecard"
 )
 
@@ -18,7 +21,7 @@ import (
 var scoreFormats = []string{"text", "json", "markdown"}
 
 func newScoreCmd() *cobra.Command {
-	var rubricPath, format string
+	var rubricPath, format, view, reviewer string
 	var companies []string
 	c := &cobra.Command{
 		Use:   "score ASSESSMENT",
@@ -39,12 +42,26 @@ assessment's targets. --format json prints the figures for scripts;
 			if !slices.Contains(scoreFormats, format) {
 				return usageError(fmt.Errorf("unknown --format %q: use %s", format, strings.Join(scoreFormats, ", ")))
 			}
+			if !slices.Contains([]string{scorecard.ViewSelf, scorecard.ViewMentor, scorecard.ViewBoth}, view) {
+				return usageError(fmt.Errorf("unknown --view %q: use self, mentor or both", view))
+			}
 			file := files[0]
 			a, r, warnings, err := loadAssessment(file, rubricPath)
 			if err != nil {
 				return err
 			}
-			card, err := scorecard.New(a, r, companies, warnings...)
+			if view == scorecard.ViewBoth {
+				return scoreBoth(c, file, a, r, companies, reviewer, format, warnings)
+			}
+			var card *scorecard.Card
+			if view == scorecard.ViewMentor {
+				card, err = scorecard.NewMentor(a, r, companies, reviewer, warnings...)
+			} else {
+				card, err = scorecard.New(a, r, companies, warnings...)
+			}
+			if errors.Is(err, scorecard.ErrNoReview) {
+				return fmt.Errorf("%s: %w", file, err)
+			}
 			if err != nil {
 				if len(companies) == 0 {
 					return fmt.Errorf("%s: its targets name an %w; fix them, or pass --company ID", file, err)
@@ -76,7 +93,33 @@ assessment's targets. --format json prints the figures for scripts;
 	c.Flags().StringVar(&rubricPath, "rubric", "", "rubric FILE the assessment was taken against (default: the built-in rubric)")
 	c.Flags().StringArrayVar(&companies, "company", nil, "score for this company ID instead of the assessment's targets (repeatable)")
 	c.Flags().StringVar(&format, "format", "text", "output format: "+strings.Join(scoreFormats, ", "))
+	c.Flags().StringVar(&view, "view", scorecard.ViewSelf, "self (the candidate's answers), mentor (a review's ratings over them) or both")
+	c.Flags().StringVar(&reviewer, "reviewer", "", "with --view mentor or both: the review by this NAME (default: the last review)")
 	return c
+}
+
+// scoreBoth prints the candidate's and the mentor's views side by side.
+func scoreBoth(c *cobra.Command, file string, a *assessments.Assessment, r *rubric.Rubric, companies []string, reviewer, format string, warnings []string) error {
+	both, err := scorecard.NewBoth(a, r, companies, reviewer, warnings...)
+	if err != nil {
+		return fmt.Errorf("%s: %w", file, err)
+	}
+	out := c.OutOrStdout()
+	switch format {
+	case "json":
+		b, err := both.JSON()
+		if err != nil {
+			return err
+		}
+		_, err = out.Write(b)
+		return err
+	case "markdown":
+		printWarningLines(both.Self.Warnings)
+		return both.Markdown(out)
+	}
+	printWarningLines(both.Self.Warnings)
+	width, _ := terminal(out, os.Getenv("NO_COLOR"))
+	return both.Text(out, width)
 }
 
 // printWarningLines prints warnings on stderr, each marked as a warning once.

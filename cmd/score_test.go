@@ -100,7 +100,7 @@ func TestScoreMarkdown(t *testing.T) {
 // keySets are the exact keys of each object of score's JSON, by path; []
 // stands for every element of a list.
 var keySets = map[string]string{
-	"":                           "candidate,companies,next_steps,rubric,unanswered,warnings",
+	"":                           "candidate,companies,next_steps,rubric,unanswered,view,warnings",
 	"candidate":                  "email,name",
 	"rubric":                     "digest,id,version",
 	"companies[]":                "id,name,readiness,requirements,verdict",

@@ -12,6 +12,8 @@ import (
 // reviewer; "confirmed" on RequirementReport), never renamed or removed.
 // Lists are never nil, so that they encode as [] rather than null.
 type Report struct {
+	View       string          `json:"view"`
+	Reviewer   *Person         `json:"reviewer,omitempty"`
 	Candidate  Person          `json:"candidate"`
 	Rubric     RubricRef       `json:"rubric"`
 	Companies  []CompanyReport `json:"companies"`
@@ -55,6 +57,9 @@ type RequirementReport struct {
 	Met    bool    `json:"met"`
 	Must   bool    `json:"must"`
 	Weight float64 `json:"weight"`
+	// Confirmed, in the mentor view only: the review rates every skill the
+	// requirement names.
+	Confirmed *bool `json:"confirmed,omitempty"`
 }
 
 // NextStep is one next step in JSON.
@@ -71,12 +76,16 @@ type NextStep struct {
 func (c *Card) Report() Report {
 	a, r := c.Assessment, c.Rubric
 	rep := Report{
+		View:       c.View,
 		Candidate:  Person{Name: a.Candidate.Name, Email: a.Candidate.Email},
 		Rubric:     RubricRef{ID: r.ID, Version: r.Version, Digest: r.Digest},
 		Companies:  []CompanyReport{},
 		NextSteps:  []NextStep{},
 		Unanswered: []string{},
 		Warnings:   append([]string{}, c.Warnings...),
+	}
+	if c.Review != nil {
+		rep.Reviewer = &Person{Name: c.Review.Reviewer.Name, Email: c.Review.Reviewer.Email}
 	}
 	for _, cr := range c.Result.Companies {
 		co := CompanyReport{ID: cr.Company.ID, Name: cr.Company.Name, Readiness: cr.Readiness, Verdict: cr.Verdict, Requirements: []RequirementReport{}}
@@ -86,10 +95,15 @@ func (c *Card) Report() Report {
 			for i, s := range req.Skills {
 				ids[i] = s.ID
 			}
-			co.Requirements = append(co.Requirements, RequirementReport{
+			rq := RequirementReport{
 				ID: req.ID, Title: req.Title, Skills: ids, Level: rr.Level, Required: req.Min,
 				Score: math.Round(rr.Score*1e4) / 1e4, Met: rr.Met, Must: req.Must, Weight: req.Weight,
-			})
+			}
+			if c.Review != nil {
+				confirmed := c.confirmed(req)
+				rq.Confirmed = &confirmed
+			}
+			co.Requirements = append(co.Requirements, rq)
 		}
 		rep.Companies = append(rep.Companies, co)
 	}

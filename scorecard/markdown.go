@@ -15,7 +15,7 @@ import (
 func (c *Card) Markdown(w io.Writer) error {
 	var b strings.Builder
 	a := c.Assessment
-	fmt.Fprintf(&b, "# Readiness of %s\n\n", cell(a.Candidate.Name))
+	fmt.Fprintf(&b, "# %s\n\n", cell(c.heading()))
 	b.WriteString(md(c.summary("; ")))
 	if !a.Updated.IsZero() {
 		fmt.Fprintf(&b, "; last changed %s", a.Updated.UTC().Format("2 January 2006 15:04 MST"))

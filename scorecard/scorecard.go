@@ -21,6 +21,11 @@ type Card struct {
 	// Warnings are the problems that did not stop scoring: answers for
 	// skills the rubric lacks, a rubric changed since the assessment.
 	Warnings []string
+	// View is "self" (the candidate's answers) or "mentor" (a review's
+	// ratings where it has them, else the answers).
+	View string
+	// Review is the review of the mentor view; nil for the self view.
+	Review *assessments.Review
 }
 
 // New scores an assessment, already checked against r (a.Check), for its
@@ -31,7 +36,7 @@ func New(a *assessments.Assessment, r *rubric.Rubric, companies []string, warnin
 	if err != nil {
 		return nil, err
 	}
-	c := &Card{Assessment: a, Rubric: r, Warnings: append([]string{}, warnings...)}
+	c := &Card{Assessment: a, Rubric: r, Warnings: append([]string{}, warnings...), View: ViewSelf}
 	if a.Rubric.Digest != "" && a.Rubric.Digest != r.Digest {
 		c.Warnings = append(c.Warnings, fmt.Sprintf("rubric %q has changed since this assessment was taken (its digest differs); the answers are scored against the rubric as it is now", r.ID))
 	}

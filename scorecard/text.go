@@ -46,7 +46,7 @@ func (c *Card) Text(w io.Writer, width int, color bool) error {
 	width = max(width, MinWidth)
 	st := stylesFor(color)
 	var b strings.Builder
-	fmt.Fprintf(&b, "%s\n", st.title.Render(fit("Readiness of "+clean(c.Assessment.Candidate.Name), width)))
+	fmt.Fprintf(&b, "%s\n", st.title.Render(fit(c.heading(), width)))
 	b.WriteString(paint(st.dim, indent(wrap(c.summary(" · "), width), "", "")))
 	for _, cr := range c.Result.Companies {
 		b.WriteString("\n")

@@ -1,0 +1,118 @@
+package cmd
+
+import (
+	"encoding/json"
+	"reflect"
+	"strings"
+	"testing"
+)
+
+// testdata/reviewed.yaml against testdata/small.yaml, by hand:
+//
+//	answers: python 4, java 3, sql 1, testing 2, dutch 1
+//	last review (Grace Hopper): python 2, java 3, sql 3, testing comment only
+//	self   acme: lang best(4,3)=4 >= 3 -> 1 (w2); sql 1/2 (w1); dutch 1 (w1): 100*3.5/4 = 87.5 ready
+//	mentor acme: lang best(2,3)=3 -> 1; sql 3 >= 2 -> 1; dutch 1: 100.0 ready
+//	beta, both views: python >= 2, testing 2 (the mentor only commented): 100.0
+//	confirmed: lang (python and java rated) yes, sql yes, dutch no; beta python yes, testing no
+//	gaps: python 4 vs 2 over, sql 1 vs 3 under (both differ by 2: rubric order)
+func TestScoreMentorView(t *testing.T) {
+	out, errs, code := run(t, "score", "testdata/reviewed.yaml", "--rubric", "testdata/small.yaml", "--view", "mentor", "--format", "json")
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, errs)
+	}
+	var rep struct {
+		View      string
+		Reviewer  map[string]string
+		Companies []struct {
+			ID           string
+			Readiness    float64
+			Verdict      string
+			Requirements []struct {
+				ID        string
+				Level     int
+				Confirmed *bool
+			}
+		}
+	}
+	if err := json.Unmarshal([]byte(out), &rep); err != nil {
+		t.Fatal(err)
+	}
+	if rep.View != "mentor" || rep.Reviewer["name"] != "Grace Hopper" {
+		t.Errorf("view %q reviewer %v", rep.View, rep.Reviewer)
+	}
+	if rep.Companies[0].Readiness != 100 || rep.Companies[1].Readiness != 100 {
+		t.Errorf("mentor readiness = %v, %v; want 100, 100", rep.Companies[0].Readiness, rep.Companies[1].Readiness)
+	}
+	var confirmed []bool
+	for _, c := range rep.Companies {
+		for _, r := range c.Requirements {
+			if r.Confirmed == nil {
+				t.Fatalf("requirement %s has no confirmed", r.ID)
+			}
+			confirmed = append(confirmed, *r.Confirmed)
+		}
+	}
+	if !reflect.DeepEqual(confirmed, []bool{true, true, false, true, false}) {
+		t.Errorf("confirmed = %v", confirmed)
+	}
+	// --reviewer picks an earlier review, case-insensitively: Linus rates python 3.
+	out, _, _ = run(t, "score", "testdata/reviewed.yaml", "--rubric", "testdata/small.yaml", "--view", "mentor", "--reviewer", "linus", "--format", "json")
+	if !strings.Contains(out, `"name": "Linus"`) {
+		t.Errorf("--reviewer linus did not select Linus's review")
+	}
+	_, errs, code = run(t, "score", "testdata/reviewed.yaml", "--rubric", "testdata/small.yaml", "--view", "mentor", "--reviewer", "Ada")
+	if code != 1 || !strings.Contains(errs, `no review by "Ada"`) {
+		t.Errorf("unknown reviewer: exit %d %s", code, errs)
+	}
+	_, errs, code = run(t, "score", "testdata/ada.yaml", "--rubric", "testdata/small.yaml", "--view", "mentor")
+	if code != 1 || !strings.Contains(errs, "no review in this assessment") {
+		t.Errorf("no review: exit %d %s", code, errs)
+	}
+	if _, _, code = run(t, "score", "testdata/ada.yaml", "--view", "theirs"); code != 2 {
+		t.Errorf("bad --view: exit %d, want 2", code)
+	}
+}
+
+func TestScoreBothViews(t *testing.T) {
+	out, errs, code := run(t, "score", "testdata/reviewed.yaml", "--rubric", "testdata/small.yaml", "--view", "both", "--format", "json")
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, errs)
+	}
+	var both struct {
+		Self struct {
+			View      string
+			Companies []struct{ Readiness float64 }
+		}
+		Mentor struct {
+			View      string
+			Companies []struct{ Readiness float64 }
+		}
+		Gaps []map[string]any
+	}
+	if err := json.Unmarshal([]byte(out), &both); err != nil {
+		t.Fatal(err)
+	}
+	if both.Self.View != "self" || both.Mentor.View != "mentor" || both.Self.Companies[0].Readiness != 87.5 || both.Mentor.Companies[0].Readiness != 100 {
+		t.Errorf("views = %+v", both)
+	}
+	want := []map[string]any{
+		{"skill": "python", "title": "Python", "self": 4.0, "mentor": 2.0, "direction": "over"},
+		{"skill": "sql", "title": "SQL", "self": 1.0, "mentor": 3.0, "direction": "under"},
+	}
+	if !reflect.DeepEqual(both.Gaps, want) {
+		t.Errorf("gaps = %v, want %v", both.Gaps, want)
+	}
+	text, _, code := run(t, "score", "testdata/reviewed.yaml", "--rubric", "testdata/small.yaml", "--view", "both")
+	if code != 0 {
+		t.Fatal(code)
+	}
+	golden(t, "reviewed-both.txt", text)
+	mdOut, _, _ := run(t, "score", "testdata/reviewed.yaml", "--rubric", "testdata/small.yaml", "--view", "both", "--format", "markdown")
+	golden(t, "reviewed-both.md", mdOut)
+	for _, w := range []string{"Python: Expert (4) vs Beginner (2), rated higher than mentor", "SQL: Aware (1) vs Capable (3), rated lower than mentor", "Joins are solid", "practise testing before applying"} {
+		if !strings.Contains(text, w) || !strings.Contains(mdOut, w) {
+			t.Errorf("both views lack %q", w)
+		}
+	}
+}

@@ -1,0 +1,154 @@
+package scorecard
+
+import (
+	"fmt"
+	"io"
+	"strings"
+
+	"github.com/charmbracelet/x/ansi"
+
+	"github.com/readycheck/readycheck/rubric"
+)
+
+// mentorName is the reviewer's name as shown.
+func (b *Both) mentorName() string {
+	return clean(b.Mentor.Review.Reviewer.Name)
+}
+
+// rows pairs each company's two results.
+func (b *Both) rows() [][2]rubric.CompanyResult {
+	out := make([][2]rubric.CompanyResult, len(b.Self.Result.Companies))
+	for i := range out {
+		out[i] = [2]rubric.CompanyResult{b.Self.Result.Companies[i], b.Mentor.Result.Companies[i]}
+	}
+	return out
+}
+
+// comments lists the mentor's comments in rubric order: skill title and comment.
+func (b *Both) comments() [][2]string {
+	var out [][2]string
+	for _, s := range b.Self.Rubric.Skills() {
+		if rt := b.Mentor.Review.Ratings[s.ID]; rt != nil && rt.Comment != "" {
+			out = append(out, [2]string{s.Title, rt.Comment})
+		}
+	}
+	return out
+}
+
+func (b *Both) gapLine(g Gap) string {
+	s, _ := b.Self.Rubric.Skill(g.Skill)
+	word := "rated higher than mentor"
+	if g.Direction == "under" {
+		word = "rated lower than mentor"
+	}
+	return fmt.Sprintf("%s: %s vs %s, %s", clean(g.Title), LevelName(s.Scale, g.Self), LevelName(s.Scale, g.Mentor), word)
+}
+
+// Text writes both views for a terminal: per company the two readiness
+// figures and verdicts and the requirements each view meets, then the gaps,
+// the mentor's comments and summary, and the mentor view's next steps.
+func (b *Both) Text(w io.Writer, width int) error {
+	if width < MinWidth {
+		width = DefaultWidth
+	}
+	var o strings.Builder
+	a := b.Self.Assessment
+	fmt.Fprintf(&o, "Readiness of %s: the candidate's view and %s's\n", clean(a.Candidate.Name), b.mentorName())
+	fmt.Fprintf(&o, "%s\n", b.Self.summary(" · "))
+	for _, row := range b.rows() {
+		self, mentor := row[0], row[1]
+		fmt.Fprintf(&o, "\n%s\n", wrap(companyName(self.Company.Name, self.Company.Role), width))
+		fmt.Fprintf(&o, "  %-10s %5.1f%%  %s %s\n", "candidate", self.Readiness, VerdictMarker(self.Verdict), strings.ToUpper(VerdictWord(self.Verdict)))
+		fmt.Fprintf(&o, "  %-10s %5.1f%%  %s %s\n", "mentor", mentor.Readiness, VerdictMarker(mentor.Verdict), strings.ToUpper(VerdictWord(mentor.Verdict)))
+		titleW := 0
+		for _, rr := range self.Requirements {
+			titleW = max(titleW, ansi.StringWidth(clean(rr.Requirement.Title)))
+		}
+		titleW = min(titleW, width-2-24)
+		fmt.Fprintf(&o, "  %s  %-10s %s\n", pad("", titleW), "candidate", "mentor")
+		for i, rr := range self.Requirements {
+			mr := mentor.Requirements[i]
+			fmt.Fprintf(&o, "  %s  %-10s %s\n", pad(fit(clean(rr.Requirement.Title), titleW), titleW), metWord(rr), metWord(mr))
+		}
+	}
+	if len(b.Gaps) > 0 {
+		o.WriteString("\nGaps of two levels or more\n")
+		for _, g := range b.Gaps {
+			o.WriteString(indent(wrap("• "+b.gapLine(g), width-4), "  ", "    "))
+		}
+	}
+	if cs := b.comments(); len(cs) > 0 {
+		fmt.Fprintf(&o, "\nComments by %s\n", b.mentorName())
+		for _, c := range cs {
+			o.WriteString(indent(wrap(clean(c[0])+": "+oneLine(clean(c[1])), width-4), "  ", "    "))
+		}
+	}
+	if s := b.Mentor.Review.Summary; s != "" {
+		fmt.Fprintf(&o, "\nSummary\n%s", indent(wrap(oneLine(clean(s)), width-2), "  ", "  "))
+	}
+	if len(b.Mentor.Result.NextSteps) > 0 {
+		o.WriteString("\nNext steps in the mentor's view\n")
+		for i, st := range b.Mentor.Result.NextSteps {
+			o.WriteString(indent(wrap(fmt.Sprintf("%d. %s", i+1, NextStepSentence(st)), width-5), "  ", "     "))
+		}
+	}
+	_, err := io.WriteString(w, o.String())
+	return err
+}
+
+func metWord(rr rubric.RequirementResult) string {
+	switch Status(rr) {
+	case StatusMet:
+		return "✓ met"
+	case StatusPartial:
+		return "~ partial"
+	}
+	return "✗ unmet"
+}
+
+func oneLine(s string) string { return strings.Join(strings.Fields(s), " ") }
+
+// Markdown writes both views as the report a mentor sends back to the
+// candidate.
+func (b *Both) Markdown(w io.Writer) error {
+	var o strings.Builder
+	a := b.Self.Assessment
+	fmt.Fprintf(&o, "# Readiness of %s\n\nThe candidate's view and %s's review. %s.\n", md(a.Candidate.Name), md(b.mentorName()), md(b.Self.summary("; ")))
+	o.WriteString("\n## Summary\n\n| Company | Candidate | Mentor |\n|---|---:|---:|\n")
+	for _, row := range b.rows() {
+		fmt.Fprintf(&o, "| %s | %.1f%% %s %s | %.1f%% %s %s |\n", cell(companyName(row[0].Company.Name, row[0].Company.Role)),
+			row[0].Readiness, VerdictMarker(row[0].Verdict), VerdictWord(row[0].Verdict), row[1].Readiness, VerdictMarker(row[1].Verdict), VerdictWord(row[1].Verdict))
+	}
+	for _, row := range b.rows() {
+		fmt.Fprintf(&o, "\n## %s\n\n| Requirement | Required | Candidate | Mentor |\n|---|---|---|---|\n", md(companyName(row[0].Company.Name, row[0].Company.Role)))
+		for i, rr := range row[0].Requirements {
+			mr := row[1].Requirements[i]
+			scale := rr.Requirement.Skills[0].Scale
+			fmt.Fprintf(&o, "| %s | %s | %s %s | %s %s |\n", cell(rr.Requirement.Title), cell(LevelName(scale, rr.Requirement.Min)),
+				cell(LevelName(scale, rr.Level)), metWord(rr), cell(LevelName(scale, mr.Level)), metWord(mr))
+		}
+	}
+	if len(b.Gaps) > 0 {
+		o.WriteString("\n## Gaps of two levels or more\n\n")
+		for _, g := range b.Gaps {
+			fmt.Fprintf(&o, "- %s\n", md(b.gapLine(g)))
+		}
+	}
+	if cs := b.comments(); len(cs) > 0 {
+		fmt.Fprintf(&o, "\n## Comments by %s\n\n", md(b.mentorName()))
+		for _, c := range cs {
+			fmt.Fprintf(&o, "- **%s**: %s\n", md(c[0]), md(oneLine(c[1])))
+		}
+	}
+	if s := b.Mentor.Review.Summary; s != "" {
+		fmt.Fprintf(&o, "\n## Summary of the review\n\n%s\n", md(s))
+	}
+	if len(b.Mentor.Result.NextSteps) > 0 {
+		o.WriteString("\n## Next steps in the mentor's view\n\n")
+		for i, st := range b.Mentor.Result.NextSteps {
+			fmt.Fprintf(&o, "%d. %s\n", i+1, md(NextStepSentence(st)))
+		}
+	}
+	_, err := io.WriteString(w, o.String())
+	return err
+}
