@@ -83,6 +83,7 @@ Run it with no command to start (or resume) an assessment.`,
 		newAssessCmd(),
 		newValidateCmd(),
 		newScoreCmd(),
+		newDiffCmd(),
 		newRubricCmd(),
 	)
 	return root

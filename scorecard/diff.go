@@ -1,0 +1,192 @@
+package scorecard
+
+import (
+	"encoding/json"
+	"fmt"
+	"io"
+	"strings"
+	"time"
+
+	"github.com/readycheck/readycheck/assessments"
+	"github.com/readycheck/readycheck/rubric"
+)
+
+// Diff is the progress between two assessments of one rubric: the skills
+// whose level changed and each company's readiness and verdict before and
+// after. Field names are a contract with scripts.
+type Diff struct {
+	Old       DiffFile        `json:"old"`
+	New       DiffFile        `json:"new"`
+	Skills    []SkillChange   `json:"skills"`
+	Companies []CompanyChange `json:"companies"`
+
+	rubric *rubric.Rubric
+}
+
+// DiffFile names one side of a diff.
+type DiffFile struct {
+	File    string    `json:"file"`
+	Updated time.Time `json:"updated"`
+}
+
+// SkillChange is a skill whose level changed; null means unanswered.
+type SkillChange struct {
+	Skill string `json:"skill"`
+	Title string `json:"title"`
+	From  *int   `json:"from"`
+	To    *int   `json:"to"`
+}
+
+// CompanyChange is one company's readiness before and after; change is
+// to minus from, each rounded first.
+type CompanyChange struct {
+	ID          string         `json:"id"`
+	Name        string         `json:"name"`
+	From        float64        `json:"from"`
+	To          float64        `json:"to"`
+	Change      float64        `json:"change"`
+	VerdictFrom rubric.Verdict `json:"verdict_from"`
+	VerdictTo   rubric.Verdict `json:"verdict_to"`
+}
+
+// NewDiff compares two checked assessments of r, for the new one's targets
+// or for companies when given. Both must name r.
+func NewDiff(oldFile string, old *assessments.Assessment, newFile string, cur *assessments.Assessment, r *rubric.Rubric, companies []string) (*Diff, error) {
+	if old.Rubric.ID != cur.Rubric.ID {
+		return nil, fmt.Errorf("%s was taken against rubric %q and %s against %q; progress compares two assessments of one rubric", oldFile, old.Rubric.ID, newFile, cur.Rubric.ID)
+	}
+	targets, err := cur.TargetCompanies(r, companies)
+	if err != nil {
+		return nil, err
+	}
+	d := &Diff{Old: DiffFile{oldFile, old.Updated}, New: DiffFile{newFile, cur.Updated}, Skills: []SkillChange{}, Companies: []CompanyChange{}, rubric: r}
+	before, after := old.Levels(r), cur.Levels(r)
+	level := func(l rubric.Levels, s *rubric.Skill) *int {
+		if v := l[s.Index]; v >= 0 {
+			return &v
+		}
+		return nil
+	}
+	for _, s := range r.Skills() {
+		if before[s.Index] != after[s.Index] {
+			d.Skills = append(d.Skills, SkillChange{Skill: s.ID, Title: s.Title, From: level(before, s), To: level(after, s)})
+		}
+	}
+	was, is := r.Score(before, targets), r.Score(after, targets)
+	for i, c := range targets {
+		from, to := was.Companies[i], is.Companies[i]
+		d.Companies = append(d.Companies, CompanyChange{ID: c.ID, Name: c.Name, From: from.Readiness, To: to.Readiness,
+			Change: rubric.Round(to.Readiness - from.Readiness), VerdictFrom: from.Verdict, VerdictTo: to.Verdict})
+	}
+	return d, nil
+}
+
+// JSON is the diff as indented JSON with a final newline.
+func (d *Diff) JSON() ([]byte, error) {
+	b, err := json.MarshalIndent(d, "", "  ")
+	if err != nil {
+		return nil, err
+	}
+	return append(b, '\n'), nil
+}
+
+func (d *Diff) levelName(sc SkillChange, l *int) string {
+	if l == nil {
+		return "unanswered"
+	}
+	s, _ := d.rubric.Skill(sc.Skill)
+	return LevelName(s.Scale, *l)
+}
+
+func verdictChange(c CompanyChange) string {
+	return fmt.Sprintf("%s: %s → %s", clean(c.Name), VerdictWord(c.VerdictFrom), VerdictWord(c.VerdictTo))
+}
+
+func signed(x float64) string {
+	if x > 0 {
+		return fmt.Sprintf("+%.1f", x)
+	}
+	return fmt.Sprintf("%.1f", x)
+}
+
+func when(t time.Time) string {
+	if t.IsZero() {
+		return "an unknown date"
+	}
+	return t.Format("2 Jan 2006 15:04 MST")
+}
+
+// Text writes the diff for a terminal: verdict changes first, then every
+// company's readiness before and after, then the skills that changed.
+func (d *Diff) Text(w io.Writer, width int) error {
+	if width < MinWidth {
+		width = DefaultWidth
+	}
+	var o strings.Builder
+	fmt.Fprintf(&o, "Progress from %s (%s)\n          to %s (%s)\n", d.Old.File, when(d.Old.Updated), d.New.File, when(d.New.Updated))
+	var moved []CompanyChange
+	for _, c := range d.Companies {
+		if c.VerdictFrom != c.VerdictTo {
+			moved = append(moved, c)
+		}
+	}
+	if len(moved) > 0 {
+		o.WriteString("\nVerdicts that changed\n")
+		for _, c := range moved {
+			o.WriteString(indent(wrap(verdictChange(c), width-2), "  ", "  "))
+		}
+	}
+	o.WriteString("\nReadiness\n")
+	nameW := 0
+	for _, c := range d.Companies {
+		nameW = max(nameW, len([]rune(clean(c.Name))))
+	}
+	nameW = min(nameW, width-36)
+	for _, c := range d.Companies {
+		arrow := "="
+		switch {
+		case c.Change > 0:
+			arrow = "↑"
+		case c.Change < 0:
+			arrow = "↓"
+		}
+		fmt.Fprintf(&o, "  %s  %5.1f%% → %5.1f%%  %s %s\n", pad(fit(clean(c.Name), nameW), nameW), c.From, c.To, signed(c.Change), arrow)
+	}
+	if len(d.Skills) == 0 {
+		o.WriteString("\nNo skill changed level.\n")
+	} else {
+		o.WriteString("\nSkills that changed\n")
+		for _, s := range d.Skills {
+			o.WriteString(indent(wrap(fmt.Sprintf("%s: %s → %s", clean(s.Title), d.levelName(s, s.From), d.levelName(s, s.To)), width-2), "  ", "    "))
+		}
+	}
+	_, err := io.WriteString(w, o.String())
+	return err
+}
+
+// Markdown writes the diff as a document.
+func (d *Diff) Markdown(w io.Writer) error {
+	var o strings.Builder
+	fmt.Fprintf(&o, "# Progress\n\nFrom `%s` (%s) to `%s` (%s).\n", strings.ReplaceAll(d.Old.File, "`", ""), when(d.Old.Updated), strings.ReplaceAll(d.New.File, "`", ""), when(d.New.Updated))
+	var moved []string
+	for _, c := range d.Companies {
+		if c.VerdictFrom != c.VerdictTo {
+			moved = append(moved, "- "+md(verdictChange(c)))
+		}
+	}
+	if len(moved) > 0 {
+		o.WriteString("\n## Verdicts that changed\n\n" + strings.Join(moved, "\n") + "\n")
+	}
+	o.WriteString("\n## Readiness\n\n| Company | Before | After | Change | Verdict |\n|---|---:|---:|---:|---|\n")
+	for _, c := range d.Companies {
+		fmt.Fprintf(&o, "| %s | %.1f%% | %.1f%% | %s | %s → %s |\n", cell(c.Name), c.From, c.To, signed(c.Change), VerdictWord(c.VerdictFrom), VerdictWord(c.VerdictTo))
+	}
+	if len(d.Skills) > 0 {
+		o.WriteString("\n## Skills that changed\n\n| Skill | Before | After |\n|---|---|---|\n")
+		for _, s := range d.Skills {
+			fmt.Fprintf(&o, "| %s | %s | %s |\n", cell(s.Title), cell(d.levelName(s, s.From)), cell(d.levelName(s, s.To)))
+		}
+	}
+	_, err := io.WriteString(w, o.String())
+	return err
+}
