@@ -84,6 +84,7 @@ Run it with no command to start (or resume) an assessment.`,
 		newValidateCmd(),
 		newScoreCmd(),
 		newDiffCmd(),
+		newReviewCmd(),
 		newRubricCmd(),
 	)
 	return root

@@ -53,8 +53,8 @@ func (b *Both) Text(w io.Writer, width int) error {
 	}
 	var o strings.Builder
 	a := b.Self.Assessment
-	fmt.Fprintf(&o, "Readiness of %s: the candidate's view and %s's\n", clean(a.Candidate.Name), b.mentorName())
-	fmt.Fprintf(&o, "%s\n", b.Self.summary(" · "))
+	o.WriteString(wrap(fmt.Sprintf("Readiness of %s: the candidate's view and %s's", clean(a.Candidate.Name), b.mentorName()), width) + "\n")
+	o.WriteString(wrap(b.Self.summary(" · "), width) + "\n")
 	for _, row := range b.rows() {
 		self, mentor := row[0], row[1]
 		fmt.Fprintf(&o, "\n%s\n", wrap(companyName(self.Company.Name, self.Company.Role), width))

@@ -110,3 +110,60 @@ func (k keyMap) targets() screenKeys {
 		full:  [][]key.Binding{{k.Up, k.Down, k.Toggle}, {key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "start")), k.Interrupt}},
 	}
 }
+
+// mentorKeys are the bindings of the review program.
+type mentorKeys struct {
+	Up, Down, Open, Filter, Sort, Back, Quit, Interrupt, Suspend, Help key.Binding
+	Lower, Higher, Level, Clear, NextGap, Summary, Results, Save, Cancel  key.Binding
+}
+
+func newMentorKeys() mentorKeys {
+	return mentorKeys{
+		Up:        key.NewBinding(key.WithKeys("up", "k"), key.WithHelp("↑/k", "up")),
+		Down:      key.NewBinding(key.WithKeys("down", "j"), key.WithHelp("↓/j", "down")),
+		Open:      key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "open")),
+		Filter:    key.NewBinding(key.WithKeys("/"), key.WithHelp("/", "filter")),
+		Sort:      key.NewBinding(key.WithKeys("o"), key.WithHelp("o", "sort")),
+		Back:      key.NewBinding(key.WithKeys("esc", "b"), key.WithHelp("esc/b", "back")),
+		Quit:      key.NewBinding(key.WithKeys("q"), key.WithHelp("q", "quit")),
+		Interrupt: key.NewBinding(key.WithKeys("ctrl+c"), key.WithHelp("ctrl+c", "quit now")),
+		Suspend:   key.NewBinding(key.WithKeys("ctrl+z"), key.WithHelp("ctrl+z", "suspend")),
+		Help:      key.NewBinding(key.WithKeys("?"), key.WithHelp("?", "more keys")),
+		Lower:     key.NewBinding(key.WithKeys("left", "h"), key.WithHelp("←/→", "your level")),
+		Higher:    key.NewBinding(key.WithKeys("right", "l"), key.WithHelp("→", "raise your level")),
+		Level:     key.NewBinding(key.WithKeys("0", "1", "2", "3", "4", "5", "6", "7", "8", "9"), key.WithHelp("0-9", "set your level")),
+		Clear:     key.NewBinding(key.WithKeys("x", "backspace"), key.WithHelp("x", "clear your level")),
+		NextGap:   key.NewBinding(key.WithKeys("g"), key.WithHelp("g", "next gap")),
+		Summary:   key.NewBinding(key.WithKeys("u"), key.WithHelp("u", "summary")),
+		Results:   key.NewBinding(key.WithKeys("r"), key.WithHelp("r", "results")),
+		Save:      key.NewBinding(key.WithKeys("ctrl+s"), key.WithHelp("ctrl+s", "save")),
+		Cancel:    key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", "back")),
+	}
+}
+
+func (k mentorKeys) form() screenKeys {
+	enter := key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "continue"))
+	return screenKeys{short: []key.Binding{enter, k.Interrupt}, full: [][]key.Binding{{enter, k.Interrupt}}}
+}
+
+func (k mentorKeys) list() screenKeys {
+	return screenKeys{
+		short: []key.Binding{k.Up, k.Down, k.Open, k.Filter, k.Sort, k.Quit},
+		full:  [][]key.Binding{{k.Up, k.Down, k.Open}, {k.Filter, k.Sort}, {k.Quit, k.Interrupt, k.Suspend}},
+	}
+}
+
+func (k mentorKeys) sheet() screenKeys {
+	return screenKeys{
+		short: []key.Binding{k.Up, k.Down, k.Lower, k.Level, k.Open, k.NextGap, k.Summary, k.Results, k.Back, k.Help},
+		full:  [][]key.Binding{{k.Up, k.Down, k.Open}, {k.Lower, k.Higher, k.Level, k.Clear}, {k.NextGap, k.Summary, k.Results}, {k.Back, k.Quit, k.Interrupt}},
+	}
+}
+
+func (k mentorKeys) note() screenKeys {
+	return screenKeys{short: []key.Binding{k.Save, k.Cancel}, full: [][]key.Binding{{k.Save, k.Cancel}}}
+}
+
+func (k mentorKeys) results() screenKeys {
+	return screenKeys{short: []key.Binding{k.Up, k.Down, k.Back, k.Quit}, full: [][]key.Binding{{k.Up, k.Down, k.Back, k.Quit}}}
+}

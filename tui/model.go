@@ -12,6 +12,7 @@ import (
 	"charm.land/bubbles/v2/help"
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
+	"github.com/charmbracelet/x/ansi"
 
 	"github.com/readycheck/readycheck/assessments"
 	"github.com/readycheck/readycheck/internal/yamlfile"
@@ -340,22 +341,29 @@ func (m *Model) View() tea.View {
 // frame lays out a screen: header lines at the top, body in the middle
 // (cut to fit), and the status and help lines at the bottom.
 func (m *Model) frame(header []string, body []string, keys screenKeys) string {
+	return layout(m.width, m.height, header, body, m.status(), m.help.View(keys))
+}
+
+// layout stacks a screen: header lines at the top, the body cut to fit, and
+// the status line (if any) and the help at the bottom of height lines. Help
+// lines are cut to the width: bubbles' help can overflow by an item when
+// its ellipsis does not fit.
+func layout(width, height int, header, body []string, status, help string) string {
 	footer := []string{}
-	if s := m.status(); s != "" {
-		footer = append(footer, s)
+	if status != "" {
+		footer = append(footer, status)
 	}
-	footer = append(footer, strings.Split(m.help.View(keys), "\n")...)
-	room := m.height - len(header) - len(footer)
-	if room < 0 {
-		room = 0
+	for _, l := range strings.Split(help, "\n") {
+		footer = append(footer, ansi.Truncate(l, width, "…"))
 	}
+	room := max(height-len(header)-len(footer), 0)
 	if len(body) > room {
 		body = body[:room]
 	}
-	lines := make([]string, 0, m.height)
+	lines := make([]string, 0, height)
 	lines = append(lines, header...)
 	lines = append(lines, body...)
-	for len(lines) < m.height-len(footer) {
+	for len(lines) < height-len(footer) {
 		lines = append(lines, "")
 	}
 	lines = append(lines, footer...)

@@ -1,0 +1,65 @@
+package cmd
+
+import (
+	"errors"
+	"os"
+
+	"github.com/spf13/cobra"
+
+	"github.com/readycheck/readycheck/assessments"
+	"github.com/readycheck/readycheck/rubric"
+	"github.com/readycheck/readycheck/rubric/builtin"
+	"github.com/readycheck/readycheck/tui"
+)
+
+func newReviewCmd() *cobra.Command {
+	var rubricPath, reviewer, dataDir string
+	c := &cobra.Command{
+		Use:   "review [PATH...]",
+		Short: "Review saved assessments as a mentor: rate beside the candidate, comment, compare",
+		Long: `Open saved assessments (files, or folders searched recursively; default: the
+data folder's assessments) as a mentor. The list shows each candidate's
+readiness and who reviewed them; enter opens one, where you give your own
+level per skill (digits or ←/→) and comments, and see both views' results.
+Every change is saved at once, under the same lock as the walk-through. A
+review never changes the candidate's answers.`,
+		Example: `  readycheck review
+  readycheck review ~/mentees --reviewer "Grace Hopper"
+  readycheck review cohort/ --rubric acme.yaml`,
+		RunE: func(c *cobra.Command, paths []string) error {
+			var r *rubric.Rubric
+			if rubricPath != "" {
+				var err error
+				if r, err = loadRubric(rubricPath); err != nil {
+					return err
+				}
+			}
+			b, err := builtin.Rubric()
+			if err != nil {
+				return err
+			}
+			if len(paths) == 0 {
+				store, err := assessments.OpenStore(assessments.DataDir(dataDir))
+				if err != nil {
+					return err
+				}
+				paths = []string{store.Dir}
+			}
+			if reviewer == "" {
+				reviewer = os.Getenv("READYCHECK_REVIEWER")
+			}
+			if !interactive() {
+				return errors.New("review needs a terminal (standard input and output must be a terminal, and TERM not dumb); use `readycheck score FILE --view both` to read a review")
+			}
+			err = tui.RunMentor(tui.MentorOptions{Paths: paths, Rubric: r, Builtin: b, Reviewer: reviewer, Color: os.Getenv("NO_COLOR") == ""})
+			if errors.Is(err, tui.ErrInterrupted) {
+				return &exitError{code: ExitInterrupted, silent: true}
+			}
+			return err
+		},
+	}
+	c.Flags().StringVar(&rubricPath, "rubric", "", "rubric FILE for assessments of a custom rubric (the built-in one is used when the id matches)")
+	c.Flags().StringVar(&reviewer, "reviewer", "", "your NAME as the reviewer (default: $READYCHECK_REVIEWER, else asked once)")
+	c.Flags().StringVar(&dataDir, "data-dir", "", "data folder whose assessments are listed when no PATH is given")
+	return c
+}

@@ -1,0 +1,355 @@
+package tui
+
+import (
+	"errors"
+	"fmt"
+	"strings"
+	"time"
+
+	"charm.land/bubbles/v2/help"
+	"charm.land/bubbles/v2/key"
+	"charm.land/bubbles/v2/textarea"
+	"charm.land/bubbles/v2/textinput"
+	tea "charm.land/bubbletea/v2"
+	"github.com/charmbracelet/colorprofile"
+
+	"github.com/readycheck/readycheck/assessments"
+	"github.com/readycheck/readycheck/rubric"
+)
+
+// MentorOptions configure `readycheck review`.
+type MentorOptions struct {
+	// Paths are files or folders (searched recursively) of assessments.
+	Paths []string
+	// Rubric is the --rubric file's rubric, or nil.
+	Rubric *rubric.Rubric
+	// Builtin is used for assessments that name it.
+	Builtin *rubric.Rubric
+	// Reviewer is the mentor's name; asked once at start when empty.
+	Reviewer string
+	Color    bool
+	Now      func() time.Time
+}
+
+// mentorScreen names the screen of the review program on display.
+type mentorScreen int
+
+const (
+	mentorName mentorScreen = iota
+	mentorList
+	mentorSheet
+	mentorSkill
+	mentorSummary
+	mentorResults
+)
+
+// Mentor is the review program: a list of assessments, a review sheet per
+// assessment, a skill's detail with the mentor's comment, and both views'
+// results. It never changes a candidate's answers.
+type Mentor struct {
+	opts   MentorOptions
+	theme  Theme
+	keys   mentorKeys
+	help   help.Model
+	width  int
+	height int
+	screen mentorScreen
+	notice string
+	err    error
+
+	name textinput.Model
+
+	list listScreen
+
+	// The assessment open for review, under its lock.
+	open    *openReview
+	sheet   sheetScreen
+	skill   skillScreen
+	summary textarea.Model
+	results resultsLines
+}
+
+// openReview is an assessment opened for review.
+type openReview struct {
+	path    string
+	a       *assessments.Assessment
+	r       *rubric.Rubric
+	review  *assessments.Review
+	added   bool // the review is in a.Reviews
+	saver   *assessments.Saver
+	version uint64
+	saved   uint64
+	saveErr error
+}
+
+// NewMentor builds the review program.
+func NewMentor(opts MentorOptions) *Mentor {
+	if opts.Now == nil {
+		opts.Now = time.Now
+	}
+	m := &Mentor{opts: opts, theme: NewTheme(opts.Color), keys: newMentorKeys(), help: help.New(), width: 80, height: 24}
+	m.help.Styles.ShortKey, m.help.Styles.FullKey = m.theme.Label, m.theme.Label
+	m.help.Styles.ShortDesc, m.help.Styles.FullDesc = m.theme.Help, m.theme.Help
+	m.help.Styles.ShortSeparator, m.help.Styles.FullSeparator, m.help.Styles.Ellipsis = m.theme.Help, m.theme.Help, m.theme.Help
+	m.name = textinput.New()
+	calmInput(&m.name)
+	m.name.Prompt = ""
+	m.name.Placeholder = "Grace Hopper"
+	m.name.CharLimit = 120
+	m.list = newListScreen(m)
+	m.screen = mentorList
+	if strings.TrimSpace(opts.Reviewer) == "" {
+		m.screen = mentorName
+	}
+	return m
+}
+
+// Init starts reading the assessments; the list shows at once and fills in.
+func (m *Mentor) Init() tea.Cmd {
+	cmds := []tea.Cmd{m.list.start(m)}
+	if m.screen == mentorName {
+		cmds = append(cmds, m.name.Focus())
+	}
+	return tea.Batch(cmds...)
+}
+
+// rubricFor picks the rubric of an assessment, or says why it cannot be opened.
+func (m *Mentor) rubricFor(id string) (*rubric.Rubric, error) {
+	switch {
+	case m.opts.Rubric != nil && m.opts.Rubric.ID == id:
+		return m.opts.Rubric, nil
+	case m.opts.Rubric == nil && m.opts.Builtin != nil && m.opts.Builtin.ID == id:
+		return m.opts.Builtin, nil
+	case m.opts.Rubric != nil:
+		return nil, fmt.Errorf("taken against rubric %q, not %q given with --rubric", id, m.opts.Rubric.ID)
+	}
+	return nil, fmt.Errorf("taken against rubric %q; open it with --rubric FILE", id)
+}
+
+type (
+	reviewOpenedMsg struct {
+		open *openReview
+		err  error
+	}
+	reviewSavedMsg struct {
+		version uint64
+		err     error
+	}
+)
+
+// openFile opens an assessment for review under its lock: the same
+// reviewer's last review is continued, else a new one is started (and
+// written on the first change).
+func (m *Mentor) openFile(row *listRow) tea.Cmd {
+	reviewer, now := strings.TrimSpace(m.opts.Reviewer), m.opts.Now()
+	path := row.path
+	return func() tea.Msg {
+		r, err := m.rubricFor(row.rubricID)
+		if err != nil {
+			return reviewOpenedMsg{err: fmt.Errorf("%s: %w", path, err)}
+		}
+		saver, err := assessments.OpenSaver(path)
+		if err != nil {
+			return reviewOpenedMsg{err: err}
+		}
+		a, err := assessments.LoadFile(path)
+		if err == nil {
+			err = a.Check(r).Err()
+		}
+		if err != nil {
+			saver.Close()
+			return reviewOpenedMsg{err: err}
+		}
+		o := &openReview{path: path, a: a, r: r, saver: saver}
+		if rv, ok := a.Review(reviewer); ok {
+			o.review, o.added = rv, true
+		} else {
+			o.review = &assessments.Review{Reviewer: assessments.Person{Name: reviewer}, Started: now.UTC().Truncate(time.Second), Ratings: map[string]*assessments.Rating{}}
+		}
+		return reviewOpenedMsg{open: o}
+	}
+}
+
+// change records a change to the review and saves the file: encoded now,
+// written by a Cmd, in order (the Saver skips stale versions).
+func (m *Mentor) change() tea.Cmd {
+	o := m.open
+	if !o.added {
+		o.a.Reviews = append(o.a.Reviews, o.review)
+		o.added = true
+	}
+	o.review.Updated = m.opts.Now().UTC().Truncate(time.Second)
+	o.version++
+	v := o.version
+	data, err := o.a.Encode()
+	if err != nil {
+		return func() tea.Msg { return reviewSavedMsg{v, err} }
+	}
+	saver := o.saver
+	return func() tea.Msg { return reviewSavedMsg{v, saver.Write(v, data)} }
+}
+
+// closeOpen saves what was not written yet and releases the lock.
+func (m *Mentor) closeOpen() error {
+	o := m.open
+	if o == nil {
+		return nil
+	}
+	m.open = nil
+	var err error
+	if o.added && (o.saved < o.version || o.saveErr != nil) {
+		data, encErr := o.a.Encode()
+		if encErr != nil {
+			err = encErr
+		} else {
+			o.version++
+			err = o.saver.Write(o.version, data)
+		}
+	}
+	m.list.refresh(m, o)
+	return errors.Join(err, o.saver.Close())
+}
+
+// Close saves and releases an assessment still open.
+func (m *Mentor) Close() error { return m.closeOpen() }
+
+// Err is the error that ended the program, if any.
+func (m *Mentor) Err() error { return m.err }
+
+// Update routes messages to the screen on display.
+func (m *Mentor) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
+	switch msg := msg.(type) {
+	case tea.WindowSizeMsg:
+		m.width, m.height = max(msg.Width, 20), max(msg.Height, 8)
+		m.help.SetWidth(m.width)
+		m.name.SetWidth(max(m.width-8, 10))
+		m.list.filter.SetWidth(max(m.width-6, 10))
+		if m.screen == mentorResults {
+			m.showResults()
+		}
+		if m.screen == mentorSkill || m.screen == mentorSummary {
+			m.skill.comment.SetWidth(max(m.width-4, 20))
+			m.summary.SetWidth(max(m.width-4, 20))
+		}
+		return m, nil
+	case tea.KeyPressMsg:
+		switch {
+		case key.Matches(msg, m.keys.Interrupt):
+			return m, tea.Interrupt
+		case key.Matches(msg, m.keys.Suspend):
+			return m, tea.Suspend
+		}
+	case listLoadedMsg:
+		return m, m.list.loaded(m, msg)
+	case reviewOpenedMsg:
+		if msg.err != nil {
+			m.notice = msg.err.Error()
+			return m, nil
+		}
+		m.open, m.notice = msg.open, ""
+		m.sheet = sheetScreen{}
+		m.screen = mentorSheet
+		return m, nil
+	case reviewSavedMsg:
+		if o := m.open; o != nil {
+			if msg.err != nil {
+				o.saveErr = msg.err
+			} else if msg.version >= o.saved {
+				o.saved = msg.version
+				if msg.version == o.version {
+					o.saveErr = nil
+				}
+			}
+		}
+		return m, nil
+	}
+	switch m.screen {
+	case mentorName:
+		return m, m.updateName(msg)
+	case mentorList:
+		return m, m.list.update(m, msg)
+	case mentorSheet:
+		return m, m.sheet.update(m, msg)
+	case mentorSkill:
+		return m, m.skill.update(m, msg)
+	case mentorSummary:
+		return m, m.updateSummary(msg)
+	case mentorResults:
+		return m, m.results.update(m, msg)
+	}
+	return m, nil
+}
+
+func (m *Mentor) updateName(msg tea.Msg) tea.Cmd {
+	if k, ok := msg.(tea.KeyPressMsg); ok && k.String() == "enter" {
+		name := cleanInput(m.name.Value())
+		if name == "" {
+			m.notice = "Your name is needed: it marks your review in each file."
+			return nil
+		}
+		m.opts.Reviewer, m.notice = name, ""
+		m.screen = mentorList
+		m.list.resort(m)
+		return nil
+	}
+	var cmd tea.Cmd
+	m.name, cmd = m.name.Update(msg)
+	return cmd
+}
+
+// View renders the screen on display.
+func (m *Mentor) View() tea.View {
+	var body string
+	switch m.screen {
+	case mentorName:
+		header := []string{" " + m.theme.Title.Render("readycheck review"), ""}
+		lines := []string{" " + m.theme.Question.Render("Your name, as the reviewer"), " " + m.theme.Dim.Render("It marks your review in each file; opening a file again continues your review."), "", "   " + m.name.View()}
+		body = layout(m.width, m.height, header, lines, m.status(), m.help.View(m.keys.form()))
+	case mentorList:
+		body = m.list.view(m)
+	case mentorSheet:
+		body = m.sheet.view(m)
+	case mentorSkill:
+		body = m.skill.view(m)
+	case mentorSummary:
+		header := []string{" " + m.theme.Header.Render(truncate("Summary of your review · "+clean(m.open.a.Candidate.Name), m.width-2)), ""}
+		lines := []string{}
+		for _, l := range strings.Split(m.summary.View(), "\n") {
+			lines = append(lines, "  "+l)
+		}
+		body = layout(m.width, m.height, header, lines, m.status(), m.help.View(m.keys.note()))
+	case mentorResults:
+		body = m.results.view(m)
+	}
+	v := tea.NewView(body)
+	v.AltScreen = true
+	v.MouseMode = tea.MouseModeCellMotion
+	v.WindowTitle = "readycheck review"
+	return v
+}
+
+// status is a failed save, else a notice.
+func (m *Mentor) status() string {
+	if m.open != nil && m.open.saveErr != nil {
+		return m.theme.Error.Render(truncate("✗ Not saved: "+m.open.saveErr.Error()+" (your review is kept; the next change retries)", m.width))
+	}
+	if m.notice != "" {
+		return m.theme.Warning.Render(truncate("! "+m.notice, m.width))
+	}
+	return ""
+}
+
+// RunMentor shows the review program until the mentor quits.
+func RunMentor(opts MentorOptions) error {
+	m := NewMentor(opts)
+	popts := []tea.ProgramOption{tea.WithFPS(120)}
+	if !opts.Color {
+		popts = append(popts, tea.WithColorProfile(colorprofile.Ascii))
+	}
+	_, err := tea.NewProgram(m, popts...).Run()
+	closeErr := m.Close()
+	if errors.Is(err, tea.ErrInterrupted) {
+		return errors.Join(ErrInterrupted, closeErr)
+	}
+	return errors.Join(err, closeErr)
+}
