@@ -113,8 +113,8 @@ func (k keyMap) targets() screenKeys {
 
 // mentorKeys are the bindings of the review program.
 type mentorKeys struct {
-	Up, Down, Open, Filter, Sort, Back, Quit, Interrupt, Suspend, Help key.Binding
-	Lower, Higher, Level, Clear, NextGap, Summary, Results, Save, Cancel  key.Binding
+	Up, Down, Open, Filter, Sort, Back, Quit, Interrupt, Suspend, Help   key.Binding
+	Lower, Higher, Level, Clear, NextGap, Summary, Results, Save, Cancel key.Binding
 }
 
 func newMentorKeys() mentorKeys {
