@@ -246,3 +246,81 @@ func TestEndToEndNoTerminalAndAccessible(t *testing.T) {
 		}
 	}
 }
+
+// A mentor, as a new user: opens a folder, finds the candidate, rates and
+// comments, quits, reopens and continues; `score --view both` then shows
+// the figures of the results screen.
+func TestEndToEndMentorReview(t *testing.T) {
+	bin := build(t)
+	data := t.TempDir()
+	// A candidate's finished assessment, by the accessible walk-through.
+	var input strings.Builder
+	input.WriteString("Ada\n\n2\n")
+	for i := 0; i < 38; i++ {
+		input.WriteString("1\n")
+	}
+	input.WriteString("f\n")
+	cmd := exec.Command(bin, "--data-dir", data, "--accessible")
+	cmd.Stdin = strings.NewReader(input.String())
+	if out, err := cmd.CombinedOutput(); err != nil {
+		t.Fatalf("%v\n%s", err, out)
+	}
+	files, _ := filepath.Glob(filepath.Join(data, "assessments", "ada-*.yaml"))
+	if len(files) != 1 {
+		t.Fatalf("files: %v", files)
+	}
+	folder := filepath.Join(data, "assessments")
+
+	term := start(t, bin, "review", folder)
+	term.waitFor("Your name, as the reviewer")
+	term.send("Grace Hopper", "\r")
+	term.waitFor("Ada · backend-internship")
+	term.send("/", "ada", "\r", "\r")
+	term.waitFor("Review  Ada")
+	term.send("4")            // Python: Proficient, two above the candidate's Beginner
+	term.send("j", "j", "\r") // TypeScript: a comment
+	term.waitFor("Your comment")
+	term.send("Show me a typed project", "\x13")
+	term.waitFor("1 level given")
+	term.send("q")
+	if code := term.exit(); code != 0 {
+		t.Fatalf("exit %d", code)
+	}
+	term = start(t, bin, "review", folder, "--reviewer", "grace hopper")
+	term.waitFor("yours in progress")
+	term.send("\r")
+	term.waitFor("Review  Ada")
+	term.send("j", "0", "r") // JavaScript: None
+	term.waitFor("candidate  mentor")
+	time.Sleep(100 * time.Millisecond)
+	shown := term.screen()
+	term.send("q")
+	term.exit()
+
+	a, err := assessments.LoadFile(files[0])
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(a.Reviews) != 1 || a.Reviews[0].Ratings["python"].Level != 4 || a.Reviews[0].Ratings["javascript"].Level != 0 || a.Reviews[0].Ratings["typescript"].Comment != "Show me a typed project" {
+		t.Fatalf("review = %+v", a.Reviews)
+	}
+	out, err := exec.Command(bin, "score", files[0], "--view", "both", "--format", "json").Output()
+	if err != nil {
+		t.Fatal(err)
+	}
+	var both struct {
+		Self, Mentor struct {
+			Companies []struct{ Readiness float64 }
+		}
+	}
+	if err := json.Unmarshal(out, &both); err != nil {
+		t.Fatal(err)
+	}
+	for i := range both.Self.Companies {
+		for _, v := range []float64{both.Self.Companies[i].Readiness, both.Mentor.Companies[i].Readiness} {
+			if !strings.Contains(shown, fmt.Sprintf("%5.1f%%", v)) {
+				t.Errorf("the results screen does not show %.1f%% as score --view both does:\n%s", v, shown)
+			}
+		}
+	}
+}

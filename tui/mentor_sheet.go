@@ -156,14 +156,17 @@ func (sh *sheetScreen) view(m *Mentor) string {
 	t := m.theme
 	o := m.open
 	skills := o.r.Skills()
-	gaps := 0
+	gaps, rated := 0, 0
 	for _, s := range skills {
 		if gapOf(o, s) != "" {
 			gaps++
 		}
+		if o.review.Ratings[s.ID].Rated() {
+			rated++
+		}
 	}
 	header := []string{
-		" " + t.Title.Render("Review") + "  " + t.Dim.Render(truncate(fmt.Sprintf("%s · %d ratings · %d gaps of 2+ (g)", clean(o.a.Candidate.Name), len(o.review.Ratings), gaps), m.width-10)),
+		" " + t.Title.Render("Review") + "  " + t.Dim.Render(truncate(fmt.Sprintf("%s · %s given · %d gaps of 2+ (g)", clean(o.a.Candidate.Name), plural(rated, "level"), gaps), m.width-10)),
 		" " + t.Header.Render(truncate(clean(skills[sh.cursor].Category.Title), m.width-2)),
 	}
 	labelW := 13
