@@ -24,6 +24,7 @@ import (
 	"github.com/creack/pty"
 
 	"github.com/readycheck/readycheck/internal/gen"
+	"github.com/readycheck/readycheck/rubric"
 )
 
 func main() {
@@ -31,6 +32,7 @@ func main() {
 	size := flag.String("size", "80x24", "terminal size, COLSxROWS")
 	runs := flag.Int("runs", 5, "start-ups measured per program (the median is reported)")
 	skills := flag.Int("skills", 2000, "skills in the generated rubric")
+	reviews := flag.Int("review", 10000, "assessments in the folder the mentor's review list opens (0: skip)")
 	flag.Parse()
 	var cols, rows int
 	if _, err := fmt.Sscanf(*size, "%dx%d", &cols, &rows); err != nil {
@@ -58,6 +60,21 @@ func main() {
 		{"readycheck, built-in rubric", []string{readycheck, "--data-dir", data("builtin"), "--name", "Bench Mark", "--company", "jpmorganchase"}, "skill 1 of"},
 		{fmt.Sprintf("readycheck, generated rubric (%d skills)", *skills), []string{readycheck, "--data-dir", data("big"), "--rubric", big, "--name", "Bench Mark", "--company", "company-1"}, "skill 1 of"},
 	}
+	if *reviews > 0 {
+		folder := filepath.Join(dir, "cohort")
+		check(os.MkdirAll(folder, 0o755))
+		small := gen.Rubric(200, 10, 2)
+		smallPath := filepath.Join(dir, "cohort-rubric.yaml")
+		check(os.WriteFile(smallPath, small, 0o644))
+		r, problems := rubric.Parse(smallPath, small)
+		check(problems.Err())
+		check(gen.Assessments(r, *reviews, 2, func(i int, b []byte) error {
+			return os.WriteFile(filepath.Join(folder, fmt.Sprintf("%05d.yaml", i+1)), b, 0o644)
+		}))
+		programs = append(programs, program{fmt.Sprintf("readycheck review, %d assessments (200 skills)", *reviews),
+			[]string{readycheck, "review", folder, "--rubric", smallPath, "--reviewer", "Bench"}, "readycheck review"})
+		reviewDone = fmt.Sprintf("%d assessments", *reviews)
+	}
 	fmt.Printf("Terminal %dx%d, %d selection moves, median of %d start-ups.\n\n", cols, rows, *keys, *runs)
 	fmt.Println("| program | first frame | keypress→repaint median | p95 | bytes per keypress | peak memory |")
 	fmt.Println("|---|---|---|---|---|---|")
@@ -74,11 +91,18 @@ func main() {
 		sort.Slice(starts, func(i, j int) bool { return starts[i] < starts[j] })
 		fmt.Printf("| %s | %s | %s | %s | %.0f | %.1f MiB |\n", p.name, ms(starts[len(starts)/2]),
 			ms(percentile(last.latencies, 50)), ms(percentile(last.latencies, 95)), last.bytesPerKey, float64(last.maxRSS)/1024)
+		if last.complete > 0 {
+			fmt.Printf("|   (the list was complete, every file scored, after %s) | | | | | |\n", ms(last.complete))
+		}
 	}
 }
 
+// reviewDone is the review list's header once every file is read.
+var reviewDone string
+
 type result struct {
 	firstFrame  time.Duration
+	complete    time.Duration
 	latencies   []time.Duration
 	bytesPerKey float64
 	maxRSS      int64 // KiB
@@ -175,6 +199,15 @@ func measure(argv []string, marker string, cols, rows, keys int) result {
 	}
 	_, after, _ := sc.snapshot()
 	res.bytesPerKey = float64(after-before) / float64(keys)
+	if marker == "readycheck review" && reviewDone != "" {
+		for time.Since(start) < 5*time.Minute {
+			if out, _, _ := sc.snapshot(); strings.Contains(out, reviewDone) {
+				res.complete = time.Since(start)
+				break
+			}
+			time.Sleep(20 * time.Millisecond)
+		}
+	}
 
 	f.Write([]byte{3}) // ctrl+c
 	done := make(chan struct{})
