@@ -228,3 +228,22 @@ func FuzzParseAssessment(f *testing.F) {
 		}
 	})
 }
+
+// A review's rating for a skill the rubric lacks is a warning, and ignored
+// by the mentor view.
+func TestRatingForUnknownSkill(t *testing.T) {
+	r := smallRubric(t)
+	a, problems := assessments.Parse("a.yaml", []byte("format: readycheck/assessment/v1\ncandidate: {name: A}\nrubric: {id: small}\nanswers: {python: 2}\nreviews:\n  - reviewer: {name: G}\n    ratings:\n      cobol: {level: 3}\n      python: 1\n"))
+	if problems.Err() != nil {
+		t.Fatal(problems)
+	}
+	ps := a.Check(r)
+	if ps.Err() != nil || len(ps.Warnings()) != 1 || ps.Warnings()[0].Line != 8 || !strings.Contains(ps.Warnings()[0].Message, `the rating by "G" for "cobol" is for skill "cobol"`) {
+		t.Fatalf("problems = %v", ps)
+	}
+	rv, _ := a.Review("")
+	lv := a.MentorLevels(r, rv)
+	if s, _ := r.Skill("python"); lv[s.Index] != 1 {
+		t.Errorf("mentor python = %d, want 1", lv[s.Index])
+	}
+}

@@ -29,6 +29,8 @@ type listRow struct {
 	err   string
 	trend string
 	best  float64
+	// hay is the lower-cased text the filter searches, built once.
+	hay string
 }
 
 type rowCompany struct {
@@ -133,6 +135,11 @@ func (m *Mentor) readRow(path string) *listRow {
 	for _, rv := range a.Reviews {
 		row.reviews = append(row.reviews, rowReview{rv.Reviewer.Name, rv.Updated, rv.Summary != ""})
 	}
+	hay := []string{strings.ToLower(row.name)}
+	for _, c := range row.companies {
+		hay = append(hay, strings.ToLower(c.id+" "+c.name))
+	}
+	row.hay = strings.Join(hay, " ")
 	return row
 }
 
@@ -210,13 +217,9 @@ func (l *listScreen) resort(m *Mentor) {
 	words := strings.Fields(strings.ToLower(l.filter.Value()))
 	l.shown = l.shown[:0]
 	for _, r := range l.rows {
-		hay := strings.ToLower(r.name)
-		for _, c := range r.companies {
-			hay += " " + strings.ToLower(c.id+" "+c.name)
-		}
 		ok := true
 		for _, w := range words {
-			ok = ok && strings.Contains(hay, w)
+			ok = ok && strings.Contains(r.hay, w)
 		}
 		if ok {
 			l.shown = append(l.shown, r)
