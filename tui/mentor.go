@@ -71,15 +71,12 @@ type Mentor struct {
 
 // openReview is an assessment opened for review.
 type openReview struct {
-	path    string
-	a       *assessments.Assessment
-	r       *rubric.Rubric
-	review  *assessments.Review
-	added   bool // the review is in a.Reviews
-	saver   *assessments.Saver
-	version uint64
-	saved   uint64
-	saveErr error
+	path   string
+	a      *assessments.Assessment
+	r      *rubric.Rubric
+	review *assessments.Review
+	added  bool // the review is in a.Reviews
+	save   autosave
 }
 
 // NewMentor builds the review program.
@@ -131,10 +128,6 @@ type (
 		open *openReview
 		err  error
 	}
-	reviewSavedMsg struct {
-		version uint64
-		err     error
-	}
 )
 
 // openFile opens an assessment for review under its lock: the same
@@ -160,7 +153,7 @@ func (m *Mentor) openFile(row *listRow) tea.Cmd {
 			saver.Close()
 			return reviewOpenedMsg{err: err}
 		}
-		o := &openReview{path: path, a: a, r: r, saver: saver}
+		o := &openReview{path: path, a: a, r: r, save: autosave{saver: saver}}
 		if rv, ok := a.Review(reviewer); ok {
 			o.review, o.added = rv, true
 		} else {
@@ -179,14 +172,7 @@ func (m *Mentor) change() tea.Cmd {
 		o.added = true
 	}
 	o.review.Updated = m.opts.Now().UTC().Truncate(time.Second)
-	o.version++
-	v := o.version
-	data, err := o.a.Encode()
-	if err != nil {
-		return func() tea.Msg { return reviewSavedMsg{v, err} }
-	}
-	saver := o.saver
-	return func() tea.Msg { return reviewSavedMsg{v, saver.Write(v, data)} }
+	return o.save.save(o.a)
 }
 
 // closeOpen saves what was not written yet and releases the lock.
@@ -196,18 +182,9 @@ func (m *Mentor) closeOpen() error {
 		return nil
 	}
 	m.open = nil
-	var err error
-	if o.added && (o.saved < o.version || o.saveErr != nil) {
-		data, encErr := o.a.Encode()
-		if encErr != nil {
-			err = encErr
-		} else {
-			o.version++
-			err = o.saver.Write(o.version, data)
-		}
-	}
 	m.list.refresh(m, o)
-	return errors.Join(err, o.saver.Close())
+	// A review never changed is never written: opening a file leaves it as it was.
+	return o.save.close(o.a, o.added)
 }
 
 // Close saves and releases an assessment still open.
@@ -250,16 +227,9 @@ func (m *Mentor) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		m.sheet = sheetScreen{}
 		m.screen = mentorSheet
 		return m, nil
-	case reviewSavedMsg:
-		if o := m.open; o != nil {
-			if msg.err != nil {
-				o.saveErr = msg.err
-			} else if msg.version >= o.saved {
-				o.saved = msg.version
-				if msg.version == o.version {
-					o.saveErr = nil
-				}
-			}
+	case savedMsg:
+		if m.open != nil {
+			m.open.save.done(msg)
 		}
 		return m, nil
 	}
@@ -330,8 +300,8 @@ func (m *Mentor) View() tea.View {
 
 // status is a failed save, else a notice.
 func (m *Mentor) status() string {
-	if m.open != nil && m.open.saveErr != nil {
-		return m.theme.Error.Render(truncate("✗ Not saved: "+m.open.saveErr.Error()+" (your review is kept; the next change retries)", m.width))
+	if m.open != nil && m.open.save.err != nil {
+		return m.theme.Error.Render(truncate("✗ Not saved: "+m.open.save.err.Error()+" (your review is kept; the next change retries)", m.width))
 	}
 	if m.notice != "" {
 		return m.theme.Warning.Render(truncate("! "+m.notice, m.width))

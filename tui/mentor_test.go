@@ -63,7 +63,7 @@ func runMentor(t testing.TB, m *Mentor, cmd tea.Cmd) {
 				runMentor(t, m, c)
 			}
 			return
-		case listLoadedMsg, reviewOpenedMsg, reviewSavedMsg:
+		case listLoadedMsg, reviewOpenedMsg, savedMsg:
 			_, cmd = m.Update(msg)
 		default:
 			return

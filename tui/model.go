@@ -43,10 +43,6 @@ type (
 		index  int
 		notice string
 	}
-	savedMsg struct {
-		version uint64
-		err     error
-	}
 	exportedMsg struct {
 		path string
 		err  error
@@ -83,13 +79,10 @@ type Model struct {
 	height int
 	screen screen
 
-	a       *assessments.Assessment
-	saver   *assessments.Saver
-	version uint64
-	saved   uint64
-	saveErr error
-	notice  string
-	err     error
+	a      *assessments.Assessment
+	save   autosave
+	notice string
+	err    error
 
 	start    startScreen
 	form     formScreen
@@ -219,7 +212,7 @@ func ChangedNotice(a *assessments.Assessment, r *rubric.Rubric) string {
 }
 
 func (m *Model) open(a *assessments.Assessment, saver *assessments.Saver, index int, notice string) {
-	m.a, m.saver, m.notice = a, saver, notice
+	m.a, m.save.saver, m.notice = a, saver, notice
 	if index >= len(m.r.Skills()) {
 		m.showReview(0)
 		return
@@ -227,22 +220,8 @@ func (m *Model) open(a *assessments.Assessment, saver *assessments.Saver, index 
 	m.showQuestion(index, false)
 }
 
-// persist saves the assessment: it is encoded now, in order, and written by
-// a Cmd, so that Update never waits on the disk and a slow write can never
-// replace a newer one (the Saver skips stale versions).
-func (m *Model) persist() tea.Cmd {
-	if m.saver == nil {
-		return nil
-	}
-	m.version++
-	v := m.version
-	data, err := m.a.Encode()
-	if err != nil {
-		return func() tea.Msg { return savedMsg{version: v, err: err} }
-	}
-	saver := m.saver
-	return func() tea.Msg { return savedMsg{version: v, err: saver.Write(v, data)} }
-}
+// persist saves the assessment without waiting on the disk.
+func (m *Model) persist() tea.Cmd { return m.save.save(m.a) }
 
 // Update routes messages to the screen on display.
 func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
@@ -263,14 +242,7 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		m.open(msg.a, msg.saver, msg.index, msg.notice)
 		return m, nil
 	case savedMsg:
-		if msg.err != nil {
-			m.saveErr = msg.err
-		} else if msg.version >= m.saved {
-			m.saved = msg.version
-			if msg.version == m.version {
-				m.saveErr = nil
-			}
-		}
+		m.save.done(msg)
 		return m, nil
 	case errMsg:
 		m.err = msg.err
@@ -373,8 +345,8 @@ func layout(width, height int, header, body []string, status, help string) strin
 // status is the line above the help: a failed save first, then a notice.
 func (m *Model) status() string {
 	switch {
-	case m.saveErr != nil:
-		return m.theme.Error.Render(truncate("✗ Not saved: "+m.saveErr.Error()+" (your answers are kept; the next change retries)", m.width))
+	case m.save.err != nil:
+		return m.theme.Error.Render(truncate("✗ Not saved: "+m.save.err.Error()+" (your answers are kept; the next change retries)", m.width))
 	case m.notice != "":
 		return m.theme.Warning.Render(truncate("! "+m.notice, m.width))
 	}

@@ -152,14 +152,14 @@ func (rs *resultsScreen) update(m *Model, msg tea.Msg) tea.Cmd {
 
 // export writes the Markdown report beside the saved file.
 func (rs *resultsScreen) export(m *Model) tea.Cmd {
-	if rs.card == nil || m.saver == nil {
+	if rs.card == nil || m.SavedPath() == "" {
 		return nil
 	}
 	var buf bytes.Buffer
 	if err := rs.card.Markdown(&buf); err != nil {
 		return func() tea.Msg { return exportedMsg{err: err} }
 	}
-	path := strings.TrimSuffix(m.saver.Path(), ".yaml") + ".md"
+	path := strings.TrimSuffix(m.SavedPath(), ".yaml") + ".md"
 	data := buf.Bytes()
 	return func() tea.Msg { return exportedMsg{path: path, err: assessments.WriteFile(path, data)} }
 }

@@ -43,27 +43,7 @@ func Run(opts Options, in io.Reader, out io.Writer) (string, error) {
 
 // Close saves the assessment if its last change was not written yet, and
 // releases its lock.
-func (m *Model) Close() error {
-	if m.saver == nil {
-		return nil
-	}
-	var err error
-	if m.saved < m.version || m.saveErr != nil {
-		data, encErr := m.a.Encode()
-		if encErr != nil {
-			err = encErr
-		} else {
-			m.version++
-			err = m.saver.Write(m.version, data)
-		}
-	}
-	return errors.Join(err, m.saver.Close())
-}
+func (m *Model) Close() error { return m.save.close(m.a, true) }
 
 // SavedPath is the file of the assessment, or "" when none was opened.
-func (m *Model) SavedPath() string {
-	if m.saver == nil {
-		return ""
-	}
-	return m.saver.Path()
-}
+func (m *Model) SavedPath() string { return m.save.path() }
