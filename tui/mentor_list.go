@@ -144,21 +144,36 @@ func (m *Mentor) readRow(path string) *listRow {
 }
 
 func (l *listScreen) loaded(m *Mentor, msg listLoadedMsg) tea.Cmd {
+	words := strings.Fields(strings.ToLower(l.filter.Value()))
 	for _, r := range msg.rows {
 		if r.err != "" {
 			l.failed = append(l.failed, r)
-		} else {
-			l.rows = append(l.rows, r)
+			continue
+		}
+		l.rows = append(l.rows, r)
+		// While files arrive, new rows join the end (files come in path
+		// order): sorting every row at every batch would hold up the keys.
+		if matches(r, words) {
+			l.shown = append(l.shown, r)
 		}
 	}
 	l.read, l.total = msg.next, msg.total
-	l.resort(m)
 	if msg.next < len(msg.files) {
 		return l.readChunk(m, msg.files, msg.next)
 	}
 	l.loading = false
 	l.trends()
+	l.resort(m)
 	return nil
+}
+
+func matches(r *listRow, words []string) bool {
+	for _, w := range words {
+		if !strings.Contains(r.hay, w) {
+			return false
+		}
+	}
+	return true
 }
 
 // trends marks candidates with several assessments of one rubric with
@@ -217,11 +232,7 @@ func (l *listScreen) resort(m *Mentor) {
 	words := strings.Fields(strings.ToLower(l.filter.Value()))
 	l.shown = l.shown[:0]
 	for _, r := range l.rows {
-		ok := true
-		for _, w := range words {
-			ok = ok && strings.Contains(r.hay, w)
-		}
-		if ok {
+		if matches(r, words) {
 			l.shown = append(l.shown, r)
 		}
 	}
