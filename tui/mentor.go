@@ -218,6 +218,8 @@ func (m *Mentor) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		}
 	case listLoadedMsg:
 		return m, m.list.loaded(m, msg)
+	case resumeReadMsg:
+		return m, m.list.nextChunk(m, msg.files, msg.next)
 	case reviewOpenedMsg:
 		if msg.err != nil {
 			m.notice = msg.err.Error()

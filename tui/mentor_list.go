@@ -68,6 +68,18 @@ type listScreen struct {
 	loading  bool
 	read     int
 	total    int
+	// lastKey is when the mentor last pressed a key: reading pauses
+	// briefly after one, so that the keys get the cores.
+	lastKey time.Time
+}
+
+// readPause is how long reading waits after a keypress.
+const readPause = 150 * time.Millisecond
+
+// resumeReadMsg resumes reading after a pause for the keys.
+type resumeReadMsg struct {
+	files []string
+	next  int
 }
 
 var sortNames = []string{"name", "last change", "readiness"}
@@ -159,12 +171,20 @@ func (l *listScreen) loaded(m *Mentor, msg listLoadedMsg) tea.Cmd {
 	}
 	l.read, l.total = msg.next, msg.total
 	if msg.next < len(msg.files) {
-		return l.readChunk(m, msg.files, msg.next)
+		return l.nextChunk(m, msg.files, msg.next)
 	}
 	l.loading = false
 	l.trends()
 	l.resort(m)
 	return nil
+}
+
+// nextChunk reads the next batch, or waits first while keys are pressed.
+func (l *listScreen) nextChunk(m *Mentor, files []string, next int) tea.Cmd {
+	if wait := readPause - time.Since(l.lastKey); wait > 0 {
+		return tea.Tick(wait, func(time.Time) tea.Msg { return resumeReadMsg{files, next} })
+	}
+	return l.readChunk(m, files, next)
 }
 
 func matches(r *listRow, words []string) bool {
@@ -257,6 +277,9 @@ func (l *listScreen) resort(m *Mentor) {
 }
 
 func (l *listScreen) update(m *Mentor, msg tea.Msg) tea.Cmd {
+	if _, ok := msg.(tea.KeyPressMsg); ok {
+		l.lastKey = time.Now()
+	}
 	if l.filterOn {
 		if k, ok := msg.(tea.KeyPressMsg); ok && (k.String() == "enter" || k.String() == "esc") {
 			l.filterOn = false

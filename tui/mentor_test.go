@@ -63,7 +63,7 @@ func runMentor(t testing.TB, m *Mentor, cmd tea.Cmd) {
 				runMentor(t, m, c)
 			}
 			return
-		case listLoadedMsg, reviewOpenedMsg, savedMsg:
+		case listLoadedMsg, reviewOpenedMsg, savedMsg, resumeReadMsg:
 			_, cmd = m.Update(msg)
 		default:
 			return
