@@ -3,13 +3,15 @@ package cmd
 import (
 	"errors"
 	"fmt"
+	"io"
 	"os"
+	"strings"
 
 	"github.com/charmbracelet/x/term"
 	"github.com/spf13/cobra"
 
 	"github.com/readycheck/readycheck/assessments"
-	"github.com/readycheck/readycheck/rubric"
+	"github.com/readycheck/readycheck/internal/yamlfile"
 	"github.com/readycheck/readycheck/tui"
 )
 
@@ -22,6 +24,8 @@ type assessFlags struct {
 
 var assessOpts assessFlags
 
+// addAssessFlags adds the walk-through's flags to c: the root command and
+// assess both take them.
 func addAssessFlags(c *cobra.Command) {
 	f := c.Flags()
 	f.StringVar(&assessOpts.rubric, "rubric", "", "take the assessment against this rubric FILE (default: the built-in rubric)")
@@ -32,14 +36,24 @@ func addAssessFlags(c *cobra.Command) {
 	f.BoolVar(&assessOpts.accessible, "accessible", false, "plain line-by-line prompts for screen readers and scripts (also READYCHECK_ACCESSIBLE=1)")
 }
 
+// newAssessCmd is `readycheck assess`, the same as readycheck alone.
 func newAssessCmd() *cobra.Command {
 	c := &cobra.Command{
 		Use:   "assess",
 		Short: "Take (or resume) an assessment: the same as readycheck with no command",
+		Long: `Walk through a rubric one skill at a time, rating yourself on each, and see
+how ready you are for each company. Every answer is saved as you go; quit at
+any point and run readycheck again to pick up where you left off.
+
+Keys: ↑/↓ or k/j choose a level, a digit picks one, enter confirms, ←/b goes
+back, s skips, n adds a note, / jumps to a skill, ? shows every key, q quits.
+
+--accessible asks the same questions as plain line prompts, for screen
+readers and scripts: answers are read from standard input, one per line.`,
 		Example: `  readycheck assess
   readycheck assess --name "Ada Lovelace" --company dept
   readycheck assess --resume ~/.local/share/readycheck/assessments/ada-lovelace-20261123-100000.yaml
-  printf 'Ada\n\n\n3\n' | readycheck assess --accessible`,
+  printf 'Ada\n\n\n3\n2\n' | readycheck assess --accessible`,
 		Args: args(cobra.NoArgs),
 		RunE: runAssess,
 	}
@@ -47,6 +61,18 @@ func newAssessCmd() *cobra.Command {
 	return c
 }
 
+// isTerminal reports whether a file is a terminal; a variable for tests.
+var isTerminal = func(f *os.File) bool { return term.IsTerminal(f.Fd()) }
+
+// noTerminal is said instead of drawing a broken screen.
+const noTerminal = `readycheck: the assessment needs a terminal, and this is not one (standard
+input or output is redirected, or TERM is "dumb"). Instead:
+  readycheck --accessible   asks the same questions as plain line prompts,
+                            reading one answer per line from standard input
+  readycheck score FILE     shows the results of a saved assessment`
+
+// runAssess checks the rubric and the flags, opens the file to resume, and
+// runs the walk-through on the terminal, or as line prompts.
 func runAssess(c *cobra.Command, _ []string) error {
 	o := assessOpts
 	r, err := loadRubric(o.rubric)
@@ -54,7 +80,7 @@ func runAssess(c *cobra.Command, _ []string) error {
 		return err
 	}
 	if _, unknown := r.Targets(o.companies); len(unknown) > 0 {
-		return fmt.Errorf("unknown company %q in rubric %q; its companies are: %s", unknown[0], r.ID, joinIDs(r.CompanyIDs()))
+		return usageError(fmt.Errorf("unknown company %q in rubric %q; its companies are: %s", unknown[0], r.ID, strings.Join(r.CompanyIDs(), ", ")))
 	}
 	store, err := assessments.OpenStore(assessments.DataDir(o.dataDir))
 	if err != nil {
@@ -62,81 +88,81 @@ func runAssess(c *cobra.Command, _ []string) error {
 	}
 	opts := tui.Options{Rubric: r, Store: store, Name: o.name, Companies: o.companies, Color: os.Getenv("NO_COLOR") == ""}
 	if o.resume != "" {
-		a, saver, notice, err := openResume(o.resume, r)
+		opened, err := tui.Open(o.resume, r)
 		if err != nil {
+			var problems yamlfile.Problems
+			if errors.As(err, &problems) {
+				printProblems(problems)
+				return failed()
+			}
 			return err
 		}
-		opts.Resume, opts.Saver, opts.Notice = a, saver, notice
+		opts.Resume = opened
 	}
 	accessible := o.accessible || truthy(os.Getenv("READYCHECK_ACCESSIBLE"))
 	if !accessible && !interactive() {
-		opts.Saver.Close()
-		return errors.New("the assessment needs a terminal (standard input and output must be a terminal, and TERM not dumb).\n" +
-			"Use `readycheck --accessible` for plain line-by-line prompts (they read answers from standard input),\n" +
-			"or `readycheck score FILE` to see the results of a saved assessment")
+		if opts.Resume != nil {
+			opts.Resume.Saver.Close()
+		}
+		fmt.Fprintln(stderr, noTerminal)
+		return failed()
 	}
-	var path string
+	var done tui.Outcome
 	if accessible {
-		path, err = tui.RunAccessible(opts, c.InOrStdin(), c.OutOrStdout())
+		done, err = tui.RunAccessible(opts, c.InOrStdin(), c.OutOrStdout())
 	} else {
-		path, err = tui.Run(opts, nil, nil)
+		done, err = tui.Run(opts, nil, nil)
 	}
-	if path != "" {
-		fmt.Fprintf(stderr, "Saved to %s\n", path)
+	again := "readycheck"
+	if o.rubric != "" {
+		again += " --rubric " + shellArg(o.rubric)
 	}
+	if o.accessible {
+		again += " --accessible"
+	}
+	printOutcome(c.OutOrStdout(), done, again)
 	if errors.Is(err, tui.ErrInterrupted) {
 		return &exitError{code: ExitInterrupted, silent: true}
 	}
 	return err
 }
 
-// openResume loads, checks and locks an assessment to resume.
-func openResume(path string, r *rubric.Rubric) (*assessments.Assessment, *assessments.Saver, string, error) {
-	saver, err := assessments.OpenSaver(path)
-	if err != nil {
-		return nil, nil, "", err
+// printOutcome says where the assessment is saved and what to do next:
+// run again (the command line again) to pick it up, or send a mentor the
+// report.
+func printOutcome(w io.Writer, done tui.Outcome, again string) {
+	if done.Path == "" {
+		return
 	}
-	a, err := assessments.LoadFile(path)
-	if err != nil {
-		saver.Close()
-		printProblems(err)
-		return nil, nil, "", failed()
+	path := shellArg(done.Path)
+	fmt.Fprintf(w, "Saved to %s\n", path)
+	if done.Complete {
+		fmt.Fprintf(w, "A report to send a mentor: readycheck score %s --format markdown\n", path)
+		return
 	}
-	problems := a.Check(r)
-	if problems.Err() != nil {
-		saver.Close()
-		printProblems(problems.Errors())
-		return nil, nil, "", failed()
-	}
-	notice := ""
-	if a.Rubric.Digest != "" && a.Rubric.Digest != r.Digest {
-		notice = tui.ChangedNotice(a, r)
-		a.Rubric.Digest, a.Rubric.Version = r.Digest, r.Version
-	}
-	return a, saver, notice, nil
+	fmt.Fprintf(w, "Run %s again to pick up where you left off.\n", again)
 }
 
-// interactive reports whether standard input and output are a terminal
-// that can show the full-screen interface.
+// shellArg quotes a path for a shell when it needs it (macOS's data folder
+// is under "Application Support").
+func shellArg(s string) string {
+	if s != "" && strings.Trim(s, "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-_./~+@%:,=") == "" {
+		return s
+	}
+	return "'" + strings.ReplaceAll(s, "'", `'\''`) + "'"
+}
+
+// interactive reports whether the full-screen interface can run: standard
+// input and output are a terminal, and TERM is not dumb.
 func interactive() bool {
-	return term.IsTerminal(os.Stdin.Fd()) && term.IsTerminal(os.Stdout.Fd()) && os.Getenv("TERM") != "dumb"
+	return isTerminal(os.Stdin) && isTerminal(os.Stdout) && os.Getenv("TERM") != "dumb"
 }
 
+// truthy reads an environment switch such as READYCHECK_ACCESSIBLE.
 func truthy(s string) bool {
-	switch s {
-	case "1", "true", "TRUE", "True", "yes", "on":
+	switch strings.ToLower(strings.TrimSpace(s)) {
+	case "1", "true", "yes", "on":
 		return true
 	}
 	return false
-}
-
-func joinIDs(ids []string) string {
-	out := ""
-	for i, id := range ids {
-		if i > 0 {
-			out += ", "
-		}
-		out += id
-	}
-	return out
 }

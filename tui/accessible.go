@@ -7,113 +7,120 @@ import (
 	"io"
 	"strconv"
 	"strings"
+	"time"
 
 	"github.com/readycheck/readycheck/assessments"
+	"github.com/readycheck/readycheck/rubric"
 	"github.com/readycheck/readycheck/scorecard"
 )
 
-// errEOF ends an accessible session when standard input runs out.
-var errEOF = errors.New("input ended")
+// errStop ends an accessible session early: the input ended, or the
+// candidate typed q. Everything answered so far is saved by then.
+var errStop = errors.New("stopped")
 
-// accessible runs the walk-through as plain prompts: one question at a
-// time, no redraws and no escape sequences, answers read line by line.
-type accessible struct {
-	opts    Options
-	in      *bufio.Scanner
-	out     io.Writer
-	a       *assessments.Assessment
-	saver   *assessments.Saver
-	version uint64
-}
-
-// RunAccessible runs the walk-through as line prompts on in and out, for
-// screen readers and scripts, saving the same files as Run. It returns the
-// saved file's path.
-func RunAccessible(opts Options, in io.Reader, out io.Writer) (string, error) {
-	if opts.Now == nil {
-		opts.Now = New(opts).opts.Now
+// RunAccessible runs the walk-through as plain line prompts for screen
+// readers and scripts, like huh's accessible mode: no full-screen redraws
+// and no escape sequences; one question at a time on out, one answer per
+// line from in. It creates, resumes and saves the same files as Run, with
+// the same calls, and ends on the same results. When the input ends (or
+// the candidate types q), what was answered is saved and the session ends
+// without an error.
+func RunAccessible(opts Options, in io.Reader, out io.Writer) (Outcome, error) {
+	p := &prompter{opts: opts, r: opts.Rubric, out: out, in: bufio.NewScanner(in), now: opts.Now}
+	if p.now == nil {
+		p.now = time.Now
 	}
-	s := &accessible{opts: opts, in: bufio.NewScanner(in), out: out, a: opts.Resume, saver: opts.Saver}
-	s.in.Buffer(make([]byte, 64<<10), 1<<20)
-	err := s.run()
-	path := ""
-	if s.saver != nil {
-		path = s.saver.Path()
-		s.saver.Close()
-	}
-	if errors.Is(err, errEOF) {
-		if path != "" {
-			fmt.Fprintln(out, "\nInput ended; your answers so far are saved.")
+	p.in.Buffer(make([]byte, 64<<10), 1<<20)
+	err := p.run()
+	var done Outcome
+	if p.o != nil {
+		done = Outcome{Path: p.o.Path(), Complete: p.o.Assessment.Status == assessments.Complete}
+		if cerr := p.save.close(p.o.Assessment, true); cerr != nil {
+			return done, cerr
 		}
-		return path, nil
 	}
-	return path, err
+	if errors.Is(err, errStop) {
+		if done.Path != "" {
+			p.say("\nStopped. Your answers so far are saved.\n")
+		}
+		return done, nil
+	}
+	return done, err
 }
 
-func (s *accessible) say(format string, a ...any) { fmt.Fprintf(s.out, format, a...) }
+// prompter asks the questions of one accessible session.
+type prompter struct {
+	opts Options
+	r    *rubric.Rubric
+	in   *bufio.Scanner
+	out  io.Writer
+	now  func() time.Time
 
-// ask prints a prompt and reads one line.
-func (s *accessible) ask(prompt string) (string, error) {
-	s.say("%s", prompt)
-	if !s.in.Scan() {
-		if err := s.in.Err(); err != nil {
+	o    *Opened
+	save autosave
+}
+
+func (p *prompter) say(format string, a ...any) { fmt.Fprintf(p.out, format, a...) }
+
+// ask prints a prompt and reads one line, trimmed.
+func (p *prompter) ask(prompt string) (string, error) {
+	p.say("%s", prompt)
+	if !p.in.Scan() {
+		if err := p.in.Err(); err != nil {
 			return "", err
 		}
-		return "", errEOF
+		p.say("\n")
+		return "", errStop
 	}
-	return strings.TrimSpace(s.in.Text()), nil
+	return strings.TrimSpace(p.in.Text()), nil
 }
 
-func (s *accessible) save() error {
-	s.version++
-	data, err := s.a.Encode()
-	if err != nil {
+// saved writes the assessment at once. A failure is said, and the next
+// change (or the end) tries again: the answers stay in memory meanwhile.
+func (p *prompter) saved() {
+	if err := p.save.saveNow(p.o.Assessment); err != nil {
+		p.say("Not saved: %s. Your answers are kept; the next answer tries again.\n", cleanLine(err.Error()))
+	}
+}
+
+func (p *prompter) run() error {
+	r := p.r
+	p.say("readycheck: %s (%s).\n", cleanLine(r.Title), plural(len(r.Skills()), "skill"))
+	if err := p.begin(); err != nil {
 		return err
 	}
-	return s.saver.Write(s.version, data)
-}
-
-func (s *accessible) run() error {
-	r := s.opts.Rubric
-	s.say("readycheck: %s\n", clean(r.Title))
-	start := 0
-	if s.a != nil {
-		if s.opts.Notice != "" {
-			s.say("%s\n", s.opts.Notice)
-		}
-		start = assessments.ResumeIndex(s.a, r)
-	} else if err := s.begin(); err != nil {
+	p.say("\nYour answers are saved in %s after each one.\n", p.o.Path())
+	p.say("Answer with a level's number or label. Enter keeps your answer (or skips); b goes back, s skips, n adds a note, e adds evidence links, q stops.\n")
+	i := assessments.ResumeIndex(p.o.Assessment, r)
+	if err := p.questions(i, len(r.Skills())); err != nil {
 		return err
 	}
-	if start < len(r.Skills()) {
-		if err := s.questions(start); err != nil {
-			return err
-		}
-	}
-	return s.finish()
+	return p.review()
 }
 
-// begin resumes an unfinished assessment or starts a new one.
-func (s *accessible) begin() error {
-	r := s.opts.Rubric
-	if s.opts.Name != "" && len(s.opts.Companies) > 0 {
-		return s.create(assessments.Person{Name: s.opts.Name}, s.opts.Companies)
-	}
-	var entries []assessments.Entry
-	if s.opts.Store != nil {
-		for _, e := range s.opts.Store.Unfinished() {
-			if e.Assessment.Rubric.ID == r.ID {
-				entries = append(entries, e)
-			}
+// begin opens the assessment: the one given to resume, a new one from the
+// flags, or one chosen here.
+func (p *prompter) begin() error {
+	r, opts := p.r, p.opts
+	switch {
+	case opts.Resume != nil:
+		p.open(opts.Resume)
+		if p.o.Notice != "" {
+			p.say("%s\n", p.o.Notice)
 		}
+		return nil
+	case opts.Name != "" && len(opts.Companies) > 0:
+		return p.create(assessments.Person{Name: cleanInput(opts.Name)}, opts.Companies)
 	}
+	entries, _ := resumable(opts.Store, r)
 	if len(entries) > 0 {
-		s.say("Unfinished assessments:\n")
+		p.say("\nUnfinished assessments:\n")
 		for i, e := range entries {
-			s.say("  %d) %s, %d of %d answered, changed %s\n", i+1, clean(e.Assessment.Candidate.Name), e.Assessment.Answered(), len(r.Skills()), ago(s.opts.Now(), e.Assessment.Updated))
+			p.say("  %d) %s, %d of %d answered, changed %s\n", i+1, cleanLine(e.Assessment.Candidate.Name),
+				answeredOf(e.Assessment, r), len(r.Skills()), ago(p.now(), e.Assessment.Updated))
 		}
 		for {
-			line, err := s.ask("Resume which (number), or press Enter to start a new one: ")
+			line, err := p.ask("Resume which one (its number), or press Enter to start a new one: ")
 			if err != nil {
 				return err
 			}
@@ -121,234 +128,278 @@ func (s *accessible) begin() error {
 				break
 			}
 			if n, err := strconv.Atoi(line); err == nil && n >= 1 && n <= len(entries) {
-				return s.resume(entries[n-1])
+				o, err := Open(entries[n-1].Path, r)
+				if err != nil {
+					p.say("%s\n", cleanLine(err.Error()))
+					continue
+				}
+				p.open(o)
+				if o.Notice != "" {
+					p.say("%s\n", o.Notice)
+				}
+				return nil
 			}
-			s.say("Please type a number from 1 to %d, or press Enter.\n", len(entries))
+			p.say("Type a number from 1 to %d, or press Enter.\n", len(entries))
 		}
 	}
-	name := s.opts.Name
+	name := cleanInput(opts.Name)
 	for name == "" {
-		line, err := s.ask("Your name: ")
+		line, err := p.ask("Your name: ")
 		if err != nil {
 			return err
 		}
-		name = cleanInput(line)
-		if name == "" {
-			s.say("Your name is needed: it names the saved file and the report.\n")
+		if name = cleanInput(line); name == "" {
+			p.say("Your name is needed: it names the saved file and the report.\n")
 		}
 	}
-	email, err := s.ask("Email (optional, Enter to skip): ")
+	email, err := p.ask("Email (optional, Enter to skip): ")
 	if err != nil {
 		return err
 	}
-	companies := s.opts.Companies
+	companies := opts.Companies
 	if len(companies) == 0 {
-		s.say("Companies:\n")
-		for i, c := range r.Companies {
-			role := ""
-			if c.Role != "" {
-				role = " — " + clean(c.Role)
-			}
-			s.say("  %d) %s%s\n", i+1, clean(c.Name), role)
-		}
-		for {
-			line, err := s.ask("Which are you aiming at? Numbers separated by spaces, or Enter for all: ")
-			if err != nil {
-				return err
-			}
-			ids, ok := pickCompanies(line, r.CompanyIDs())
-			if ok {
-				companies = ids
-				break
-			}
-			s.say("Please type numbers from 1 to %d separated by spaces, or press Enter for all.\n", len(r.Companies))
+		if companies, err = p.targets(); err != nil {
+			return err
 		}
 	}
-	return s.create(assessments.Person{Name: name, Email: cleanInput(email)}, companies)
+	return p.create(assessments.Person{Name: name, Email: cleanInput(email)}, companies)
 }
 
-// pickCompanies reads "1 3" as company ids; "" means all (nil).
-func pickCompanies(line string, ids []string) ([]string, bool) {
-	fields := strings.FieldsFunc(line, func(r rune) bool { return r == ' ' || r == ',' })
-	if len(fields) == 0 {
-		return nil, true
+// targets asks which companies the candidate aims at; Enter means all.
+func (p *prompter) targets() ([]string, error) {
+	r := p.r
+	p.say("\nCompanies:\n")
+	for i, c := range r.Companies {
+		role := ""
+		if c.Role != "" {
+			role = " — " + cleanLine(c.Role)
+		}
+		p.say("  %d) %s%s\n", i+1, cleanLine(c.Name), role)
 	}
-	chosen := make([]bool, len(ids))
+	for {
+		line, err := p.ask("Which are you aiming at? Their numbers separated by spaces, or Enter for all: ")
+		if err != nil {
+			return nil, err
+		}
+		if ids, ok := pickCompanies(line, r); ok {
+			return ids, nil
+		}
+		p.say("Type numbers from 1 to %d separated by spaces, or press Enter for all.\n", len(r.Companies))
+	}
+}
+
+// pickCompanies reads "1 3" (numbers or ids) as company ids, in rubric
+// order; "" means all of them.
+func pickCompanies(line string, r *rubric.Rubric) ([]string, bool) {
+	fields := strings.FieldsFunc(line, func(c rune) bool { return c == ' ' || c == ',' })
+	chosen := make([]bool, len(r.Companies))
 	for _, f := range fields {
 		n, err := strconv.Atoi(f)
-		if err != nil || n < 1 || n > len(ids) {
+		if err != nil {
+			c, ok := r.Company(strings.ToLower(f))
+			if !ok {
+				return nil, false
+			}
+			n = indexOf(r, c.ID) + 1
+		}
+		if n < 1 || n > len(r.Companies) {
 			return nil, false
 		}
 		chosen[n-1] = true
 	}
-	var out []string
-	for i, c := range chosen {
-		if c {
-			out = append(out, ids[i])
+	var ids []string
+	for i, c := range r.Companies {
+		if chosen[i] || len(fields) == 0 {
+			ids = append(ids, c.ID)
 		}
 	}
-	return out, true
+	return ids, true
 }
 
-func (s *accessible) create(p assessments.Person, companies []string) error {
-	now := s.opts.Now()
-	s.a = assessments.New(s.opts.Rubric, p, companies, now)
-	path := s.opts.Store.NewPath(p.Name, now)
-	saver, err := assessments.OpenSaver(path)
+func indexOf(r *rubric.Rubric, id string) int {
+	for i, c := range r.Companies {
+		if c.ID == id {
+			return i
+		}
+	}
+	return -1
+}
+
+// open takes an opened assessment for the session to save.
+func (p *prompter) open(o *Opened) {
+	p.o = o
+	p.save = autosave{saver: o.Saver, version: 1, saved: 1}
+}
+
+func (p *prompter) create(candidate assessments.Person, companies []string) error {
+	o, err := Create(p.opts.Store, p.r, candidate, companies, p.now())
 	if err != nil {
 		return err
 	}
-	s.saver = saver
-	if err := s.save(); err != nil {
-		return err
-	}
-	s.say("Saving to %s after every answer.\n", path)
+	p.open(o)
 	return nil
 }
 
-func (s *accessible) resume(e assessments.Entry) error {
-	saver, err := assessments.OpenSaver(e.Path)
-	if err != nil {
-		return err
-	}
-	a, err := assessments.LoadFile(e.Path)
-	if err == nil {
-		err = a.Check(s.opts.Rubric).Err()
-	}
-	if err != nil {
-		saver.Close()
-		return err
-	}
-	s.a, s.saver = a, saver
-	if a.Rubric.Digest != "" && a.Rubric.Digest != s.opts.Rubric.Digest {
-		s.say("%s\n", ChangedNotice(a, s.opts.Rubric))
-		a.Rubric.Digest, a.Rubric.Version = s.opts.Rubric.Digest, s.opts.Rubric.Version
-	}
-	return s.questions(assessments.ResumeIndex(a, s.opts.Rubric))
-}
-
-// questions asks from skill i to the last, or only skill i when one is
-// set; b goes back, q stops.
-func (s *accessible) questions(i int, one ...bool) error {
-	skills := s.opts.Rubric.Skills()
-	end := len(skills)
-	if len(one) > 0 && one[0] {
-		end = i + 1
-	}
-	for i < end {
-		sk := skills[i]
-		s.say("\n%s, skill %d of %d: %s\n", clean(sk.Category.Title), i+1, len(skills), clean(sk.Title))
-		s.say("%s\n", clean(sk.Question))
-		if sk.Help != "" {
-			s.say("%s\n", strings.Join(strings.Fields(clean(sk.Help)), " "))
-		}
-		for lvl, l := range sk.Scale.Levels {
-			s.say("  %d) %s — %s\n", lvl, clean(l.Label), clean(sk.Descriptor(lvl)))
-		}
-		current := "skips"
-		if ans := s.a.Answers[sk.ID]; ans.Answered() {
-			current = "keeps " + clean(sk.Scale.Label(ans.Level))
-			s.say("Your answer: %s.\n", clean(sk.Scale.Label(ans.Level)))
-		}
-		line, err := s.ask(fmt.Sprintf("Level 0 to %d (Enter %s; b back, n note, q quit): ", sk.Scale.Top(), current))
+// questions asks skills from..to-1 in turn; b goes back within them.
+func (p *prompter) questions(from, to int) error {
+	for i := from; i < to; {
+		next, err := p.question(i)
 		if err != nil {
 			return err
 		}
+		i = max(next, from)
+		if next < from {
+			p.say("That was the first one.\n")
+		}
+	}
+	return nil
+}
+
+// question asks skill i until it gets an answer, a skip or a move, and
+// returns the index to ask next.
+func (p *prompter) question(i int) (int, error) {
+	a := p.o.Assessment
+	skills := p.r.Skills()
+	sk := skills[i]
+	p.say("\n%s, skill %d of %d: %s\n", cleanLine(sk.Category.Title), i+1, len(skills), cleanLine(sk.Title))
+	p.say("%s\n", cleanLine(sk.Question))
+	if sk.Help != "" {
+		p.say("%s\n", cleanLine(sk.Help))
+	}
+	for lvl, l := range sk.Scale.Levels {
+		if d := cleanLine(sk.Descriptor(lvl)); d != "" {
+			p.say("  %d) %s — %s\n", lvl, cleanLine(l.Label), d)
+		} else {
+			p.say("  %d) %s\n", lvl, cleanLine(l.Label))
+		}
+	}
+	for {
+		ans := a.Answers[sk.ID]
+		keep := "Enter skips"
+		if ans.Answered() {
+			keep = "Enter keeps " + cleanLine(sk.Scale.Label(ans.Level))
+		}
+		line, err := p.ask(fmt.Sprintf("Level 0 to %d (%s): ", sk.Scale.Top(), keep))
+		if err != nil {
+			return 0, err
+		}
 		switch strings.ToLower(line) {
-		case "":
-			i++
-			continue
-		case "s":
-			i++
-			continue
+		case "", "s":
+			return i + 1, nil
 		case "b":
-			i = max(i-1, 0)
-			continue
+			return i - 1, nil
 		case "q":
-			return errEOF
+			return 0, errStop
+		case "?":
+			p.say("Type a level's number (0 to %d) or its label. Enter keeps your answer (or skips); b goes back, s skips, n adds a note, e adds evidence links, q stops.\n", sk.Scale.Top())
+			continue
 		case "n":
-			note, err := s.ask("Note (one line): ")
+			note, err := p.ask("Note, on one line (Enter removes it): ")
 			if err != nil {
-				return err
+				return 0, err
 			}
-			links, err := s.ask("Evidence links (comma separated, Enter for none): ")
+			var evidence []string
+			if ans != nil {
+				evidence = ans.Evidence
+			}
+			a.SetNote(sk.ID, cleanNote(note), evidence, p.now())
+			p.saved()
+			p.say("Note saved.\n")
+			continue
+		case "e":
+			links, err := p.ask("Evidence links, separated by commas or spaces (Enter removes them): ")
 			if err != nil {
-				return err
+				return 0, err
 			}
-			s.a.SetNote(sk.ID, cleanNote(note), splitEvidence(links), s.opts.Now())
-			if err := s.save(); err != nil {
-				return err
+			note := ""
+			if ans != nil {
+				note = ans.Note
 			}
-			s.say("Note saved.\n")
+			a.SetNote(sk.ID, note, splitEvidence(links), p.now())
+			p.saved()
+			p.say("Evidence links saved.\n")
 			continue
 		}
 		lvl, err := strconv.Atoi(line)
+		ok := err == nil && lvl >= 0 && lvl <= sk.Scale.Top()
 		if err != nil {
-			found := false
-			lvl, found = sk.Scale.Find(line)
-			if !found {
-				s.say("%q is not a level of this question; type a number from 0 to %d or a label.\n", line, sk.Scale.Top())
-				continue
-			}
+			lvl, ok = sk.Scale.Find(line)
 		}
-		if lvl < 0 || lvl > sk.Scale.Top() {
-			s.say("Type a level from 0 to %d.\n", sk.Scale.Top())
+		if !ok {
+			labels := make([]string, len(sk.Scale.Levels))
+			for j, l := range sk.Scale.Levels {
+				labels[j] = cleanLine(l.Label)
+			}
+			p.say("%q is not a level of this skill: type a number from 0 to %d, or one of %s.\n", cleanLine(line), sk.Scale.Top(), strings.Join(labels, ", "))
 			continue
 		}
-		s.a.SetAnswer(sk.ID, lvl, s.opts.Now())
-		if err := s.save(); err != nil {
-			return err
-		}
-		i++
+		a.SetAnswer(sk.ID, lvl, p.now())
+		p.saved()
+		return i + 1, nil
 	}
-	return nil
 }
 
-// finish reviews the unanswered skills, marks the assessment complete and
-// prints the results.
-func (s *accessible) finish() error {
-	r := s.opts.Rubric
+// review lists the answers, lets the candidate change any, and finishes.
+func (p *prompter) review() error {
+	r, a := p.r, p.o.Assessment
+	skills := r.Skills()
+	list := true
 	for {
-		var missing []string
-		for i, sk := range r.Skills() {
-			if !s.a.Answers[sk.ID].Answered() {
-				missing = append(missing, fmt.Sprintf("%d %s", i+1, clean(sk.Title)))
+		answered := answeredOf(a, r)
+		p.say("\nReview: %d of %d skills answered.\n", answered, len(skills))
+		if list {
+			for i, sk := range skills {
+				ans := a.Answers[sk.ID]
+				text := "not answered, counted as 0"
+				if ans.Answered() {
+					text = cleanLine(sk.Scale.Label(ans.Level))
+				}
+				if ans != nil && (ans.Note != "" || len(ans.Evidence) > 0) {
+					text += ", with a note"
+				}
+				p.say("  %d. %s: %s\n", i+1, cleanLine(sk.Title), text)
 			}
+			list = false
 		}
-		s.say("\nReview: %d of %d skills answered.\n", s.a.Answered(), len(r.Skills()))
-		if len(missing) > 0 {
-			s.say("Unanswered (counted as 0): %s.\n", strings.Join(missing, "; "))
-		}
-		line, err := s.ask("Type f to finish and see your results, a skill number to change it, or q to quit: ")
+		line, err := p.ask("Type f to finish and see your results, a skill's number to change it, l to list the answers again, or q to stop: ")
 		if err != nil {
 			return err
 		}
 		switch strings.ToLower(line) {
-		case "f", "":
-			s.a.Status = assessments.Complete
-			s.a.Updated = s.opts.Now().UTC().Truncate(1e9)
-			if err := s.save(); err != nil {
-				return err
-			}
-			card, err := scorecard.New(s.a, r, nil)
-			if err != nil {
-				return err
-			}
-			s.say("\n")
-			if err := card.Text(s.out, 80, false); err != nil {
-				return err
-			}
-			s.say("\nSaved to %s.\n", s.saver.Path())
-			return nil
+		case "f":
+			return p.finish()
 		case "q":
-			return errEOF
-		}
-		if n, err := strconv.Atoi(line); err == nil && n >= 1 && n <= len(r.Skills()) {
-			if err := s.questions(n-1, true); err != nil {
-				return err
-			}
+			return errStop
+		case "l":
+			list = true
 			continue
 		}
-		s.say("Please type f, q or a skill number from 1 to %d.\n", len(r.Skills()))
+		n, err := strconv.Atoi(line)
+		if err != nil || n < 1 || n > len(skills) {
+			p.say("Type f, l, q, or a skill's number from 1 to %d.\n", len(skills))
+			continue
+		}
+		if _, err := p.question(n - 1); err != nil {
+			return err
+		}
 	}
+}
+
+// finish marks the assessment complete, saves it and prints the results
+// as `readycheck score` prints them.
+func (p *prompter) finish() error {
+	a := p.o.Assessment
+	a.Status = assessments.Complete
+	a.Updated = p.now().UTC().Truncate(time.Second)
+	p.saved()
+	card, err := scorecard.New(a, p.r, nil)
+	if err != nil {
+		return err
+	}
+	p.say("\n")
+	if err := card.Text(p.out, scorecard.DefaultWidth, false); err != nil {
+		return err
+	}
+	p.say("\n")
+	return nil
 }

@@ -2,6 +2,9 @@ package tui
 
 import (
 	"errors"
+	"fmt"
+	"os"
+	"path/filepath"
 
 	tea "charm.land/bubbletea/v2"
 
@@ -14,15 +17,18 @@ type savedMsg struct {
 	err     error
 }
 
-// autosave writes successive versions of one assessment file: each change
-// is encoded in Update, in order, and written by a Cmd (the Saver skips a
-// version older than one already written); a failed write is kept to be
-// shown, and retried by the next change or on close.
+// autosave writes successive versions of one assessment file, for the
+// walk-through, its accessible prompts and the mentor's review: each
+// change is encoded in Update, in order, and written by a Cmd (the Saver
+// skips a version older than one already written); a failed write is kept
+// to be shown, and retried by the next change or on close.
 type autosave struct {
-	saver   *assessments.Saver
-	version uint64
-	saved   uint64
-	err     error
+	saver *assessments.Saver
+	// version is the newest state encoded, saved the newest written.
+	version, saved uint64
+	// err is the last failure, kept until a version as new is written.
+	err    error
+	failed uint64
 }
 
 // save returns the Cmd that writes the assessment as it is now.
@@ -40,21 +46,36 @@ func (s *autosave) save(a *assessments.Assessment) tea.Cmd {
 	return func() tea.Msg { return savedMsg{version: v, err: saver.Write(v, data)} }
 }
 
+// saveNow writes the assessment at once, for the accessible prompts, which
+// wait for nothing else; it reports the failure it keeps.
+func (s *autosave) saveNow(a *assessments.Assessment) error {
+	cmd := s.save(a)
+	if cmd == nil {
+		return nil
+	}
+	msg := cmd().(savedMsg)
+	s.done(msg)
+	return msg.err
+}
+
 // done records the outcome of a write.
 func (s *autosave) done(msg savedMsg) {
-	switch {
-	case msg.err != nil:
-		s.err = msg.err
-	case msg.version >= s.saved:
-		s.saved = msg.version
-		if msg.version == s.version {
-			s.err = nil
-		}
+	if msg.err != nil {
+		s.err, s.failed = msg.err, max(s.failed, msg.version)
+		return
+	}
+	s.saved = max(s.saved, msg.version)
+	if s.saved >= s.failed {
+		s.err = nil
 	}
 }
 
+// pending reports whether a write is on its way.
+func (s *autosave) pending() bool { return s.saved < s.version && s.err == nil }
+
 // close writes what was not written yet (when write is true) and releases
-// the file's lock.
+// the file's lock. When that last write fails too, a copy goes to the
+// temporary folder and the error says where.
 func (s *autosave) close(a *assessments.Assessment, write bool) error {
 	if s.saver == nil {
 		return nil
@@ -66,7 +87,14 @@ func (s *autosave) close(a *assessments.Assessment, write bool) error {
 			err = encErr
 		} else {
 			s.version++
-			err = s.saver.Write(s.version, data)
+			if err = s.saver.Write(s.version, data); err != nil {
+				copyPath := filepath.Join(os.TempDir(), filepath.Base(s.saver.Path()))
+				if assessments.WriteFile(copyPath, data) == nil {
+					err = fmt.Errorf("%w; a copy of the answers is in %s", err, copyPath)
+				}
+			} else {
+				s.saved, s.err = s.version, nil
+			}
 		}
 	}
 	return errors.Join(err, s.saver.Close())

@@ -3,19 +3,26 @@ package tui
 import (
 	"testing"
 
+	tea "charm.land/bubbletea/v2"
+
 	"github.com/readycheck/readycheck/internal/gen"
 	"github.com/readycheck/readycheck/rubric"
 	"github.com/readycheck/readycheck/rubric/builtin"
 )
 
-// benchmarkKeypress measures one selection move and the frame it paints:
-// Update for "j" then View, on the question screen. It must not grow with
-// the rubric's size.
-func benchmarkKeypress(b *testing.B, r *rubric.Rubric) {
-	m, _ := newModel(b, r, "Bench", r.Companies[0].ID)
-	m.Update(size(80, 24))
+// generated is a rubric of n skills from the benchmark generator.
+func generated(b *testing.B, n int) *rubric.Rubric {
+	r, problems := rubric.Parse("generated", gen.Rubric(n, 50, 1))
+	if problems.Err() != nil {
+		b.Fatal(problems)
+	}
+	return r
+}
+
+// benchmarkKeys measures a selection move and the frame it paints: Update
+// for j or k, then View. Neither may grow with the rubric's size.
+func benchmarkKeys(b *testing.B, m *Model, down, up tea.Msg) {
 	m.View()
-	down, up := press("j"), press("k")
 	b.ReportAllocs()
 	for i := 0; b.Loop(); i++ {
 		if i%2 == 0 {
@@ -27,18 +34,33 @@ func benchmarkKeypress(b *testing.B, r *rubric.Rubric) {
 	}
 }
 
+func questionModel(b *testing.B, r *rubric.Rubric) *Model {
+	m, _ := newModel(b, r, "Bench", r.Companies[0].ID)
+	return m
+}
+
 func BenchmarkKeypressBuiltin(b *testing.B) {
 	r, err := builtin.Rubric()
 	if err != nil {
 		b.Fatal(err)
 	}
-	benchmarkKeypress(b, r)
+	benchmarkKeys(b, questionModel(b, r), press("j"), press("k"))
 }
 
 func BenchmarkKeypressGenerated2000(b *testing.B) {
-	r, problems := rubric.Parse("generated", gen.Rubric(2000, 50, 1))
-	if problems.Err() != nil {
-		b.Fatal(problems)
-	}
-	benchmarkKeypress(b, r)
+	benchmarkKeys(b, questionModel(b, generated(b, 2000)), press("j"), press("k"))
+}
+
+// The review list of 2,000 skills: only the visible rows are drawn.
+func BenchmarkReviewGenerated2000(b *testing.B) {
+	m := questionModel(b, generated(b, 2000))
+	m.showReview(1000)
+	benchmarkKeys(b, m, press("j"), press("k"))
+}
+
+// The jump list of 2,000 skills, filtered by one more letter and back.
+func BenchmarkJumpFilterGenerated2000(b *testing.B) {
+	m := questionModel(b, generated(b, 2000))
+	m.Update(press("/"))
+	benchmarkKeys(b, m, press("s"), press("backspace"))
 }

@@ -3,124 +3,202 @@ package tui
 import (
 	"strings"
 
+	"charm.land/bubbles/v2/key"
 	"charm.land/bubbles/v2/textinput"
 	tea "charm.land/bubbletea/v2"
+
+	"github.com/readycheck/readycheck/rubric"
 )
 
-// jumpScreen is a filterable list of categories and skills to jump to.
+// jumpScreen is a filterable list of the rubric's categories and skills:
+// typing narrows it, enter goes to the skill (or a category's first
+// skill). q types a q here.
 type jumpScreen struct {
-	filter  textinput.Model
-	from    screen
-	matches []int // skill indexes
-	cursor  int
+	s      *session
+	keys   fieldKeys
+	filter textinput.Model
+	// rows are the categories and skills that match the filter, in
+	// rubric order; a category row has skill -1.
+	rows   []jumpRow
+	cursor int
+	offset int
 	// haystack holds each skill's searchable text, lower-cased once.
 	haystack []string
+	helpLine string
 }
 
-func (m *Model) showJump(from screen) tea.Cmd {
-	j := jumpScreen{filter: textinput.New(), from: from}
-	calmInput(&j.filter)
+type jumpRow struct {
+	category *rubric.Category
+	skill    int
+}
+
+func newJumpScreen(s *session, current int) *jumpScreen {
+	j := &jumpScreen{s: s, filter: textinput.New()}
+	j.keys = s.keys.fields(s.keys.Go)
+	j.keys.NextField.SetEnabled(false)
+	j.keys.Save.SetEnabled(false)
+	j.keys.Cancel.SetHelp("esc", "back")
+	s.theme.inputStyles(&j.filter)
 	j.filter.Prompt = "/ "
 	j.filter.Placeholder = "type to filter skills and categories"
-	for _, s := range m.r.Skills() {
-		j.haystack = append(j.haystack, strings.ToLower(clean(s.Title+" "+s.Category.Title+" "+s.ID)))
+	j.filter.CharLimit = 100
+	j.haystack = make([]string, len(s.r.Skills()))
+	for i, sk := range s.r.Skills() {
+		j.haystack[i] = strings.ToLower(s.titles[i] + " " + cleanLine(sk.Category.Title) + " " + sk.ID)
 	}
 	j.refilter()
-	if from == screenQuestion {
-		j.cursor = m.question.index
+	for i, row := range j.rows {
+		if row.skill == current {
+			j.cursor = i
+		}
 	}
-	m.jump = j
-	m.screen = screenJump
-	m.jump.resize(m)
-	return m.jump.filter.Focus()
+	j.resize()
+	return j
 }
 
-func (j *jumpScreen) resize(m *Model) { j.filter.SetWidth(max(m.width-6, 10)) }
+func (j *jumpScreen) focus() tea.Cmd { return j.filter.Focus() }
 
+// refilter keeps the skills whose text holds every word typed, under
+// their categories.
 func (j *jumpScreen) refilter() {
 	words := strings.Fields(strings.ToLower(j.filter.Value()))
-	j.matches = j.matches[:0]
-	for i, h := range j.haystack {
+	j.rows = j.rows[:0]
+	var last *rubric.Category
+	for i, sk := range j.s.r.Skills() {
 		ok := true
 		for _, w := range words {
-			if !strings.Contains(h, w) {
+			if !strings.Contains(j.haystack[i], w) {
 				ok = false
 				break
 			}
 		}
-		if ok {
-			j.matches = append(j.matches, i)
+		if !ok {
+			continue
 		}
+		if sk.Category != last {
+			j.rows = append(j.rows, jumpRow{category: sk.Category, skill: -1})
+			last = sk.Category
+		}
+		j.rows = append(j.rows, jumpRow{category: sk.Category, skill: i})
 	}
-	j.cursor = min(j.cursor, max(len(j.matches)-1, 0))
+	j.cursor = min(j.cursor, max(len(j.rows)-1, 0))
 }
 
-func (j *jumpScreen) update(m *Model, msg tea.Msg) tea.Cmd {
+// room is how many rows show: below the title and the filter.
+func (j *jumpScreen) room() int { return j.s.roomWith(3, j.helpLine) }
+
+func (j *jumpScreen) resize() {
+	j.filter.SetWidth(max(j.s.width-6, 10))
+	j.helpLine = j.s.helpView(j.keys.help())
+	j.scroll()
+}
+
+// scroll keeps the cursor's row in view.
+func (j *jumpScreen) scroll() {
+	room := j.room()
+	if j.cursor < j.offset {
+		j.offset = j.cursor
+	}
+	if j.cursor >= j.offset+room {
+		j.offset = j.cursor - room + 1
+	}
+	j.offset = max(0, min(j.offset, len(j.rows)-room))
+}
+
+func (j *jumpScreen) update(msg tea.Msg) (tea.Msg, tea.Cmd) {
+	last := max(len(j.rows)-1, 0)
 	switch msg := msg.(type) {
 	case tea.MouseWheelMsg:
-		if msg.Button == tea.MouseWheelUp {
+		switch msg.Button {
+		case tea.MouseWheelUp:
 			j.cursor = max(j.cursor-1, 0)
-		} else if msg.Button == tea.MouseWheelDown {
-			j.cursor = min(j.cursor+1, max(len(j.matches)-1, 0))
+		case tea.MouseWheelDown:
+			j.cursor = min(j.cursor+1, last)
 		}
-		return nil
+		j.scroll()
+		return nil, nil
 	case tea.KeyPressMsg:
-		switch msg.String() {
-		case "up", "ctrl+p":
+		k, sk := j.keys, j.s.keys
+		switch {
+		case key.Matches(msg, k.ArrowUp):
 			j.cursor = max(j.cursor-1, 0)
-			return nil
-		case "down", "ctrl+n":
-			j.cursor = min(j.cursor+1, max(len(j.matches)-1, 0))
-			return nil
-		case "enter":
-			if len(j.matches) > 0 {
-				m.showQuestion(j.matches[j.cursor], j.from == screenReview)
+		case key.Matches(msg, k.ArrowDown):
+			j.cursor = min(j.cursor+1, last)
+		case key.Matches(msg, sk.PageUp):
+			j.cursor = max(j.cursor-j.room(), 0)
+		case key.Matches(msg, sk.PageDown):
+			j.cursor = min(j.cursor+j.room(), last)
+		case key.Matches(msg, k.Submit):
+			if len(j.rows) == 0 {
+				return nil, nil
 			}
-			return nil
-		case "esc":
-			if j.from == screenReview {
-				m.screen = screenReview
-			} else {
-				m.screen = screenQuestion
+			row := j.rows[j.cursor]
+			if row.skill < 0 {
+				// A category: its first skill is the next row.
+				row = j.rows[j.cursor+1]
 			}
-			return nil
+			return gotoMsg{index: row.skill}, nil
+		case key.Matches(msg, k.Cancel):
+			return cancelMsg{}, nil
+		default:
+			return j.typed(msg)
 		}
+		j.scroll()
+		return nil, nil
 	}
+	return j.typed(msg)
+}
+
+// typed hands the filter what was typed or pasted, and filters again.
+func (j *jumpScreen) typed(msg tea.Msg) (tea.Msg, tea.Cmd) {
 	before := j.filter.Value()
 	var cmd tea.Cmd
 	j.filter, cmd = j.filter.Update(msg)
 	if j.filter.Value() != before {
-		j.cursor = 0
+		j.cursor, j.offset = 0, 0
 		j.refilter()
+		// Land on the first skill rather than its category.
+		if len(j.rows) > 1 {
+			j.cursor = 1
+		}
 	}
-	return cmd
+	j.scroll()
+	return nil, cmd
 }
 
-func (j *jumpScreen) view(m *Model) string {
-	t := m.theme
-	skills := m.r.Skills()
-	header := []string{" " + t.Header.Render("Jump to a skill"), " " + j.filter.View(), ""}
-	room := max(m.height-len(header)-3, 1)
-	first := max(0, j.cursor-room+1)
-	var body []string
-	if len(j.matches) == 0 {
-		body = append(body, " "+t.Dim.Render("No skill matches; esc goes back."))
+func (j *jumpScreen) view() string {
+	s, t := j.s, j.s.theme
+	top := []string{s.titleLine(t.Title.Render("Jump to a skill")), " " + j.filter.View(), ""}
+	room := j.room()
+	body := make([]string, 0, room)
+	if len(j.rows) == 0 {
+		body = append(body, " "+t.Dim.Render("No skill matches. Backspace widens the search; esc goes back."))
 	}
-	for k := first; k < len(j.matches) && len(body) < room; k++ {
-		s := skills[j.matches[k]]
-		mark := "  "
-		if k == j.cursor {
-			mark = t.Cursor.Render("›") + " "
+	for i := j.offset; i < len(j.rows) && i < j.offset+room; i++ {
+		row := j.rows[i]
+		cursor := "  "
+		if i == j.cursor {
+			cursor = t.Cursor.Render(markCursor) + " "
 		}
-		done := "·"
-		if m.a.Answers[s.ID].Answered() {
-			done = "✓"
+		if row.skill < 0 {
+			text := truncate(cleanLine(row.category.Title), s.width-4)
+			if i == j.cursor {
+				text = t.Selected.Render(text)
+			} else {
+				text = t.Heading.Render(text)
+			}
+			body = append(body, " "+cursor+text)
+			continue
 		}
-		line := truncate(clean(s.Title)+"  ·  "+clean(s.Category.Title), m.width-8)
-		if k == j.cursor {
-			line = t.Selected.Render(line)
+		mark := t.Dim.Render(markOpen)
+		if s.a.Answers[s.r.Skills()[row.skill].ID].Answered() {
+			mark = t.Chosen.Render(markChosen)
 		}
-		body = append(body, " "+mark+done+" "+line)
+		title := truncate(s.titles[row.skill], s.width-8)
+		if i == j.cursor {
+			title = t.Selected.Render(title)
+		}
+		body = append(body, " "+cursor+"  "+mark+" "+title)
 	}
-	return m.frame(header, body, m.keys.jump())
+	return s.frameWith(top, body, j.helpLine)
 }

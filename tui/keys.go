@@ -2,113 +2,168 @@ package tui
 
 import "charm.land/bubbles/v2/key"
 
-// keyMap declares every binding once, with its help text.
+// keyMap declares every key binding of the walk-through once, with its help
+// text. Each screen takes the bindings it uses into its own key map below
+// (a help.KeyMap for the help line), and disables those that do not apply
+// at the moment.
 type keyMap struct {
-	Up, Down, Select, Confirm, Back, Forward, Skip, Note, Jump, Help, Quit, Interrupt, Suspend key.Binding
-	Toggle, Finish, Edit, Export, Save, Cancel, NextField, Review                              key.Binding
+	// Moving in a list or a scale. Up and Down include k and j; the
+	// arrow-only ones serve screens with a text field, where k and j type.
+	Up, Down, ArrowUp, ArrowDown, PageUp, PageDown, Home, End key.Binding
+	// Move only shows "↑↓" in the short help; Up and Down do the work.
+	Move key.Binding
+
+	// The question screen.
+	Pick, Confirm, Back, Forward, Skip, Note, Jump key.Binding
+
+	// The other screens.
+	Choose, Go, Edit, Finish, Toggle, All, Start, Export, Review key.Binding
+
+	// Text fields.
+	NextField, PrevField, Submit, SaveNote, Cancel key.Binding
+
+	// Everywhere.
+	Help, Quit, Interrupt, Suspend key.Binding
 }
 
-func newKeyMap() keyMap {
-	return keyMap{
+func newKeyMap() *keyMap {
+	return &keyMap{
 		Up:        key.NewBinding(key.WithKeys("up", "k"), key.WithHelp("↑/k", "up")),
 		Down:      key.NewBinding(key.WithKeys("down", "j"), key.WithHelp("↓/j", "down")),
-		Select:    key.NewBinding(key.WithKeys("0", "1", "2", "3", "4", "5", "6", "7", "8", "9"), key.WithHelp("0-9", "pick level")),
-		Confirm:   key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "confirm")),
-		Back:      key.NewBinding(key.WithKeys("left", "shift+tab", "b"), key.WithHelp("←/b", "back")),
-		Forward:   key.NewBinding(key.WithKeys("right"), key.WithHelp("→", "next")),
-		Skip:      key.NewBinding(key.WithKeys("s"), key.WithHelp("s", "skip")),
-		Note:      key.NewBinding(key.WithKeys("n"), key.WithHelp("n", "note")),
-		Jump:      key.NewBinding(key.WithKeys("/"), key.WithHelp("/", "jump")),
-		Help:      key.NewBinding(key.WithKeys("?"), key.WithHelp("?", "more keys")),
+		ArrowUp:   key.NewBinding(key.WithKeys("up", "ctrl+p"), key.WithHelp("↑", "up")),
+		ArrowDown: key.NewBinding(key.WithKeys("down", "ctrl+n"), key.WithHelp("↓", "down")),
+		PageUp:    key.NewBinding(key.WithKeys("pgup"), key.WithHelp("pgup", "page up")),
+		PageDown:  key.NewBinding(key.WithKeys("pgdown"), key.WithHelp("pgdn", "page down")),
+		Home:      key.NewBinding(key.WithKeys("home", "g"), key.WithHelp("home/g", "first")),
+		End:       key.NewBinding(key.WithKeys("end", "G"), key.WithHelp("end/G", "last")),
+		Move:      key.NewBinding(key.WithKeys("up", "down"), key.WithHelp("↑↓", "move")),
+
+		Pick:    key.NewBinding(key.WithKeys("0", "1", "2", "3", "4", "5", "6", "7", "8", "9"), key.WithHelp("0-9", "pick a level")),
+		Confirm: key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "confirm")),
+		Back:    key.NewBinding(key.WithKeys("left", "shift+tab", "b"), key.WithHelp("←/b", "back")),
+		Forward: key.NewBinding(key.WithKeys("right"), key.WithHelp("→", "next (answered)")),
+		Skip:    key.NewBinding(key.WithKeys("s"), key.WithHelp("s", "skip")),
+		Note:    key.NewBinding(key.WithKeys("n"), key.WithHelp("n", "note")),
+		Jump:    key.NewBinding(key.WithKeys("/"), key.WithHelp("/", "jump")),
+
+		Choose: key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "choose")),
+		Go:     key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "go")),
+		Edit:   key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "change")),
+		Finish: key.NewBinding(key.WithKeys("f"), key.WithHelp("f", "finish")),
+		Toggle: key.NewBinding(key.WithKeys("space", "x"), key.WithHelp("space", "check")),
+		All:    key.NewBinding(key.WithKeys("a"), key.WithHelp("a", "all/none")),
+		Start:  key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "start")),
+		Export: key.NewBinding(key.WithKeys("e"), key.WithHelp("e", "export Markdown")),
+		Review: key.NewBinding(key.WithKeys("r"), key.WithHelp("r", "review answers")),
+
+		NextField: key.NewBinding(key.WithKeys("tab"), key.WithHelp("tab", "next field")),
+		PrevField: key.NewBinding(key.WithKeys("shift+tab"), key.WithHelp("shift+tab", "previous field")),
+		Submit:    key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "next")),
+		SaveNote:  key.NewBinding(key.WithKeys("ctrl+s"), key.WithHelp("ctrl+s", "save")),
+		Cancel:    key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", "cancel")),
+
+		Help:      key.NewBinding(key.WithKeys("?"), key.WithHelp("?", "keys")),
 		Quit:      key.NewBinding(key.WithKeys("q"), key.WithHelp("q", "quit")),
 		Interrupt: key.NewBinding(key.WithKeys("ctrl+c"), key.WithHelp("ctrl+c", "quit now")),
 		Suspend:   key.NewBinding(key.WithKeys("ctrl+z"), key.WithHelp("ctrl+z", "suspend")),
-		Toggle:    key.NewBinding(key.WithKeys("space", "x"), key.WithHelp("space", "toggle")),
-		Finish:    key.NewBinding(key.WithKeys("f"), key.WithHelp("f", "finish")),
-		Edit:      key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "edit")),
-		Export:    key.NewBinding(key.WithKeys("e"), key.WithHelp("e", "export Markdown")),
-		Save:      key.NewBinding(key.WithKeys("ctrl+s"), key.WithHelp("ctrl+s", "save note")),
-		Cancel:    key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", "cancel")),
-		NextField: key.NewBinding(key.WithKeys("tab"), key.WithHelp("tab", "next field")),
-		Review:    key.NewBinding(key.WithKeys("r"), key.WithHelp("r", "review answers")),
 	}
 }
 
-// screenKeys is the help.KeyMap of one screen: its short line and full help.
+// with returns a copy of b with other help text, for a screen where the
+// same keys mean something more precise.
+func with(b key.Binding, keyHelp, desc string) key.Binding {
+	b.SetHelp(keyHelp, desc)
+	return b
+}
+
+// screenKeys implements help.KeyMap over a short line and full columns.
 type screenKeys struct {
 	short []key.Binding
 	full  [][]key.Binding
 }
 
-func (k screenKeys) ShortHelp() []key.Binding  { return k.short }
-func (k screenKeys) FullHelp() [][]key.Binding { return k.full }
+// ShortHelp is the help line's bindings.
+func (b screenKeys) ShortHelp() []key.Binding { return b.short }
 
-func (k keyMap) question() screenKeys {
+// FullHelp is the full help's columns of bindings.
+func (b screenKeys) FullHelp() [][]key.Binding { return b.full }
+
+// questionKeys are the question screen's bindings.
+type questionKeys struct {
+	Up, Down, Move, Pick, Confirm, Back, Forward, Skip, Note, Jump, Help, Quit, Interrupt, Suspend key.Binding
+}
+
+func (k *keyMap) question() questionKeys {
+	return questionKeys{
+		Up: k.Up, Down: k.Down, Move: with(k.Move, "↑↓", "level"), Pick: k.Pick, Confirm: k.Confirm,
+		Back: k.Back, Forward: k.Forward, Skip: k.Skip, Note: k.Note, Jump: k.Jump,
+		Help: k.Help, Quit: k.Quit, Interrupt: k.Interrupt, Suspend: k.Suspend,
+	}
+}
+
+func (k questionKeys) help() screenKeys {
 	return screenKeys{
-		short: []key.Binding{k.Up, k.Down, k.Confirm, k.Back, k.Skip, k.Note, k.Jump, k.Help},
+		short: []key.Binding{k.Move, k.Confirm, with(k.Back, "←", k.Back.Help().Desc), k.Skip, k.Note, k.Jump, k.Help, k.Quit},
 		full: [][]key.Binding{
-			{k.Up, k.Down, k.Select, k.Confirm},
+			{k.Up, k.Down, k.Pick, k.Confirm},
 			{k.Back, k.Forward, k.Skip, k.Jump},
-			{k.Note, k.Help, k.Quit, k.Interrupt, k.Suspend},
+			{k.Note, with(k.Help, "?", "fewer keys"), k.Quit},
+			{k.Interrupt, k.Suspend},
 		},
 	}
 }
 
-func (k keyMap) review() screenKeys {
-	return screenKeys{
-		short: []key.Binding{k.Up, k.Down, k.Edit, k.Finish, k.Back, k.Help},
-		full:  [][]key.Binding{{k.Up, k.Down, k.Edit}, {k.Finish, k.Back, k.Jump}, {k.Help, k.Quit, k.Interrupt}},
+// listKeys are the bindings of a list without a text field: the start
+// screen, the company picker, the review and the results.
+type listKeys struct {
+	Up, Down, Move, PageUp, PageDown, Home, End key.Binding
+	// Primary is enter on the row (choose, change, start).
+	Primary key.Binding
+	// Extra are the screen's own keys (toggle, finish, export...).
+	Extra                                      []key.Binding
+	Back, Jump, Help, Quit, Interrupt, Suspend key.Binding
+}
+
+func (k *keyMap) list(primary key.Binding, extra ...key.Binding) listKeys {
+	return listKeys{
+		Up: k.Up, Down: k.Down, Move: k.Move, PageUp: k.PageUp, PageDown: k.PageDown, Home: k.Home, End: k.End,
+		Primary: primary, Extra: extra,
+		Back: k.Back, Jump: k.Jump, Help: k.Help, Quit: k.Quit, Interrupt: k.Interrupt, Suspend: k.Suspend,
 	}
 }
 
-func (k keyMap) results() screenKeys {
+func (k listKeys) help() screenKeys {
+	short := []key.Binding{k.Move, k.Primary}
+	short = append(short, k.Extra...)
+	short = append(short, k.Back, k.Jump, k.Help, k.Quit)
+	actions := append([]key.Binding{k.Primary}, k.Extra...)
 	return screenKeys{
-		short: []key.Binding{k.Up, k.Down, k.Export, k.Review, k.Quit},
-		full:  [][]key.Binding{{k.Up, k.Down}, {k.Export, k.Review}, {k.Quit, k.Interrupt}},
+		short: short,
+		full: [][]key.Binding{
+			{k.Up, k.Down, k.PageUp, k.PageDown, k.Home, k.End},
+			actions,
+			{k.Back, k.Jump, with(k.Help, "?", "fewer keys"), k.Quit, k.Interrupt, k.Suspend},
+		},
 	}
 }
 
-func (k keyMap) jump() screenKeys {
-	nav := []key.Binding{
-		key.NewBinding(key.WithKeys("up"), key.WithHelp("↑", "up")),
-		key.NewBinding(key.WithKeys("down"), key.WithHelp("↓", "down")),
-	}
-	return screenKeys{
-		short: append(nav, key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "go")), k.Cancel),
-		full:  [][]key.Binding{append(nav, key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "go")), k.Cancel)},
+// fieldKeys are the bindings of a screen with text fields: the candidate
+// form, the note and the jump list's filter. q types a q there.
+type fieldKeys struct {
+	ArrowUp, ArrowDown, Move, NextField, PrevField, Submit, Save, Cancel, Interrupt key.Binding
+}
+
+func (k *keyMap) fields(submit key.Binding) fieldKeys {
+	return fieldKeys{
+		ArrowUp: k.ArrowUp, ArrowDown: k.ArrowDown, Move: k.Move,
+		NextField: k.NextField, PrevField: k.PrevField, Submit: submit, Save: k.SaveNote, Cancel: k.Cancel,
+		Interrupt: k.Interrupt,
 	}
 }
 
-func (k keyMap) note() screenKeys {
-	return screenKeys{
-		short: []key.Binding{k.NextField, k.Save, k.Cancel},
-		full:  [][]key.Binding{{k.NextField, k.Save, k.Cancel}},
-	}
-}
-
-func (k keyMap) start() screenKeys {
-	nav := []key.Binding{
-		key.NewBinding(key.WithKeys("up"), key.WithHelp("↑", "up")),
-		key.NewBinding(key.WithKeys("down"), key.WithHelp("↓", "down")),
-	}
-	return screenKeys{
-		short: append(nav, key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "choose")), k.Interrupt),
-		full:  [][]key.Binding{append(nav, key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "choose")), k.Interrupt)},
-	}
-}
-
-func (k keyMap) form() screenKeys {
-	return screenKeys{
-		short: []key.Binding{key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "next")), key.NewBinding(key.WithKeys("shift+tab"), key.WithHelp("shift+tab", "back")), k.Interrupt},
-		full:  [][]key.Binding{{key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "next")), k.Interrupt}},
-	}
-}
-
-func (k keyMap) targets() screenKeys {
-	return screenKeys{
-		short: []key.Binding{k.Up, k.Down, k.Toggle, key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "start")), k.Interrupt},
-		full:  [][]key.Binding{{k.Up, k.Down, k.Toggle}, {key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "start")), k.Interrupt}},
-	}
+func (k fieldKeys) help() screenKeys {
+	short := []key.Binding{k.Move, k.Submit, k.NextField, k.Save, k.Cancel, k.Interrupt}
+	return screenKeys{short: short, full: [][]key.Binding{short}}
 }
 
 // mentorKeys are the bindings of the review program.

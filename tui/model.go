@@ -1,369 +1,468 @@
 // Package tui is readycheck's interactive assessment: a full-screen Bubble
-// Tea program that walks a candidate through a rubric, saves every answer at
-// once, and ends on their readiness per company; and the same walk-through
-// as plain line prompts for screen readers and scripts.
+// Tea program that walks a candidate through a rubric one skill at a time,
+// saves every confirmed answer at once, and ends on their readiness per
+// company; and the same walk-through as plain line prompts, for screen
+// readers and scripts.
+//
+// The parent Model owns the assessment, the saving and the screens; each
+// screen (start, candidate, targets, question, note, jump, review, results)
+// is a small model that hands the parent a message when the candidate moves
+// on, never reaching into another screen.
 package tui
 
 import (
-	"fmt"
+	"bytes"
+	"os"
+	"path/filepath"
 	"strings"
 	"time"
 
-	"charm.land/bubbles/v2/help"
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
-	"github.com/charmbracelet/x/ansi"
 
 	"github.com/readycheck/readycheck/assessments"
-	"github.com/readycheck/readycheck/internal/yamlfile"
 	"github.com/readycheck/readycheck/rubric"
 )
 
-// screen names the screen on display.
-type screen int
-
-const (
-	screenStart screen = iota
-	screenForm
-	screenTargets
-	screenQuestion
-	screenNote
-	screenJump
-	screenReview
-	screenResults
-)
-
-// Messages that move between screens and report saving.
-type (
-	// openMsg opens an assessment (new or resumed) on the question screen
-	// at index, or the review screen when index is past the last skill.
-	openMsg struct {
-		a      *assessments.Assessment
-		saver  *assessments.Saver
-		index  int
-		notice string
-	}
-	exportedMsg struct {
-		path string
-		err  error
-	}
-	errMsg struct{ err error }
-)
-
-// Options configure a walk-through.
+// Options configure a walk-through, on screen or in accessible mode.
 type Options struct {
 	Rubric *rubric.Rubric
-	Store  *assessments.Store
-	// Name and Companies skip the start screen when both are given.
+	// Store is where new assessments are saved and unfinished ones found.
+	Store *assessments.Store
+	// Name and Companies skip the start screen when both are given; either
+	// alone fills in its part of it.
 	Name      string
 	Companies []string
-	// Resume reopens this assessment file, already loaded and locked.
-	Resume *assessments.Assessment
-	Saver  *assessments.Saver
-	Notice string
-	// Color is false for NO_COLOR.
+	// Resume is an assessment already opened (Open) to take up again.
+	Resume *Opened
+	// Color is false when colour is off (NO_COLOR).
 	Color bool
-	// Now is the clock, for tests.
+	// Now is the clock; time.Now when nil. Tests fix it.
 	Now func() time.Time
 }
 
-// Model is the walk-through's parent model: it owns the screens and routes
-// messages to the one on display.
-type Model struct {
-	opts   Options
-	r      *rubric.Rubric
-	theme  Theme
-	keys   keyMap
-	help   help.Model
-	width  int
-	height int
-	screen screen
-
-	a      *assessments.Assessment
-	save   autosave
-	notice string
-	err    error
-
-	start    startScreen
-	form     formScreen
-	targets  targetsScreen
-	question questionScreen
-	note     noteScreen
-	jump     jumpScreen
-	review   reviewScreen
-	results  resultsScreen
-
-	wraps *wrapCache
+// screen is one step of the walk-through. update returns, besides a
+// command for the runtime, an intent for the parent: a message such as
+// answerMsg when the candidate moves on. The parent handles it in the same
+// Update, so that keys typed ahead always land on the screen they were
+// meant for.
+type screen interface {
+	update(msg tea.Msg) (intent tea.Msg, cmd tea.Cmd)
+	view() string
+	// resize lays the screen out again after the terminal's size changed.
+	resize()
 }
 
-// New builds the walk-through.
+// Intents: what a screen asks the parent to do.
+type (
+	newMsg       struct{}                          // start: begin a new assessment
+	resumeMsg    struct{ entry assessments.Entry } // start: take one up again
+	candidateMsg struct{ person assessments.Person }
+	targetsMsg   struct{ companies []string }
+	answerMsg    struct{ index, level int } // a confirmed answer
+	nextMsg      struct{}                   // move on from the question shown
+	prevMsg      struct{}                   // go back: a question, or the review to the last one
+	gotoMsg      struct{ index int }        // the jump list chose a skill
+	editMsg      struct{ index int }        // the review chose a skill to change
+	noteMsg      struct {
+		index    int
+		note     string
+		evidence []string
+	}
+	openNoteMsg   struct{}
+	openJumpMsg   struct{}
+	cancelMsg     struct{} // leave a form or an overlay unchanged
+	finishMsg     struct{}
+	showReviewMsg struct{}
+	exportMsg     struct{}
+)
+
+// Results of commands.
+type (
+	openedMsg     struct{ opened *Opened }
+	openFailedMsg struct{ err error }
+	exportedMsg   struct {
+		path string
+		err  error
+	}
+)
+
+// Model is the walk-through's parent model: it owns the assessment and its
+// saving, and routes messages to the screen on display.
+type Model struct {
+	s    *session
+	opts Options
+
+	active screen
+	// back is the screen an overlay (note, jump) returns to.
+	back screen
+
+	start    *startScreen
+	form     *candidateScreen
+	targets  *targetsScreen
+	question *questionScreen
+	review   *reviewScreen
+	results  *resultsScreen
+
+	save   autosave
+	person assessments.Person
+
+	// busy is set while a file is being created or opened: keys wait,
+	// so that a second enter does not start a second assessment.
+	busy bool
+	// err ends the program when an assessment cannot be created.
+	err error
+}
+
+// New builds the walk-through. It lists the unfinished assessments of the
+// store for the start screen (a read of the data folder, before the
+// program starts).
 func New(opts Options) *Model {
-	if opts.Now == nil {
-		opts.Now = time.Now
-	}
-	m := &Model{
-		opts:  opts,
-		r:     opts.Rubric,
-		theme: NewTheme(opts.Color),
-		keys:  newKeyMap(),
-		help:  help.New(),
-		width: 80, height: 24,
-		wraps: newWrapCache(),
-	}
-	m.help.Styles.ShortKey = m.theme.Label
-	m.help.Styles.FullKey = m.theme.Label
-	m.help.Styles.ShortDesc = m.theme.Help
-	m.help.Styles.FullDesc = m.theme.Help
-	m.help.Styles.ShortSeparator = m.theme.Help
-	m.help.Styles.FullSeparator = m.theme.Help
-	m.help.Styles.Ellipsis = m.theme.Help
+	m := &Model{s: newSession(opts), opts: opts}
+	m.opts.Now = m.s.now
 	switch {
 	case opts.Resume != nil:
-		m.open(opts.Resume, opts.Saver, assessments.ResumeIndex(opts.Resume, m.r), opts.Notice)
+		m.open(opts.Resume)
 	case opts.Name != "" && len(opts.Companies) > 0:
-		m.screen = screenStart // replaced by the openMsg from Init
+		// Init creates the assessment; nothing to show until then.
 	default:
-		m.start = newStartScreen(m)
-		if len(m.start.entries) == 0 {
-			m.form = newFormScreen(m, opts.Name)
-			m.screen = screenForm
+		m.start = newStartScreen(m.s, opts.Store)
+		if len(m.start.entries) > 0 {
+			m.active = m.start
+		} else {
+			m.form = newCandidateScreen(m.s, opts.Name, false)
+			m.active = m.form
 		}
 	}
 	return m
 }
 
-// Init creates the assessment at once when the flags name the candidate and
-// the companies.
+// Init creates the assessment at once when the flags named the candidate
+// and the companies, and focuses the name field otherwise.
 func (m *Model) Init() tea.Cmd {
-	if m.a == nil && m.opts.Name != "" && len(m.opts.Companies) > 0 {
-		return m.create(assessments.Person{Name: m.opts.Name}, m.opts.Companies)
+	if m.s.a == nil && m.opts.Name != "" && len(m.opts.Companies) > 0 {
+		m.person = assessments.Person{Name: cleanInput(m.opts.Name)}
+		return m.create(m.opts.Companies)
 	}
-	if m.screen == screenForm {
-		return m.form.name.Focus()
+	if m.active == m.form && m.form != nil {
+		return m.form.focus()
 	}
 	return nil
 }
 
-// Assessment returns the assessment being taken, nil before one is open.
-func (m *Model) Assessment() *assessments.Assessment { return m.a }
+// Assessment is the assessment being taken; nil before one is open.
+func (m *Model) Assessment() *assessments.Assessment { return m.s.a }
 
-// Err returns the error that ended the program, if any.
-func (m *Model) Err() error { return m.err }
+// SavedPath is the file of the assessment; "" before one is open.
+func (m *Model) SavedPath() string { return m.save.path() }
 
-// create starts a new assessment file: a Cmd, since it touches the disk.
-func (m *Model) create(p assessments.Person, companies []string) tea.Cmd {
-	store, r, now := m.opts.Store, m.r, m.opts.Now()
+// create starts a new assessment file, in a command since it writes.
+func (m *Model) create(companies []string) tea.Cmd {
+	m.busy = true
+	store, r, p, now := m.opts.Store, m.s.r, m.person, m.s.now()
 	return func() tea.Msg {
-		a := assessments.New(r, p, companies, now)
-		path := store.NewPath(p.Name, now)
-		saver, err := assessments.OpenSaver(path)
+		o, err := Create(store, r, p, companies, now)
 		if err != nil {
-			return errMsg{err}
+			return openFailedMsg{err}
 		}
-		if err := assessments.Save(path, a); err != nil {
-			saver.Close()
-			return errMsg{err}
-		}
-		return openMsg{a: a, saver: saver, index: 0}
+		return openedMsg{o}
 	}
 }
 
-// resume opens an unfinished assessment from the start screen.
-func (m *Model) resume(e assessments.Entry) tea.Cmd {
-	r := m.r
-	return func() tea.Msg {
-		saver, err := assessments.OpenSaver(e.Path)
-		if err != nil {
-			return errMsg{err}
-		}
-		a, err := assessments.LoadFile(e.Path)
-		if err != nil {
-			saver.Close()
-			return errMsg{err}
-		}
-		notice := ""
-		problems := a.Check(r)
-		if err := problems.Err(); err != nil {
-			saver.Close()
-			return errMsg{err}
-		}
-		if a.Rubric.Digest != "" && a.Rubric.Digest != r.Digest {
-			notice = ChangedNotice(a, r)
-			a.Rubric.Digest, a.Rubric.Version = r.Digest, r.Version
-		}
-		return openMsg{a: a, saver: saver, index: assessments.ResumeIndex(a, r), notice: notice}
+// open shows an opened assessment where it was left: the first unanswered
+// question after the last answered one, or the review when all are.
+func (m *Model) open(o *Opened) {
+	s := m.s
+	s.a, s.notice = o.Assessment, o.Notice
+	m.save = autosave{saver: o.Saver, version: 1, saved: 1}
+	s.save = &m.save
+	s.countAnswered()
+	s.bar.update(s)
+	m.question = newQuestionScreen(s)
+	m.review = newReviewScreen(s)
+	if i := assessments.ResumeIndex(s.a, s.r); i < len(s.r.Skills()) {
+		m.question.show(i, false)
+		m.active = m.question
+	} else {
+		m.review.show(0)
+		m.active = m.review
 	}
 }
 
-// ChangedNotice says what happened to the answers of an assessment whose
-// rubric changed since it was saved; answers for skills that no longer
-// exist are dropped from it.
-func ChangedNotice(a *assessments.Assessment, r *rubric.Rubric) string {
-	kept, dropped := 0, 0
-	for id := range a.Answers {
-		if _, ok := r.Skill(id); ok {
-			kept++
-		} else {
-			dropped++
-			delete(a.Answers, id)
-		}
-	}
-	return fmt.Sprintf("The rubric changed since this assessment was saved: %d answers kept, %d dropped.", kept, dropped)
-}
+// persist saves the assessment without waiting for the disk.
+func (m *Model) persist() tea.Cmd { return m.save.save(m.s.a) }
 
-func (m *Model) open(a *assessments.Assessment, saver *assessments.Saver, index int, notice string) {
-	m.a, m.save.saver, m.notice = a, saver, notice
-	if index >= len(m.r.Skills()) {
-		m.showReview(0)
-		return
-	}
-	m.showQuestion(index, false)
-}
-
-// persist saves the assessment without waiting on the disk.
-func (m *Model) persist() tea.Cmd { return m.save.save(m.a) }
-
-// Update routes messages to the screen on display.
+// Update routes a message to the screen on display, and handles what the
+// screens ask for.
 func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
+	status := m.s.status() != ""
+	cmd := m.route(msg)
+	if (m.s.status() != "") != status {
+		// The status line came or went: the screen has one line less or
+		// more for its body.
+		m.resizeActive()
+	}
+	return m, cmd
+}
+
+func (m *Model) route(msg tea.Msg) tea.Cmd {
+	if cmd, ok := m.handle(msg); ok {
+		return cmd
+	}
+	if m.active == nil {
+		return nil
+	}
+	intent, cmd := m.active.update(msg)
+	if intent != nil {
+		c, _ := m.handle(intent)
+		cmd = tea.Batch(cmd, c)
+	}
+	return cmd
+}
+
+// handle deals with the messages that are the parent's: the terminal's
+// size, the keys that work everywhere, the results of commands, and the
+// screens' intents. It reports false for the rest.
+func (m *Model) handle(msg tea.Msg) (tea.Cmd, bool) {
+	s := m.s
 	switch msg := msg.(type) {
 	case tea.WindowSizeMsg:
-		m.width, m.height = max(msg.Width, 20), max(msg.Height, 8)
-		m.help.SetWidth(m.width)
-		m.resize()
-		return m, nil
+		s.width, s.height = max(msg.Width, 20), max(msg.Height, 6)
+		s.help.SetWidth(s.width - 1)
+		s.bar.update(s)
+		for _, sc := range m.screens() {
+			sc.resize()
+		}
+		return nil, true
 	case tea.KeyPressMsg:
 		switch {
-		case key.Matches(msg, m.keys.Interrupt):
-			return m, tea.Interrupt
-		case key.Matches(msg, m.keys.Suspend):
-			return m, tea.Suspend
+		case key.Matches(msg, s.keys.Interrupt):
+			return tea.Interrupt, true
+		case key.Matches(msg, s.keys.Suspend):
+			return tea.Suspend, true
 		}
-	case openMsg:
-		m.open(msg.a, msg.saver, msg.index, msg.notice)
-		return m, nil
+		return nil, m.busy
+
+	case openedMsg:
+		m.busy = false
+		m.open(msg.opened)
+		return nil, true
+	case openFailedMsg:
+		m.busy = false
+		if m.start != nil && m.active == m.start {
+			m.start.err = msg.err
+			return nil, true
+		}
+		if m.targets != nil && m.active == m.targets {
+			m.targets.err = "Could not start the assessment: " + cleanLine(msg.err.Error())
+			return nil, true
+		}
+		m.err = msg.err
+		return tea.Quit, true
 	case savedMsg:
 		m.save.done(msg)
-		return m, nil
-	case errMsg:
-		m.err = msg.err
-		return m, tea.Quit
+		return nil, true
+	case exportedMsg:
+		if msg.err != nil {
+			s.notice, s.done = "The report could not be written: "+cleanLine(msg.err.Error()), ""
+		} else {
+			s.notice, s.done = "", "Report written to "+tildePath(msg.path)
+		}
+		return nil, true
+
+	case newMsg:
+		m.form = newCandidateScreen(s, m.opts.Name, true)
+		m.active = m.form
+		return m.form.focus(), true
+	case resumeMsg:
+		m.busy = true
+		r, path := s.r, msg.entry.Path
+		return func() tea.Msg {
+			o, err := Open(path, r)
+			if err != nil {
+				return openFailedMsg{err}
+			}
+			return openedMsg{o}
+		}, true
+	case candidateMsg:
+		m.person = msg.person
+		if len(m.opts.Companies) > 0 {
+			return m.create(m.opts.Companies), true
+		}
+		if m.targets == nil {
+			m.targets = newTargetsScreen(s)
+		}
+		m.targets.err = ""
+		m.active = m.targets
+		return nil, true
+	case targetsMsg:
+		return m.create(msg.companies), true
+
+	case answerMsg:
+		skill := s.r.Skills()[msg.index]
+		if !s.a.Answers[skill.ID].Answered() {
+			s.answered++
+		}
+		s.a.SetAnswer(skill.ID, msg.level, s.now())
+		s.notice, s.done = "", ""
+		s.bar.update(s)
+		cmd := m.persist()
+		m.advance()
+		return cmd, true
+	case nextMsg:
+		m.advance()
+		return nil, true
+	case prevMsg:
+		q := m.question
+		if m.active == m.review {
+			q.show(len(s.r.Skills())-1, false)
+			m.active = q
+			return nil, true
+		}
+		if q.fromReview {
+			m.showReview(q.index)
+		} else if q.index > 0 {
+			q.show(q.index-1, false)
+		}
+		return nil, true
+	case gotoMsg:
+		fromReview := m.back == m.review
+		m.back = nil
+		m.question.show(msg.index, fromReview)
+		m.active = m.question
+		return nil, true
+	case editMsg:
+		m.question.show(msg.index, true)
+		m.active = m.question
+		return nil, true
+	case openNoteMsg:
+		n := newNoteScreen(s, m.question.index)
+		m.back, m.active = m.question, n
+		return n.focus(), true
+	case noteMsg:
+		skill := s.r.Skills()[msg.index]
+		s.a.SetNote(skill.ID, msg.note, msg.evidence, s.now())
+		m.active, m.back = m.question, nil
+		m.question.refresh()
+		return m.persist(), true
+	case openJumpMsg:
+		j := newJumpScreen(s, m.question.index)
+		m.back, m.active = m.active, j
+		return j.focus(), true
+	case cancelMsg:
+		switch {
+		case m.back != nil:
+			m.active, m.back = m.back, nil
+			m.resizeActive()
+		case m.active == m.targets && m.form != nil:
+			m.active = m.form
+			return m.form.focus(), true
+		case m.active == m.form && m.start != nil && len(m.start.entries) > 0:
+			m.active = m.start
+		}
+		return nil, true
+	case showReviewMsg:
+		m.showReview(0)
+		return nil, true
+	case finishMsg:
+		s.a.Status = assessments.Complete
+		s.a.Updated = s.now().UTC().Truncate(time.Second)
+		cmd := m.persist()
+		m.results = newResultsScreen(s)
+		m.active = m.results
+		return cmd, true
+	case exportMsg:
+		return m.export(), true
 	}
-	switch m.screen {
-	case screenStart:
-		return m, m.start.update(m, msg)
-	case screenForm:
-		return m, m.form.update(m, msg)
-	case screenTargets:
-		return m, m.targets.update(m, msg)
-	case screenQuestion:
-		return m, m.question.update(m, msg)
-	case screenNote:
-		return m, m.note.update(m, msg)
-	case screenJump:
-		return m, m.jump.update(m, msg)
-	case screenReview:
-		return m, m.review.update(m, msg)
-	case screenResults:
-		return m, m.results.update(m, msg)
-	}
-	return m, nil
+	return nil, false
 }
 
-func (m *Model) resize() {
-	switch m.screen {
-	case screenQuestion:
-		m.question.update(m, tea.WindowSizeMsg{Width: m.width, Height: m.height})
-	case screenNote:
-		m.note.resize(m)
-	case screenJump:
-		m.jump.resize(m)
-	case screenResults:
-		m.results.build(m)
+// screens lists the screens built so far, the one on display last.
+func (m *Model) screens() []screen {
+	var out []screen
+	add := func(sc screen, built bool) {
+		if built && sc != m.active {
+			out = append(out, sc)
+		}
+	}
+	add(m.start, m.start != nil)
+	add(m.form, m.form != nil)
+	add(m.targets, m.targets != nil)
+	add(m.question, m.question != nil)
+	add(m.review, m.review != nil)
+	add(m.results, m.results != nil)
+	if m.active != nil {
+		out = append(out, m.active)
+	}
+	return out
+}
+
+// resizeActive lays the screen on display out again, after the status line
+// appeared or went.
+func (m *Model) resizeActive() {
+	if m.active != nil {
+		m.active.resize()
 	}
 }
 
-// View renders the screen on display.
+// advance moves on from the question shown: to the next one, or to the
+// review after the last one or when the question was opened from it.
+func (m *Model) advance() {
+	q := m.question
+	if q.fromReview || q.index+1 >= len(m.s.r.Skills()) {
+		m.showReview(q.index)
+		return
+	}
+	q.show(q.index+1, false)
+}
+
+func (m *Model) showReview(cursor int) {
+	m.review.show(cursor)
+	m.active = m.review
+}
+
+// export writes the Markdown report beside the saved file.
+func (m *Model) export() tea.Cmd {
+	if m.results == nil || m.results.card == nil || m.save.saver == nil {
+		return nil
+	}
+	var buf bytes.Buffer
+	if err := m.results.card.Markdown(&buf); err != nil {
+		return func() tea.Msg { return exportedMsg{err: err} }
+	}
+	path := ReportPath(m.save.path())
+	data := buf.Bytes()
+	return func() tea.Msg { return exportedMsg{path: path, err: assessments.WriteFile(path, data)} }
+}
+
+// tildePath shortens a path in the home folder to ~/...
+func tildePath(p string) string {
+	home, err := os.UserHomeDir()
+	if err != nil || home == "" || !strings.HasPrefix(p, home+string(filepath.Separator)) {
+		return p
+	}
+	return "~" + p[len(home):]
+}
+
+// ReportPath is where the Markdown report of an assessment file goes:
+// beside it, with the same name and .md.
+func ReportPath(assessment string) string {
+	return strings.TrimSuffix(assessment, filepath.Ext(assessment)) + ".md"
+}
+
+// View draws the screen on display.
 func (m *Model) View() tea.View {
-	var body string
-	switch m.screen {
-	case screenStart:
-		body = m.start.view(m)
-	case screenForm:
-		body = m.form.view(m)
-	case screenTargets:
-		body = m.targets.view(m)
-	case screenQuestion:
-		body = m.question.view(m)
-	case screenNote:
-		body = m.note.view(m)
-	case screenJump:
-		body = m.jump.view(m)
-	case screenReview:
-		body = m.review.view(m)
-	case screenResults:
-		body = m.results.view(m)
+	content := ""
+	if m.active != nil {
+		content = m.active.view()
 	}
-	v := tea.NewView(body)
+	v := tea.NewView(content)
 	v.AltScreen = true
 	v.MouseMode = tea.MouseModeCellMotion
 	v.WindowTitle = "readycheck"
 	return v
 }
 
-// frame lays out a screen: header lines at the top, body in the middle
-// (cut to fit), and the status and help lines at the bottom.
-func (m *Model) frame(header []string, body []string, keys screenKeys) string {
-	return layout(m.width, m.height, header, body, m.status(), m.help.View(keys))
-}
-
-// layout stacks a screen: header lines at the top, the body cut to fit, and
-// the status line (if any) and the help at the bottom of height lines. Help
-// lines are cut to the width: bubbles' help can overflow by an item when
-// its ellipsis does not fit.
-func layout(width, height int, header, body []string, status, help string) string {
-	footer := []string{}
-	if status != "" {
-		footer = append(footer, status)
-	}
-	for _, l := range strings.Split(help, "\n") {
-		footer = append(footer, ansi.Truncate(l, width, "…"))
-	}
-	room := max(height-len(header)-len(footer), 0)
-	if len(body) > room {
-		body = body[:room]
-	}
-	lines := make([]string, 0, height)
-	lines = append(lines, header...)
-	lines = append(lines, body...)
-	for len(lines) < height-len(footer) {
-		lines = append(lines, "")
-	}
-	lines = append(lines, footer...)
-	return strings.Join(lines, "\n")
-}
-
-// status is the line above the help: a failed save first, then a notice.
-func (m *Model) status() string {
-	switch {
-	case m.save.err != nil:
-		return m.theme.Error.Render(truncate("✗ Not saved: "+m.save.err.Error()+" (your answers are kept; the next change retries)", m.width))
-	case m.notice != "":
-		return m.theme.Warning.Render(truncate("! "+m.notice, m.width))
-	}
-	return ""
-}
-
-// clean makes text from files safe for the terminal.
-func clean(s string) string { return yamlfile.Clean(s) }
-
-// truncate cuts s to width cells with an ellipsis.
-func truncate(s string, width int) string {
-	if width <= 0 {
-		return ""
-	}
-	r := []rune(s)
-	if len(r) <= width {
-		return s
-	}
-	return string(r[:max(width-1, 0)]) + "…"
-}
+// Close saves the assessment if its newest state is not on disk yet (the
+// program may end before a save command ran), then releases its lock.
+func (m *Model) Close() error { return m.save.close(m.s.a, true) }

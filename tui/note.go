@@ -9,100 +9,113 @@ import (
 	tea "charm.land/bubbletea/v2"
 )
 
-// noteScreen edits a skill's note and evidence links.
+// noteScreen edits a skill's note and its evidence links: what the
+// candidate built or did that shows their level. q types a q here.
 type noteScreen struct {
+	s        *session
+	keys     fieldKeys
 	index    int
 	note     textarea.Model
 	evidence textinput.Model
-	focus    int
+	focused  int // 0 the note, 1 the links
 }
 
-func (m *Model) showNote(i int) tea.Cmd {
-	n := noteScreen{index: i, note: textarea.New(), evidence: textinput.New()}
-	calmArea(&n.note)
-	calmInput(&n.evidence)
+func newNoteScreen(s *session, index int) *noteScreen {
+	n := &noteScreen{s: s, index: index, note: textarea.New(), evidence: textinput.New()}
+	n.keys = s.keys.fields(with(s.keys.Submit, "enter", "save"))
+	n.keys.Cancel.SetHelp("esc", "cancel")
+	s.theme.areaStyles(&n.note)
+	s.theme.inputStyles(&n.evidence)
 	n.note.ShowLineNumbers = false
+	n.note.Prompt = "│ "
 	n.note.Placeholder = "What you built or did that shows this level, in a sentence or two."
 	n.note.CharLimit = 4000
-	n.evidence.Prompt = ""
-	n.evidence.Placeholder = "https://github.com/you/project, https://…"
+	n.evidence.Prompt = "│ "
+	n.evidence.Placeholder = "e.g. https://github.com/you/project"
 	n.evidence.CharLimit = 2000
-	if ans, ok := m.a.Answers[m.r.Skills()[i].ID]; ok {
+	if ans := s.a.Answers[s.r.Skills()[index].ID]; ans != nil {
 		n.note.SetValue(ans.Note)
 		n.evidence.SetValue(strings.Join(ans.Evidence, ", "))
 	}
-	m.note = n
-	m.screen = screenNote
-	m.note.resize(m)
-	return m.note.note.Focus()
+	n.resize()
+	n.setKeys()
+	return n
 }
 
-func (n *noteScreen) resize(m *Model) {
-	n.note.SetWidth(max(m.width-4, 20))
-	n.note.SetHeight(max(min(m.height-14, 8), 3))
-	n.evidence.SetWidth(max(m.width-6, 20))
+func (n *noteScreen) focus() tea.Cmd {
+	if n.focused == 1 {
+		n.note.Blur()
+		return n.evidence.Focus()
+	}
+	n.evidence.Blur()
+	return n.note.Focus()
 }
 
-func (n *noteScreen) update(m *Model, msg tea.Msg) tea.Cmd {
+// setKeys lets enter save in the links field; in the note, enter starts
+// a new line.
+func (n *noteScreen) setKeys() {
+	n.keys.Submit.SetEnabled(n.focused == 1)
+}
+
+// help is the note's help line: ctrl+s saves from either field, enter
+// too from the links.
+func (n *noteScreen) help() screenKeys {
+	k := n.keys
+	save := k.Save
+	if n.focused == 1 {
+		save = with(save, "enter/ctrl+s", "save")
+	}
+	short := []key.Binding{save, k.NextField, k.Cancel, k.Interrupt}
+	return screenKeys{short: short, full: [][]key.Binding{short}}
+}
+
+func (n *noteScreen) resize() {
+	n.note.SetWidth(max(n.s.width-4, 20))
+	n.note.SetHeight(max(min(n.s.height-13, 8), 2))
+	n.evidence.SetWidth(max(n.s.width-6, 20))
+}
+
+func (n *noteScreen) update(msg tea.Msg) (tea.Msg, tea.Cmd) {
 	if msg, ok := msg.(tea.KeyPressMsg); ok {
+		k := n.keys
 		switch {
-		case key.Matches(msg, m.keys.Save):
-			skill := m.r.Skills()[n.index]
-			m.a.SetNote(skill.ID, cleanNote(n.note.Value()), splitEvidence(n.evidence.Value()), m.opts.Now())
-			cmd := m.persist()
-			m.showQuestion(n.index, m.question.fromReview)
-			return cmd
-		case key.Matches(msg, m.keys.Cancel):
-			m.showQuestion(n.index, m.question.fromReview)
-			return nil
-		case key.Matches(msg, m.keys.NextField), msg.String() == "shift+tab":
-			if n.focus == 0 {
-				n.focus = 1
-				n.note.Blur()
-				return n.evidence.Focus()
-			}
-			n.focus = 0
-			n.evidence.Blur()
-			return n.note.Focus()
+		case key.Matches(msg, k.Save), n.focused == 1 && key.Matches(msg, k.Submit):
+			return noteMsg{index: n.index, note: cleanNote(n.note.Value()), evidence: splitEvidence(n.evidence.Value())}, nil
+		case key.Matches(msg, k.Cancel):
+			return cancelMsg{}, nil
+		case key.Matches(msg, k.NextField), key.Matches(msg, k.PrevField):
+			n.focused = 1 - n.focused
+			n.setKeys()
+			return nil, n.focus()
 		}
 	}
 	var cmd tea.Cmd
-	if n.focus == 0 {
+	if n.focused == 0 {
 		n.note, cmd = n.note.Update(msg)
 	} else {
 		n.evidence, cmd = n.evidence.Update(msg)
 	}
-	return cmd
+	return nil, cmd
 }
 
-// cleanNote drops control characters other than newlines from a note.
-func cleanNote(s string) string {
-	return strings.TrimSpace(clean(strings.ReplaceAll(s, "\r\n", "\n")))
-}
-
-// splitEvidence reads links separated by commas, spaces or newlines.
-func splitEvidence(s string) []string {
-	var out []string
-	for _, f := range strings.FieldsFunc(clean(s), func(r rune) bool { return r == ',' || r == ' ' || r == '\n' || r == '\t' }) {
-		out = append(out, f)
-	}
-	return out
-}
-
-func (n *noteScreen) view(m *Model) string {
-	t := m.theme
-	skill := m.r.Skills()[n.index]
-	header := []string{" " + t.Header.Render(truncate("Note · "+clean(skill.Title), m.width-2)), ""}
-	label := func(i int, s string) string {
-		if n.focus == i {
-			return " " + t.Cursor.Render("›") + " " + t.Label.Render(s)
+func (n *noteScreen) view() string {
+	s, t := n.s, n.s.theme
+	sk := s.r.Skills()[n.index]
+	top := []string{s.titleLine(t.Header.Render("Note · " + s.titles[n.index] + " · " + cleanLine(sk.Category.Title))), ""}
+	label := func(i int, text string) string {
+		if n.focused == i {
+			return " " + t.Cursor.Render(markCursor) + " " + t.Label.Render(text)
 		}
-		return "   " + t.Label.Render(s)
+		return "   " + t.Label.Render(text)
 	}
-	body := []string{label(0, "Note")}
+	body := []string{
+		" " + t.Dim.Render(truncate("Saved with your answer; a mentor reading your assessment sees it.", s.width-2)),
+		"",
+		label(0, "Note"),
+	}
 	for _, l := range strings.Split(n.note.View(), "\n") {
-		body = append(body, "  "+l)
+		body = append(body, "   "+l)
 	}
-	body = append(body, "", label(1, "Evidence links (comma separated)"), "   "+n.evidence.View())
-	return m.frame(header, body, m.keys.note())
+	body = append(body, "", label(1, "Evidence links")+t.Dim.Render("  separated by commas or spaces"), "   "+n.evidence.View())
+	return s.frame(top, body, n.help())
 }

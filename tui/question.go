@@ -5,87 +5,88 @@ import (
 	"strings"
 
 	"charm.land/bubbles/v2/key"
-	"charm.land/bubbles/v2/progress"
 	tea "charm.land/bubbletea/v2"
 )
 
-// questionScreen asks one skill: its question, help and the levels of its
-// scale. It never shows what level a company requires.
+// questionScreen asks about one skill: its question and help, and the
+// levels of its scale, each with its label and descriptor. It never shows
+// the level a company requires: a visible target pulls self-ratings
+// toward it.
 type questionScreen struct {
-	index  int
-	cursor int
-	offset int
-	// fromReview returns to the review screen after a confirm.
+	s    *session
+	keys questionKeys
+
+	index  int // the skill, in rubric order
+	cursor int // the level under the cursor
+	saved  int // the saved answer's level, -1 when unanswered
+	// fromReview sends the candidate back to the review once they confirm.
 	fromReview bool
-	bar        progress.Model
+
+	// Set by refresh when the skill, its answer or the keys change: the
+	// note line and the help line, drawn.
+	note, helpLine string
+
+	// Set by fit after every change: how many question and help lines
+	// show (the last one cut with "…" when not all do), whether the note
+	// shows, and which levels, when they do not all fit, from first to
+	// last.
+	questionShown, helpShown int
+	questionCut, helpCut     string
+	noteShown                bool
+	first, last              int
+	levelsRoom               int
 }
 
-// showQuestion opens the question screen on skill i, with the saved answer
-// selected.
-func (m *Model) showQuestion(i int, fromReview bool) {
-	q := &m.question
-	if q.bar.Width() == 0 {
-		q.bar = progress.New(progress.WithoutPercentage(), progress.WithFillCharacters('█', '░'))
-		if m.theme.Color {
-			q.bar = progress.New(progress.WithoutPercentage(), progress.WithFillCharacters('█', '░'), progress.WithColors(m.theme.Accent))
-		}
-	}
-	q.bar.SetWidth(m.width - 2)
-	q.index, q.fromReview, q.offset = i, fromReview, 0
+func newQuestionScreen(s *session) *questionScreen {
+	return &questionScreen{s: s, keys: s.keys.question()}
+}
+
+// show opens the screen on skill i with its saved answer selected.
+func (q *questionScreen) show(i int, fromReview bool) {
+	q.index, q.fromReview, q.first = i, fromReview, 0
+	sk := q.s.r.Skills()[i]
 	q.cursor = 0
-	if ans, ok := m.a.Answers[m.r.Skills()[i].ID]; ok && ans.Answered() {
-		q.cursor = ans.Level
+	if ans := q.s.a.Answers[sk.ID]; ans.Answered() {
+		q.cursor = min(ans.Level, sk.Scale.Top())
 	}
-	m.screen = screenQuestion
-	q.ensureVisible(m)
+	q.refresh()
 }
 
-// levelsRoom is how many lines the level list may use on screen.
-func (q *questionScreen) levelsRoom(m *Model, l *skillLayout) int {
-	used := 3 + len(l.question) + min(len(l.help), 3) + 1 + 2 // header, bar, blank; question; help; blank; footer
-	if len(l.help) > 0 {
-		used++
+// refresh takes in a change to the skill's answer, to the keys or to the
+// size: the keys that apply, the note and help lines, the layout.
+func (q *questionScreen) refresh() {
+	s, t := q.s, q.s.theme
+	sk := s.r.Skills()[q.index]
+	ans := s.a.Answers[sk.ID]
+	q.saved = -1
+	if ans.Answered() {
+		q.saved = ans.Level
 	}
-	if m.status() != "" {
-		used++
+	q.keys.Back.SetEnabled(q.index > 0 || q.fromReview)
+	if q.fromReview {
+		// Opened from the review, the question goes back there.
+		q.keys.Back.SetHelp("←/b", "review")
+		q.keys.Skip.SetHelp("s", "review")
+	} else {
+		q.keys.Back.SetHelp("←/b", "back")
+		q.keys.Skip.SetHelp("s", "skip")
 	}
-	if m.help.ShowAll {
-		used += 4
-	}
-	return max(m.height-used-1, 3)
-}
-
-// ensureVisible scrolls the level list by whole levels so that the
-// selected level shows, leaving room for the "more" lines above and below.
-func (q *questionScreen) ensureVisible(m *Model) {
-	l := m.layout(q.index, m.width-2)
-	room := q.levelsRoom(m, l)
-	total := 0
-	for _, lv := range l.levels {
-		total += len(lv)
-	}
-	if total <= room {
-		q.offset = 0
-		return
-	}
-	if q.cursor < q.offset {
-		q.offset = q.cursor
-	}
-	span := func(from, to int) int {
-		n := 0
-		for i := from; i <= to; i++ {
-			n += len(l.levels[i])
+	q.keys.Forward.SetEnabled(ans.Answered())
+	q.keys.Pick.SetHelp(fmt.Sprintf("0-%d", min(sk.Scale.Top(), 9)), "pick a level")
+	q.helpLine = s.helpView(q.keys.help())
+	q.note = ""
+	if ans != nil && (ans.Note != "" || len(ans.Evidence) > 0) {
+		note := markNote + " " + cleanLine(ans.Note)
+		if n := len(ans.Evidence); n > 0 {
+			note = strings.TrimSpace(note + " · " + plural(n, "evidence link"))
 		}
-		return n
+		q.note = " " + t.Dim.Render(truncate(note, s.width-2))
 	}
-	for q.offset < q.cursor && span(q.offset, q.cursor) > room-2 {
-		q.offset++
-	}
+	q.fit()
 }
 
-func (q *questionScreen) update(m *Model, msg tea.Msg) tea.Cmd {
-	skill := m.r.Skills()[q.index]
-	top := skill.Scale.Top()
+func (q *questionScreen) update(msg tea.Msg) (tea.Msg, tea.Cmd) {
+	top := q.s.r.Skills()[q.index].Scale.Top()
 	switch msg := msg.(type) {
 	case tea.MouseWheelMsg:
 		switch msg.Button {
@@ -94,164 +95,187 @@ func (q *questionScreen) update(m *Model, msg tea.Msg) tea.Cmd {
 		case tea.MouseWheelDown:
 			q.cursor = min(q.cursor+1, top)
 		}
-		q.ensureVisible(m)
 	case tea.KeyPressMsg:
-		k := m.keys
+		k := q.keys
 		switch {
 		case key.Matches(msg, k.Up):
 			q.cursor = max(q.cursor-1, 0)
 		case key.Matches(msg, k.Down):
 			q.cursor = min(q.cursor+1, top)
-		case key.Matches(msg, k.Select):
+		case key.Matches(msg, k.Pick):
 			if d := int(msg.String()[0] - '0'); d <= top {
 				q.cursor = d
 			}
 		case key.Matches(msg, k.Confirm):
-			m.a.SetAnswer(skill.ID, q.cursor, m.opts.Now())
-			m.notice = ""
-			cmd := m.persist()
-			q.advance(m)
-			return cmd
+			return answerMsg{index: q.index, level: q.cursor}, nil
 		case key.Matches(msg, k.Back):
-			if q.fromReview {
-				m.showReview(q.index)
-			} else if q.index > 0 {
-				m.showQuestion(q.index-1, false)
-			}
-			return nil
-		case key.Matches(msg, k.Forward):
-			if m.a.Answers[skill.ID].Answered() {
-				q.advance(m)
-			}
-			return nil
-		case key.Matches(msg, k.Skip):
-			q.advance(m)
-			return nil
+			return prevMsg{}, nil
+		case key.Matches(msg, k.Forward), key.Matches(msg, k.Skip):
+			return nextMsg{}, nil
 		case key.Matches(msg, k.Note):
-			return m.showNote(q.index)
+			return openNoteMsg{}, nil
 		case key.Matches(msg, k.Jump):
-			return m.showJump(screenQuestion)
+			return openJumpMsg{}, nil
 		case key.Matches(msg, k.Help):
-			m.help.ShowAll = !m.help.ShowAll
+			q.s.help.ShowAll = !q.s.help.ShowAll
+			q.refresh()
+			return nil, nil
 		case key.Matches(msg, k.Quit):
-			return tea.Quit
+			return nil, tea.Quit
+		default:
+			return nil, nil
 		}
-		q.ensureVisible(m)
-	case tea.WindowSizeMsg:
-		q.bar.SetWidth(m.width - 2)
-		q.ensureVisible(m)
+	default:
+		return nil, nil
 	}
-	return nil
+	q.fit()
+	return nil, nil
 }
 
-// advance moves to the next skill, or back to the review when the question
-// was opened from it or was the last one.
-func (q *questionScreen) advance(m *Model) {
-	if q.fromReview || q.index+1 >= len(m.r.Skills()) {
-		m.showReview(q.index)
+func (q *questionScreen) resize() {
+	q.refresh()
+	// A taller screen may show levels above the first one shown.
+	heights := q.s.layout(q.index).heights
+	for q.first > 0 && levelWindow(heights, q.first-1, q.levelsRoom) >= q.cursor {
+		q.first--
+	}
+	q.last = levelWindow(heights, q.first, q.levelsRoom)
+}
+
+// topLines are the header, the progress bar and a blank line.
+const topLines = 3
+
+// fit decides what shows in the room the terminal leaves, most important
+// first: the skill's title and question, then its levels (the selected one
+// always), then the help text, then the note line. When the levels do not
+// all fit, they scroll by whole levels and the selected one stays in view.
+func (q *questionScreen) fit() {
+	s, t := q.s, q.s.theme
+	l := s.layout(q.index)
+	room := s.roomWith(topLines, q.helpLine)
+
+	q.questionShown = min(len(l.question), max(room/3, 1))
+	q.questionCut = ""
+	if q.questionShown < len(l.question) {
+		q.questionCut = " " + t.Question.Render(truncate(l.question[q.questionShown-1]+" …", s.width-2))
+	}
+	fixed := 1 + q.questionShown + 1 // title, question, blank before the levels
+	avail := room - fixed
+	block := func(n int) int { // help lines and the blank line before them
+		if n == 0 {
+			return 0
+		}
+		return n + 1
+	}
+	q.helpShown, q.noteShown = len(l.help), q.note != ""
+	noteLines := func() int {
+		if q.noteShown {
+			return 2
+		}
+		return 0
+	}
+	for l.total+block(q.helpShown)+noteLines() > avail && q.helpShown > min(2, len(l.help)) {
+		q.helpShown--
+	}
+	if l.total+block(q.helpShown)+noteLines() > avail {
+		q.noteShown = false
+	}
+	if l.total+block(q.helpShown) > avail && avail-block(q.helpShown) < 6 {
+		q.helpShown = 0
+	}
+	q.helpCut = ""
+	if q.helpShown > 0 && q.helpShown < len(l.help) {
+		q.helpCut = " " + t.Dim.Render(truncate(l.help[q.helpShown-1]+" …", s.width-2))
+	}
+	q.levelsRoom = max(avail-block(q.helpShown)-noteLines(), 1)
+
+	if l.total <= q.levelsRoom {
+		q.first, q.last = 0, len(l.levels)-1
 		return
 	}
-	m.showQuestion(q.index+1, false)
+	q.first = min(q.first, q.cursor)
+	for q.first < q.cursor && levelWindow(l.heights, q.first, q.levelsRoom) < q.cursor {
+		q.first++
+	}
+	q.last = levelWindow(l.heights, q.first, q.levelsRoom)
 }
 
-func (q *questionScreen) view(m *Model) string {
-	skills := m.r.Skills()
-	skill := skills[q.index]
-	t := m.theme
-	w := m.width - 2
-	l := m.layout(q.index, w)
-
-	left := fmt.Sprintf("%s · skill %d of %d", clean(skill.Category.Title), q.index+1, len(skills))
-	right := fmt.Sprintf("%d answered", m.a.Answered())
-	gap := w - len([]rune(left)) - len([]rune(right))
-	if gap < 2 {
-		left = truncate(left, w-len([]rune(right))-2)
-		gap = 2
+// levelWindow returns the last level shown when a list of levels of these
+// heights starts at first in room lines, counting a line for "↑ more"
+// when first > 0 and one for "↓ more" when the list does not reach the end.
+// The first level always shows, cut if need be.
+func levelWindow(heights []int, first, room int) int {
+	used := heights[first]
+	if first > 0 {
+		used++
 	}
-	header := []string{
-		" " + t.Header.Render(left+strings.Repeat(" ", max(gap, 0))+right),
-		" " + q.bar.ViewAs(float64(m.a.Answered())/float64(len(skills))),
-		"",
-	}
-
-	var body []string
-	for _, line := range l.question {
-		body = append(body, " "+t.Question.Render(line))
-	}
-	if len(l.help) > 0 {
-		body = append(body, "")
-		helpLines := l.help
-		if len(helpLines) > 3 {
-			helpLines = append(append([]string{}, helpLines[:2]...), truncate(helpLines[2]+" "+helpLines[3], w-1)+"…")
-			helpLines[2] = strings.TrimSuffix(helpLines[2], "…")
+	last := first
+	for i := first + 1; i < len(heights); i++ {
+		more := 0
+		if i < len(heights)-1 {
+			more = 1
 		}
-		for _, line := range helpLines {
-			body = append(body, " "+t.Dim.Render(line))
+		if used+heights[i]+more > room {
+			break
+		}
+		used += heights[i]
+		last = i
+	}
+	return last
+}
+
+func (q *questionScreen) view() string {
+	s := q.s
+	l := s.layout(q.index)
+	top := []string{s.titleLine(l.header), s.bar.line, ""}
+	body := make([]string, 0, s.height)
+	body = append(body, l.title)
+	body = append(body, l.questionStyled[:q.questionShown]...)
+	if q.questionCut != "" {
+		body[len(body)-1] = q.questionCut
+	}
+	if q.helpShown > 0 {
+		body = append(body, "")
+		body = append(body, l.helpStyled[:q.helpShown]...)
+		if q.helpCut != "" {
+			body[len(body)-1] = q.helpCut
 		}
 	}
 	body = append(body, "")
+	body = q.levels(body, l)
+	if q.noteShown {
+		body = append(body, "", q.note)
+	}
+	return s.frameWith(top, body, q.helpLine)
+}
 
-	saved := -1
-	if ans, ok := m.a.Answers[skill.ID]; ok && ans.Answered() {
-		saved = ans.Level
+// levels draws the levels from first to last, with "more" lines when the
+// list scrolls.
+func (q *questionScreen) levels(body []string, l *skillLayout) []string {
+	m := q.s.marks
+	start := len(body)
+	if q.first > 0 {
+		body = append(body, m.moreAbove(q.first))
 	}
-	room := q.levelsRoom(m, l)
-	total := 0
-	for _, block := range l.levels {
-		total += len(block)
-	}
-	var visible []string
-	shown := 0 // lines of levels before the first shown one
-	if q.offset > 0 {
-		for _, block := range l.levels[:q.offset] {
-			shown += len(block)
+	for lvl := q.first; lvl <= q.last; lvl++ {
+		ll := l.levels[lvl]
+		lines, cursor, radio := ll.plain, m.noCursor, m.open
+		if lvl == q.saved {
+			radio = m.chosen
 		}
-		visible = append(visible, " "+t.Dim.Render(fmt.Sprintf("  ↑ %d more", q.offset)))
-	}
-	for lvl := q.offset; lvl < len(l.levels); lvl++ {
-		for j, line := range l.levels[lvl] {
-			prefix := "    "
-			if j == 0 {
-				mark := "  "
-				switch {
-				case lvl == q.cursor:
-					mark = t.Cursor.Render("›") + " "
-				case lvl == saved:
-					mark = t.Marker.Render("•") + " "
-				}
-				prefix = mark + fmt.Sprintf("%d ", lvl)
-			}
-			style := t.Descriptor
-			if lvl == q.cursor {
-				style = t.Selected
-			}
-			visible = append(visible, " "+prefix+style.Render(line))
+		if lvl == q.cursor {
+			lines, cursor = ll.selected, m.cursor
 		}
+		body = append(body, " "+cursor+radio+" "+lines[0])
+		body = append(body, lines[1:]...)
 	}
-	if len(visible) > room {
-		// Cut at the last whole level that fits, and say how many follow.
-		keep := 0
-		if q.offset > 0 {
-			keep = 1
+	if n := len(l.levels) - 1 - q.last; n > 0 {
+		// The last level shown may be cut; the "more" line comes after
+		// what fits.
+		if room := q.levelsRoom - 1; len(body)-start > room {
+			body = body[:start+room]
 		}
-		last := q.offset
-		for lvl := q.offset; lvl < len(l.levels); lvl++ {
-			if keep+len(l.levels[lvl]) > room-1 && lvl > q.cursor {
-				break
-			}
-			keep += len(l.levels[lvl])
-			last = lvl
-		}
-		keep = min(keep, room-1)
-		visible = append(visible[:keep], " "+t.Dim.Render(fmt.Sprintf("  ↓ %d more", len(l.levels)-1-last)))
+		body = append(body, m.moreBelow(n))
 	}
-	body = append(body, visible...)
-	if ans, ok := m.a.Answers[skill.ID]; ok && (ans.Note != "" || len(ans.Evidence) > 0) {
-		note := strings.Join(strings.Fields(clean(ans.Note)), " ")
-		if len(ans.Evidence) > 0 {
-			note = strings.TrimSpace(note + fmt.Sprintf(" (%d evidence links)", len(ans.Evidence)))
-		}
-		body = append(body, "", " "+t.Dim.Render(truncate("✎ "+note, w)))
-	}
-	return m.frame(header, body, m.keys.question())
+	return body
 }

@@ -1,72 +1,89 @@
 package tui
 
 import (
-	"bytes"
 	"fmt"
 	"strings"
 
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
+	"charm.land/lipgloss/v2"
+	"github.com/charmbracelet/x/ansi"
 
-	"github.com/readycheck/readycheck/assessments"
 	"github.com/readycheck/readycheck/rubric"
 	"github.com/readycheck/readycheck/scorecard"
 )
 
-// resultsScreen shows readiness per target company and the next steps,
-// scored exactly as `readycheck score` scores the saved file.
+// resultsScreen shows the readiness for each target company: a bar, the
+// percentage, a verdict with a word and a marker, the requirements not met
+// yet, and the next steps. It scores through scorecard, as `readycheck
+// score` does the saved file, so the figures are the same.
 type resultsScreen struct {
+	s      *session
+	keys   listKeys
 	card   *scorecard.Card
 	lines  []string
 	offset int
-	err    error
 }
 
-func (m *Model) showResults() {
-	m.results = resultsScreen{}
-	m.screen = screenResults
-	m.results.build(m)
+func newResultsScreen(s *session) *resultsScreen {
+	rs := &resultsScreen{s: s, keys: s.keys.list(s.keys.Export, s.keys.Review)}
+	rs.keys.Move.SetHelp("↑↓", "scroll")
+	rs.keys.Back.SetEnabled(false)
+	rs.keys.Jump.SetEnabled(false)
+	rs.resize()
+	return rs
 }
 
-// build scores the assessment and lays the screen out for the width.
-func (rs *resultsScreen) build(m *Model) {
-	card, err := scorecard.New(m.a, m.r, nil)
+// resize scores the assessment and lays the report out for the width.
+func (rs *resultsScreen) resize() {
+	s, t := rs.s, rs.s.theme
+	card, err := scorecard.New(s.a, s.r, nil)
 	if err != nil {
-		rs.err = err
-		rs.lines = []string{" " + m.theme.Error.Render(err.Error())}
+		rs.card = nil
+		rs.lines = []string{" " + t.Error.Render(truncate(markError+" "+cleanLine(err.Error()), s.width-2))}
 		return
 	}
 	rs.card = card
-	t := m.theme
-	w := m.width - 2
+	w := s.width - 2
 	var out []string
+	// add wraps text under indent, its later lines hanging by hang cells.
+	add := func(style lipgloss.Style, indent string, hang int, text string) {
+		for i, l := range wrapLines(text, w-len(indent)-hang) {
+			if i > 0 {
+				l = strings.Repeat(" ", hang) + l
+			}
+			out = append(out, " "+indent+style.Render(l))
+		}
+	}
+
+	// One line per company: name, bar, percentage, verdict.
 	nameW := 0
 	for _, cr := range card.Result.Companies {
-		nameW = max(nameW, len([]rune(clean(cr.Company.Name))))
+		nameW = max(nameW, ansi.StringWidth(cleanLine(cr.Company.Name)))
 	}
-	nameW = min(nameW, w/3)
-	barW := max(min(w-nameW-22, 30), 8)
+	const verdictW = 11 // "✗ NOT YET" and a margin
+	nameW = min(nameW, max(w/3, 12))
+	barW := min(max(w-nameW-2-8-verdictW, 6), 30)
 	for _, cr := range card.Result.Companies {
-		badge := verdictStyle(t, cr.Verdict).Render(scorecard.VerdictMarker(cr.Verdict) + " " + strings.ToUpper(scorecard.VerdictWord(cr.Verdict)))
-		out = append(out, fmt.Sprintf(" %s  %s %5.1f%%  %s", t.Label.Render(pad(truncate(clean(cr.Company.Name), nameW), nameW)), scorecard.Bar(cr.Readiness, barW), cr.Readiness, badge))
+		verdict := scorecard.VerdictMarker(cr.Verdict) + " " + strings.ToUpper(scorecard.VerdictWord(cr.Verdict))
+		out = append(out, fmt.Sprintf(" %s  %s %5.1f%%  %s",
+			t.Heading.Render(fit(cleanLine(cr.Company.Name), nameW)),
+			t.Verdict[cr.Verdict].Render(scorecard.Bar(cr.Readiness, barW)), cr.Readiness, t.Verdict[cr.Verdict].Render(verdict)))
 	}
-	if len(card.Result.NextSteps) > 0 {
+
+	if steps := card.Result.NextSteps; len(steps) > 0 {
 		out = append(out, "", " "+t.Title.Render("Next steps"))
-		for i, st := range card.Result.NextSteps {
-			for j, l := range wrapLines(fmt.Sprintf("%d. %s", i+1, scorecard.NextStepSentence(st)), w-3) {
-				if j > 0 {
-					l = "   " + l
-				}
-				out = append(out, "  "+l)
-			}
+		for i, st := range steps {
+			add(t.Text, "", 3, fmt.Sprintf("%d. %s", i+1, scorecard.NextStepSentence(st)))
 		}
 	}
+
 	for _, cr := range card.Result.Companies {
-		name := clean(cr.Company.Name)
+		name := cleanLine(cr.Company.Name)
 		if cr.Company.Role != "" {
-			name += " — " + clean(cr.Company.Role)
+			name += " — " + cleanLine(cr.Company.Role)
 		}
-		out = append(out, "", " "+t.Label.Render(truncate(name, w)))
+		out = append(out, "", " "+t.Heading.Render(truncate(name, w)))
 		unmet := 0
 		for _, rr := range cr.Requirements {
 			if rr.Met {
@@ -75,98 +92,95 @@ func (rs *resultsScreen) build(m *Model) {
 			unmet++
 			req := rr.Requirement
 			scale := req.Skills[0].Scale
-			must := ""
+			mark := "~"
+			if rr.Level == 0 {
+				mark = markError
+			}
+			line := fmt.Sprintf("%s %s: %s, needs %s", mark, cleanLine(req.Title), levelName(scale, rr.Level), levelName(scale, req.Min))
 			if req.Must {
-				must = " (must)"
+				line += " (must)"
 			}
-			line := fmt.Sprintf("✗ %s%s: %s, needs %s", clean(req.Title), must, clean(scale.Label(rr.Level)), clean(scale.Label(req.Min)))
-			for i, l := range wrapLines(line, w-3) {
-				if i > 0 {
-					l = "  " + l
-				}
-				out = append(out, "   "+t.Dim.Render(l))
+			style := t.Text
+			if req.Must {
+				style = t.Verdict[rubric.Blocked]
 			}
+			add(style, "  ", 2, line)
 		}
 		if unmet == 0 {
-			out = append(out, "   ✓ Every requirement met.")
+			out = append(out, "   "+t.Verdict[rubric.Ready].Render(markSaved+" Every requirement met."))
 		}
 	}
 	if n := len(card.Result.Unanswered); n > 0 {
-		out = append(out, "", " "+t.Dim.Render(fmt.Sprintf("%d skills unanswered, counted as 0 (r to review them).", n)))
+		out = append(out, "")
+		add(t.Dim, "", 0, fmt.Sprintf("%s not answered, counted as 0: press r to review them.", plural(n, "skill")))
 	}
 	rs.lines = out
-	rs.offset = min(rs.offset, max(len(out)-1, 0))
+	rs.offset = min(rs.offset, rs.maxOffset())
 }
 
-func verdictStyle(t Theme, v rubric.Verdict) interface{ Render(...string) string } {
-	switch v {
-	case rubric.Ready:
-		return t.Ready
-	case rubric.Almost:
-		return t.Almost
-	case rubric.NotYet:
-		return t.NotYet
-	}
-	return t.Blocked
+// levelName is a level as the results show it: "Capable (3)".
+func levelName(s *rubric.Scale, level int) string {
+	return fmt.Sprintf("%s (%d)", cleanLine(s.Label(level)), level)
 }
 
-func (rs *resultsScreen) room(m *Model) int {
-	extra := 0
-	if m.status() != "" {
-		extra++
-	}
-	return max(m.height-4-extra, 1)
-}
+// top lines of the results: the title, the rubric and a blank line.
+const resultsTop = 3
 
-func (rs *resultsScreen) update(m *Model, msg tea.Msg) tea.Cmd {
-	maxOff := max(len(rs.lines)-rs.room(m), 0)
+func (rs *resultsScreen) room() int { return rs.s.room(resultsTop, rs.keys.help()) }
+
+func (rs *resultsScreen) maxOffset() int { return max(len(rs.lines)-rs.room(), 0) }
+
+func (rs *resultsScreen) update(msg tea.Msg) (tea.Msg, tea.Cmd) {
 	switch msg := msg.(type) {
-	case exportedMsg:
-		if msg.err != nil {
-			m.notice = "Export failed: " + msg.err.Error()
-		} else {
-			m.notice = "Exported the report to " + msg.path
-		}
 	case tea.MouseWheelMsg:
-		if msg.Button == tea.MouseWheelUp {
+		switch msg.Button {
+		case tea.MouseWheelUp:
 			rs.offset = max(rs.offset-1, 0)
-		} else if msg.Button == tea.MouseWheelDown {
-			rs.offset = min(rs.offset+1, maxOff)
+		case tea.MouseWheelDown:
+			rs.offset = min(rs.offset+1, rs.maxOffset())
 		}
 	case tea.KeyPressMsg:
+		k := rs.keys
 		switch {
-		case key.Matches(msg, m.keys.Up):
+		case key.Matches(msg, k.Up):
 			rs.offset = max(rs.offset-1, 0)
-		case key.Matches(msg, m.keys.Down):
-			rs.offset = min(rs.offset+1, maxOff)
-		case key.Matches(msg, m.keys.Export):
-			return rs.export(m)
-		case key.Matches(msg, m.keys.Review):
-			m.showReview(0)
-		case key.Matches(msg, m.keys.Quit):
-			return tea.Quit
+		case key.Matches(msg, k.Down):
+			rs.offset = min(rs.offset+1, rs.maxOffset())
+		case key.Matches(msg, k.PageUp):
+			rs.offset = max(rs.offset-rs.room(), 0)
+		case key.Matches(msg, k.PageDown):
+			rs.offset = min(rs.offset+rs.room(), rs.maxOffset())
+		case key.Matches(msg, k.Home):
+			rs.offset = 0
+		case key.Matches(msg, k.End):
+			rs.offset = rs.maxOffset()
+		case key.Matches(msg, k.Primary):
+			return exportMsg{}, nil
+		case key.Matches(msg, rs.s.keys.Review):
+			return showReviewMsg{}, nil
+		case key.Matches(msg, k.Help):
+			rs.s.help.ShowAll = !rs.s.help.ShowAll
+			rs.offset = min(rs.offset, rs.maxOffset())
+		case key.Matches(msg, k.Quit):
+			return nil, tea.Quit
 		}
 	}
-	return nil
+	return nil, nil
 }
 
-// export writes the Markdown report beside the saved file.
-func (rs *resultsScreen) export(m *Model) tea.Cmd {
-	if rs.card == nil || m.SavedPath() == "" {
-		return nil
+func (rs *resultsScreen) view() string {
+	s, t := rs.s, rs.s.theme
+	end := min(rs.offset+rs.room(), len(rs.lines))
+	sub := fmt.Sprintf("%s · %d of %d answered", cleanLine(s.r.Title), s.answered, len(s.r.Skills()))
+	if rs.offset > 0 || end < len(rs.lines) {
+		// Say where in the report the screen is.
+		pos := fmt.Sprintf("  lines %d–%d of %d", rs.offset+1, end, len(rs.lines))
+		sub = truncate(sub, s.width-2-len([]rune(pos))) + pos
 	}
-	var buf bytes.Buffer
-	if err := rs.card.Markdown(&buf); err != nil {
-		return func() tea.Msg { return exportedMsg{err: err} }
+	top := []string{
+		s.titleLine(t.Title.Render("Your readiness") + t.Dim.Render(" · "+cleanLine(s.a.Candidate.Name))),
+		" " + t.Dim.Render(truncate(sub, s.width-2)),
+		"",
 	}
-	path := strings.TrimSuffix(m.SavedPath(), ".yaml") + ".md"
-	data := buf.Bytes()
-	return func() tea.Msg { return exportedMsg{path: path, err: assessments.WriteFile(path, data)} }
-}
-
-func (rs *resultsScreen) view(m *Model) string {
-	t := m.theme
-	header := []string{" " + t.Title.Render("Your readiness") + "  " + t.Dim.Render(truncate(clean(m.a.Candidate.Name), m.width-20)), ""}
-	end := min(rs.offset+rs.room(m), len(rs.lines))
-	return m.frame(header, rs.lines[rs.offset:end], m.keys.results())
+	return s.frame(top, rs.lines[rs.offset:end], rs.keys.help())
 }

@@ -5,134 +5,196 @@ import (
 
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
+	"github.com/charmbracelet/x/ansi"
 )
 
-// reviewScreen lists every skill with its answer, unanswered ones marked;
-// enter edits a row and f finishes.
+// reviewScreen lists every skill under its category with the answer's
+// label and a note marker; the unanswered ones are marked ○ and said so.
+// enter changes a row's answer, f finishes.
 type reviewScreen struct {
-	cursor int
-	offset int
+	s    *session
+	keys listKeys
+	// rows are the category headings and the skills, in rubric order; a
+	// heading has skill -1. skillRow[i] is skill i's row.
+	rows     []int
+	headings []string
+	skillRow []int
+	cursor   int // a skill
+	offset   int // the first row shown
+	// titleWidth and answerWidth are the widths of the longest title and
+	// of the answer column.
+	titleWidth, answerWidth int
+
+	// Drawn in Update, for View to put together: the rows shown (by
+	// row), each as it looks without and with the cursor, and the help.
+	drawn    map[int][2]string
+	helpLine string
 }
 
-func (m *Model) showReview(cursor int) {
-	m.review.cursor = max(0, min(cursor, len(m.r.Skills())-1))
-	m.screen = screenReview
-	m.review.ensureVisible(m)
+const notAnswered = "not answered"
+
+func newReviewScreen(s *session) *reviewScreen {
+	rv := &reviewScreen{s: s, keys: s.keys.list(s.keys.Edit, s.keys.Finish), drawn: map[int][2]string{}}
+	rv.answerWidth = len(notAnswered)
+	for i, sk := range s.r.Skills() {
+		if i == 0 || sk.Category != s.r.Skills()[i-1].Category {
+			rv.rows = append(rv.rows, -1-len(rv.headings))
+			rv.headings = append(rv.headings, cleanLine(sk.Category.Title))
+		}
+		rv.skillRow = append(rv.skillRow, len(rv.rows))
+		rv.rows = append(rv.rows, i)
+	}
+	for _, sc := range s.r.Scales {
+		for _, lv := range sc.Levels {
+			rv.answerWidth = max(rv.answerWidth, ansi.StringWidth(cleanLine(lv.Label)))
+		}
+	}
+	rv.answerWidth = min(rv.answerWidth, 24)
+	for _, title := range s.titles {
+		rv.titleWidth = max(rv.titleWidth, ansi.StringWidth(title))
+	}
+	return rv
 }
 
-func (rv *reviewScreen) room(m *Model) int {
-	extra := 0
-	if m.help.ShowAll {
-		extra = 3
-	}
-	if m.status() != "" {
-		extra++
-	}
-	return max(m.height-4-extra, 1)
+// show opens the review with the cursor on skill i, its rows drawn anew
+// since answers may have changed.
+func (rv *reviewScreen) show(i int) {
+	rv.cursor = max(0, min(i, len(rv.skillRow)-1))
+	rv.resize()
 }
 
-func (rv *reviewScreen) ensureVisible(m *Model) {
-	room := rv.room(m)
-	if rv.cursor < rv.offset {
-		rv.offset = rv.cursor
-	}
-	if rv.cursor >= rv.offset+room {
-		rv.offset = rv.cursor - room + 1
-	}
-	rv.offset = max(0, min(rv.offset, len(m.r.Skills())-room))
+// topLines of the review: its title, a summary and a blank line.
+const reviewTop = 3
+
+func (rv *reviewScreen) room() int { return rv.s.roomWith(reviewTop, rv.helpLine) }
+
+func (rv *reviewScreen) resize() {
+	rv.drawn = map[int][2]string{}
+	rv.helpLine = rv.s.helpView(rv.keys.help())
+	rv.scroll()
 }
 
-func (rv *reviewScreen) update(m *Model, msg tea.Msg) tea.Cmd {
-	n := len(m.r.Skills())
+// scroll keeps the cursor's row in view, with its category's heading when
+// it is the category's first skill.
+func (rv *reviewScreen) scroll() {
+	room := rv.room()
+	row := rv.skillRow[rv.cursor]
+	if row-1 >= 0 && rv.rows[row-1] < 0 {
+		row--
+	}
+	if row < rv.offset {
+		rv.offset = row
+	}
+	if end := rv.skillRow[rv.cursor]; end >= rv.offset+room {
+		rv.offset = end - room + 1
+	}
+	rv.offset = max(0, min(rv.offset, len(rv.rows)-room))
+	for r := rv.offset; r < len(rv.rows) && r < rv.offset+room; r++ {
+		if _, ok := rv.drawn[r]; !ok {
+			rv.drawn[r] = rv.draw(r)
+		}
+	}
+}
+
+func (rv *reviewScreen) update(msg tea.Msg) (tea.Msg, tea.Cmd) {
+	last := len(rv.skillRow) - 1
 	switch msg := msg.(type) {
 	case tea.MouseWheelMsg:
-		if msg.Button == tea.MouseWheelUp {
+		switch msg.Button {
+		case tea.MouseWheelUp:
 			rv.cursor = max(rv.cursor-1, 0)
-		} else if msg.Button == tea.MouseWheelDown {
-			rv.cursor = min(rv.cursor+1, n-1)
+		case tea.MouseWheelDown:
+			rv.cursor = min(rv.cursor+1, last)
 		}
 	case tea.KeyPressMsg:
-		k := m.keys
+		k := rv.keys
 		switch {
 		case key.Matches(msg, k.Up):
 			rv.cursor = max(rv.cursor-1, 0)
 		case key.Matches(msg, k.Down):
-			rv.cursor = min(rv.cursor+1, n-1)
-		case msg.String() == "pgup":
-			rv.cursor = max(rv.cursor-rv.room(m), 0)
-		case msg.String() == "pgdown":
-			rv.cursor = min(rv.cursor+rv.room(m), n-1)
-		case key.Matches(msg, k.Edit):
-			m.showQuestion(rv.cursor, true)
-			return nil
+			rv.cursor = min(rv.cursor+1, last)
+		case key.Matches(msg, k.PageUp):
+			rv.cursor = max(rv.cursor-rv.room(), 0)
+		case key.Matches(msg, k.PageDown):
+			rv.cursor = min(rv.cursor+rv.room(), last)
+		case key.Matches(msg, k.Home):
+			rv.cursor = 0
+		case key.Matches(msg, k.End):
+			rv.cursor = last
+		case key.Matches(msg, k.Primary):
+			return editMsg{index: rv.cursor}, nil
+		case key.Matches(msg, rv.s.keys.Finish):
+			return finishMsg{}, nil
 		case key.Matches(msg, k.Back):
-			m.showQuestion(n-1, false)
-			return nil
+			return prevMsg{}, nil
 		case key.Matches(msg, k.Jump):
-			return m.showJump(screenReview)
-		case key.Matches(msg, k.Finish):
-			m.a.Status = "complete"
-			m.a.Updated = m.opts.Now().UTC().Truncate(1e9)
-			cmd := m.persist()
-			m.showResults()
-			return cmd
+			return openJumpMsg{}, nil
 		case key.Matches(msg, k.Help):
-			m.help.ShowAll = !m.help.ShowAll
+			rv.s.help.ShowAll = !rv.s.help.ShowAll
+			rv.helpLine = rv.s.helpView(rv.keys.help())
 		case key.Matches(msg, k.Quit):
-			return tea.Quit
+			return nil, tea.Quit
+		default:
+			return nil, nil
 		}
+	default:
+		return nil, nil
 	}
-	rv.ensureVisible(m)
-	return nil
+	rv.scroll()
+	return nil, nil
 }
 
-func (rv *reviewScreen) view(m *Model) string {
-	t := m.theme
-	skills := m.r.Skills()
-	answered := m.a.Answered()
-	summary := fmt.Sprintf("%d of %d answered", answered, len(skills))
-	if left := len(skills) - answered; left > 0 {
-		summary += fmt.Sprintf(" · %d unanswered (marked !, counted as 0)", left)
+func (rv *reviewScreen) view() string {
+	s, t := rv.s, rv.s.theme
+	total := len(rv.skillRow)
+	summary := fmt.Sprintf("All %d skills answered. Press f to finish and see your readiness.", total)
+	if left := total - s.answered; left > 0 {
+		summary = fmt.Sprintf("%d of %d answered · %d not answered (%s), counted as 0 · f finishes", s.answered, total, left, markOpen)
 	}
-	header := []string{
-		" " + t.Title.Render("Review your answers"),
-		" " + t.Dim.Render(truncate(summary, m.width-2)),
-		"",
+	top := []string{s.titleLine(t.Title.Render("Review your answers")), " " + t.Dim.Render(truncate(summary, s.width-2)), ""}
+	room := rv.room()
+	body := make([]string, 0, room)
+	cursorRow := rv.skillRow[rv.cursor]
+	for r := rv.offset; r < len(rv.rows) && r < rv.offset+room; r++ {
+		d := rv.drawn[r]
+		if r == cursorRow {
+			body = append(body, d[1])
+		} else {
+			body = append(body, d[0])
+		}
 	}
-	labelW := 14
-	titleW := max(m.width-labelW-8, 12)
-	var body []string
-	room := rv.room(m)
-	for i := rv.offset; i < len(skills) && i < rv.offset+room; i++ {
-		s := skills[i]
-		ans := m.a.Answers[s.ID]
-		label, mark := "unanswered", "!"
-		if ans.Answered() {
-			label, mark = clean(s.Scale.Label(ans.Level)), " "
-		}
-		note := " "
-		if ans != nil && (ans.Note != "" || len(ans.Evidence) > 0) {
-			note = "✎"
-		}
-		title := truncate(clean(s.Title), titleW)
-		if i == 0 || skills[i-1].Category != s.Category || i == rv.offset {
-			title = truncate(clean(s.Title), titleW)
-		}
-		row := fmt.Sprintf("%s %s %s", pad(title, titleW), pad(truncate(label, labelW), labelW), note)
-		cursor := "  "
-		if i == rv.cursor {
-			cursor = t.Cursor.Render("›") + " "
-			row = t.Selected.Render(row)
-		} else if !ans.Answered() {
-			row = t.Unanswered.Render(row)
-		}
-		if mark == "!" {
-			mark = t.Unanswered.Render("!")
-		}
-		body = append(body, " "+cursor+mark+" "+row)
+	return s.frameWith(top, body, rv.helpLine)
+}
+
+// draw draws row r of the list: a category's heading, or a skill with its
+// answer and note marker, without and with the cursor on it.
+func (rv *reviewScreen) draw(r int) [2]string {
+	s, t := rv.s, rv.s.theme
+	i := rv.rows[r]
+	if i < 0 {
+		h := " " + t.Heading.Render(truncate(rv.headings[-1-i], s.width-2))
+		return [2]string{h, h}
 	}
-	if cat := skills[rv.cursor].Category; cat != nil {
-		header[2] = " " + t.Header.Render(truncate(clean(cat.Title), m.width-2))
+	// The answers sit beside the longest title, not at the far right.
+	titleW := min(max(s.width-1-2-2-2-rv.answerWidth-2, 8), rv.titleWidth)
+	sk := s.r.Skills()[i]
+	ans := s.a.Answers[sk.ID]
+	mark, answer, answerStyle := t.Chosen.Render(markChosen), "", t.Text
+	if ans.Answered() {
+		answer = cleanLine(sk.Scale.Label(ans.Level))
+	} else {
+		mark, answer, answerStyle = t.Unanswered.Render(markOpen), notAnswered, t.Unanswered
 	}
-	return m.frame(header, body, m.keys.review())
+	note := " "
+	if ans != nil && (ans.Note != "" || len(ans.Evidence) > 0) {
+		note = t.Dim.Render(markNote)
+	}
+	title := fit(s.titles[i], titleW)
+	answer = fit(answer, rv.answerWidth)
+	plain := " " + s.marks.noCursor + mark + " " + t.Text.Render(title) + "  " + answerStyle.Render(answer) + " " + note
+	if ans.Answered() {
+		answerStyle = t.Selected
+	}
+	cursor := " " + s.marks.cursor + mark + " " + t.Selected.Render(title) + "  " + answerStyle.Render(answer) + " " + note
+	return [2]string{plain, cursor}
 }

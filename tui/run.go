@@ -3,21 +3,41 @@ package tui
 import (
 	"errors"
 	"io"
+	"os"
+	"os/signal"
+	"syscall"
 
 	tea "charm.land/bubbletea/v2"
 	"github.com/charmbracelet/colorprofile"
+
+	"github.com/readycheck/readycheck/assessments"
 )
 
-// ErrInterrupted is returned by Run when the candidate pressed ctrl+c.
+// ErrInterrupted is returned by Run when the candidate pressed ctrl+c; the
+// command exits with status 130. What was answered is saved.
 var ErrInterrupted = errors.New("interrupted")
 
-// Run shows the walk-through on the terminal until the candidate quits. On
-// the way out, whatever the screens had not written yet is saved, so that a
-// quit right after an answer never loses it.
-// It returns the path of the saved assessment ("" when none was started).
-func Run(opts Options, in io.Reader, out io.Writer) (string, error) {
+// FPS is the renderer's frame rate: Bubble Tea's highest, so that a
+// keypress is painted about 8 ms later rather than 17 at the default 60.
+// The renderer only writes the lines that changed.
+const FPS = 120
+
+// Outcome is where a walk-through ended.
+type Outcome struct {
+	// Path is the assessment's file; "" when none was started.
+	Path string
+	// Complete is true once the candidate finished the assessment.
+	Complete bool
+}
+
+// Run shows the walk-through on the terminal until the candidate quits,
+// reading keys from in and drawing on out (the process's terminal when
+// nil). On the way out, the newest state of the assessment is saved if a
+// save was still on its way, so that quitting right after an answer never
+// loses it.
+func Run(opts Options, in io.Reader, out io.Writer) (Outcome, error) {
 	m := New(opts)
-	popts := []tea.ProgramOption{tea.WithFPS(120)}
+	popts := []tea.ProgramOption{tea.WithFPS(FPS)}
 	if in != nil {
 		popts = append(popts, tea.WithInput(in))
 	}
@@ -25,25 +45,41 @@ func Run(opts Options, in io.Reader, out io.Writer) (string, error) {
 		popts = append(popts, tea.WithOutput(out))
 	}
 	if !opts.Color {
+		// The colour library alone honours only true-ish NO_COLOR values.
 		popts = append(popts, tea.WithColorProfile(colorprofile.Ascii))
 	}
-	_, err := tea.NewProgram(m, popts...).Run()
-	flushErr := m.Close()
-	path := m.SavedPath()
+	p := tea.NewProgram(m, popts...)
+	// Bubble Tea handles ctrl+c and SIGTERM; a closed terminal (SIGHUP)
+	// would end the process before the newest answer is flushed.
+	hup := make(chan os.Signal, 1)
+	signal.Notify(hup, syscall.SIGHUP)
+	stop := make(chan struct{})
+	go func() {
+		select {
+		case <-hup:
+			p.Kill()
+		case <-stop:
+		}
+	}()
+	_, err := p.Run()
+	signal.Stop(hup)
+	close(stop)
+	closeErr := m.Close()
+	done := Outcome{Path: m.SavedPath()}
+	if a := m.Assessment(); a != nil {
+		done.Complete = a.Status == assessments.Complete
+	}
 	switch {
 	case errors.Is(err, tea.ErrInterrupted):
-		return path, errors.Join(ErrInterrupted, flushErr)
+		if closeErr != nil {
+			// Answers not saved matter more than the exit status.
+			return done, closeErr
+		}
+		return done, ErrInterrupted
 	case err != nil:
-		return path, errors.Join(err, flushErr)
+		return done, errors.Join(err, closeErr)
 	case m.err != nil:
-		return path, m.err
+		return done, errors.Join(m.err, closeErr)
 	}
-	return path, flushErr
+	return done, closeErr
 }
-
-// Close saves the assessment if its last change was not written yet, and
-// releases its lock.
-func (m *Model) Close() error { return m.save.close(m.a, true) }
-
-// SavedPath is the file of the assessment, or "" when none was opened.
-func (m *Model) SavedPath() string { return m.save.path() }

@@ -1,65 +1,124 @@
 package tui
 
 import (
+	"fmt"
 	"image/color"
 
+	"charm.land/bubbles/v2/help"
 	"charm.land/bubbles/v2/textarea"
 	"charm.land/bubbles/v2/textinput"
 	"charm.land/lipgloss/v2"
+
+	"github.com/readycheck/readycheck/rubric"
 )
 
-// Theme holds every style of the interface, built once.
+// Markers carry every meaning on screen without colour: with NO_COLOR the
+// screens read the same.
+const (
+	markCursor    = "›" // the row the keys act on
+	markChosen    = "●" // the saved level; an answered skill
+	markOpen      = "○" // another level; a skill not answered yet
+	markNote      = "✎" // a note or evidence links
+	markChecked   = "[x]"
+	markUnchecked = "[ ]"
+	markError     = "✗"
+	markNotice    = "!"
+	markSaved     = "✓"
+)
+
+// Theme holds every style of the interface, built once: no screen builds a
+// style while drawing.
 type Theme struct {
-	Title, Header, Dim, Question, Help, Selected, Cursor, Label, Descriptor lipgloss.Style
-	Warning, Error, Saved, Unanswered, Marker, Badge                        lipgloss.Style
-	Ready, Almost, NotYet, Blocked                                          lipgloss.Style
-	Accent                                                                  color.Color
-	Color                                                                   bool
+	// Color is false when colour is off (NO_COLOR): bold and markers carry
+	// the meaning then.
+	Color bool
+	// Accent colours the progress bar.
+	Accent color.Color
+
+	Brand         lipgloss.Style // the app's name
+	Title         lipgloss.Style // a screen's title
+	Header        lipgloss.Style // the position line at the top of a question
+	Heading       lipgloss.Style // category headings, company names
+	SkillTitle    lipgloss.Style // the skill asked about
+	Question      lipgloss.Style
+	Text          lipgloss.Style
+	Dim           lipgloss.Style // help text, roles, hints
+	Help          lipgloss.Style // quiet hints
+	Cursor        lipgloss.Style // the › marker
+	Selected      lipgloss.Style // the text of the row under the cursor
+	SelectedLabel lipgloss.Style // a level's label under the cursor
+	Label         lipgloss.Style // level labels, field names
+	Chosen        lipgloss.Style // the ● of a saved answer
+	Marker        lipgloss.Style // a marker that stands out
+	Unanswered    lipgloss.Style // a skill not answered yet
+	Saved         lipgloss.Style // the quiet "saved" at the top right
+	Warning       lipgloss.Style
+	Error         lipgloss.Style
+	Verdict       map[rubric.Verdict]lipgloss.Style
+	// HelpStyles style the help line at the bottom.
+	HelpStyles help.Styles
 }
 
-// NewTheme returns the theme with colour, or plain when color is false
-// (NO_COLOR): then markers and bold carry the meaning.
+// NewTheme returns the colour theme, or the plain one when color is false.
 func NewTheme(color bool) Theme {
 	base := lipgloss.NewStyle()
+	bold := base.Bold(true)
 	if !color {
 		return Theme{
-			Title: base.Bold(true), Header: base.Bold(true), Dim: base, Question: base.Bold(true), Help: base,
-			Selected: base.Bold(true), Cursor: base.Bold(true), Label: base.Bold(true), Descriptor: base,
-			Warning: base.Bold(true), Error: base.Bold(true), Saved: base, Unanswered: base.Bold(true), Marker: base.Bold(true),
-			Badge: base.Bold(true), Ready: base.Bold(true), Almost: base.Bold(true), NotYet: base.Bold(true), Blocked: base.Bold(true),
+			Brand: bold, Title: bold, Header: base, Heading: bold, SkillTitle: bold, Question: bold,
+			Text: base, Dim: base, Help: base, Cursor: bold, Selected: bold, SelectedLabel: bold,
+			Label: bold, Chosen: bold, Marker: bold, Unanswered: base, Saved: base, Warning: bold, Error: bold,
+			Verdict: map[rubric.Verdict]lipgloss.Style{rubric.Ready: bold, rubric.Almost: bold, rubric.NotYet: bold, rubric.Blocked: bold},
+			HelpStyles: help.Styles{
+				ShortKey: bold, ShortDesc: base, ShortSeparator: base, Ellipsis: base,
+				FullKey: bold, FullDesc: base, FullSeparator: base,
+			},
 		}
 	}
-	purple := lipgloss.Color("#A371F7")
-	grey := lipgloss.Color("#8B949E")
-	green := lipgloss.Color("#3FB950")
+	// Mid-tone colours, readable on dark and light backgrounds alike.
+	violet := lipgloss.Color("#8B5CF6")
+	grey := lipgloss.Color("#8A8F98")
+	green := lipgloss.Color("#2EA043")
 	amber := lipgloss.Color("#D29922")
-	red := lipgloss.Color("#F85149")
+	red := lipgloss.Color("#E5534B")
+	key := base.Foreground(lipgloss.Color("#B1B5BD"))
+	sep := base.Foreground(lipgloss.Color("#5C6068"))
 	return Theme{
-		Title:      base.Bold(true).Foreground(purple),
-		Header:     base.Foreground(grey),
-		Dim:        base.Foreground(grey),
-		Question:   base.Bold(true),
-		Help:       base.Foreground(grey),
-		Selected:   base.Bold(true).Foreground(purple),
-		Cursor:     base.Foreground(purple),
-		Label:      base.Bold(true),
-		Descriptor: base,
-		Warning:    base.Foreground(amber),
-		Error:      base.Bold(true).Foreground(red),
-		Saved:      base.Foreground(grey),
-		Unanswered: base.Foreground(amber),
-		Marker:     base.Foreground(purple),
-		Badge:      base.Bold(true),
-		Ready:      base.Bold(true).Foreground(green),
-		Almost:     base.Bold(true).Foreground(amber),
-		NotYet:     base.Bold(true).Foreground(grey),
-		Blocked:    base.Bold(true).Foreground(red),
-		Accent:     purple,
-		Color:      true,
+		Color:         true,
+		Accent:        violet,
+		Brand:         bold.Foreground(violet),
+		Title:         bold,
+		Header:        base.Foreground(grey),
+		Heading:       bold,
+		SkillTitle:    bold.Foreground(violet),
+		Question:      bold,
+		Text:          base,
+		Dim:           base.Foreground(grey),
+		Help:          base.Foreground(grey),
+		Cursor:        bold.Foreground(violet),
+		Selected:      base.Foreground(violet),
+		SelectedLabel: bold.Foreground(violet),
+		Label:         bold,
+		Chosen:        base.Foreground(violet),
+		Marker:        base.Foreground(violet),
+		Unanswered:    base.Foreground(amber),
+		Saved:         base.Foreground(grey),
+		Warning:       base.Foreground(amber),
+		Error:         bold.Foreground(red),
+		Verdict: map[rubric.Verdict]lipgloss.Style{
+			rubric.Ready:   bold.Foreground(green),
+			rubric.Almost:  bold.Foreground(amber),
+			rubric.NotYet:  bold.Foreground(grey),
+			rubric.Blocked: bold.Foreground(red),
+		},
+		HelpStyles: help.Styles{
+			ShortKey: key, ShortDesc: base.Foreground(grey), ShortSeparator: sep, Ellipsis: sep,
+			FullKey: key, FullDesc: base.Foreground(grey), FullSeparator: sep,
+		},
 	}
 }
 
-// calmInput makes a text input's cursor steady: a blinking cursor repaints
+// calmInput makes a text field's cursor steady: a blinking cursor repaints
 // the screen twice a second for nothing.
 func calmInput(in *textinput.Model) {
 	s := in.Styles()
@@ -72,4 +131,73 @@ func calmArea(in *textarea.Model) {
 	s := in.Styles()
 	s.Cursor.Blink = false
 	in.SetStyles(s)
+}
+
+// inputStyles styles a one-line text field: a steady cursor in the accent
+// colour, a quiet placeholder.
+func (t *Theme) inputStyles(in *textinput.Model) {
+	s := in.Styles()
+	s.Cursor.Blink = false
+	s.Focused.Placeholder = t.Dim
+	s.Blurred.Placeholder = t.Dim
+	if t.Color {
+		s.Cursor.Color = t.Accent
+	}
+	in.SetStyles(s)
+}
+
+// areaStyles styles a text area like inputStyles, without line highlights.
+func (t *Theme) areaStyles(in *textarea.Model) {
+	s := in.Styles()
+	s.Cursor.Blink = false
+	s.Focused.CursorLine = t.Text
+	s.Focused.Placeholder = t.Dim
+	s.Blurred.Placeholder = t.Dim
+	if t.Color {
+		s.Cursor.Color = t.Accent
+	}
+	in.SetStyles(s)
+}
+
+// marks are the markers of the level list, drawn once with the theme.
+type marks struct {
+	cursor, noCursor, chosen, open string
+	// The save state at the top right.
+	saved, saving, notSaved string
+	// more holds "↑ 2 more levels" and "↓ 2 more levels" for small counts.
+	above, below []string
+	theme        *Theme
+}
+
+func newMarks(t *Theme) marks {
+	m := marks{
+		cursor: t.Cursor.Render(markCursor) + " ", noCursor: "  ",
+		chosen: t.Chosen.Render(markChosen), open: t.Dim.Render(markOpen),
+		saved: t.Saved.Render(markSaved + " saved"), saving: t.Saved.Render("saving…"),
+		notSaved: t.Error.Render(markError + " not saved"),
+		theme:    t,
+	}
+	for n := range 10 {
+		m.above = append(m.above, m.more("↑", n))
+		m.below = append(m.below, m.more("↓", n))
+	}
+	return m
+}
+
+func (m marks) more(arrow string, n int) string {
+	return " " + m.theme.Dim.Render(fmt.Sprintf("    %s %s", arrow, plural(n, "more level")))
+}
+
+func (m marks) moreAbove(n int) string {
+	if n < len(m.above) {
+		return m.above[n]
+	}
+	return m.more("↑", n)
+}
+
+func (m marks) moreBelow(n int) string {
+	if n < len(m.below) {
+		return m.below[n]
+	}
+	return m.more("↓", n)
 }

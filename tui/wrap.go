@@ -1,91 +1,196 @@
 package tui
 
 import (
+	"fmt"
 	"strings"
 
+	"charm.land/bubbles/v2/progress"
 	"charm.land/lipgloss/v2"
+	"github.com/charmbracelet/x/ansi"
+
+	"github.com/readycheck/readycheck/rubric"
 )
 
-// wrapCache keeps text wrapped to a width, so that View never wraps: a
-// screen asks for a skill's layout, built once per skill and width.
+// wrapCache keeps each skill's text wrapped to the width, so that drawing
+// never wraps: a skill is laid out the first time it is shown at a width,
+// and the cache is emptied when the width changes.
 type wrapCache struct {
 	width   int
 	layouts map[int]*skillLayout
 }
 
-func newWrapCache() *wrapCache { return &wrapCache{layouts: map[int]*skillLayout{}} }
-
-// skillLayout is a question screen's text, wrapped.
+// skillLayout is a question screen's text, cleaned, wrapped and styled
+// once, so that drawing only puts lines together.
 type skillLayout struct {
-	question []string
-	help     []string
-	// levels holds each level's lines: the first carries the label.
-	levels [][]string
+	// header is the position line's left part: "Category · skill 3 of 38".
+	header string
+	title  string
+	// question and help are the wrapped lines, plain and styled.
+	question, questionStyled []string
+	help, helpStyled         []string
+	levels                   []levelLayout
+	// heights[i] is how many lines level i takes; total their sum.
+	heights []int
+	total   int
 }
 
-// wrapLines wraps text to width and splits it into lines.
-func wrapLines(s string, width int) []string {
-	if s == "" {
-		return nil
-	}
-	if width < 10 {
-		width = 10
-	}
-	return strings.Split(lipgloss.Wrap(s, width, ""), "\n")
+// levelLayout is one level of a scale as the question screen shows it:
+// its number, label and descriptor (beside the label, or under it when the
+// screen is narrow), styled as a level under the cursor and as any other.
+// The cursor and radio marks go before the first line.
+type levelLayout struct {
+	plain, selected []string
 }
 
-// layout returns the wrapped text of skill index i for width.
-func (m *Model) layout(i, width int) *skillLayout {
-	c := m.wraps
-	if c.width != width {
-		c.width = width
+// Widths of the level list: " › ● " before the level's number.
+const (
+	levelIndent = 1 + 2 + 2 // margin, cursor, radio
+	labelGap    = 2
+	minDescW    = 36
+)
+
+// layout returns skill i's text laid out for the screen's width.
+func (s *session) layout(i int) *skillLayout {
+	c := &s.wraps
+	if c.width != s.width || c.layouts == nil {
+		c.width = s.width
 		c.layouts = map[int]*skillLayout{}
 	}
 	if l, ok := c.layouts[i]; ok {
 		return l
 	}
-	s := m.r.Skills()[i]
-	l := &skillLayout{
-		question: wrapLines(clean(s.Question), width),
-		help:     wrapLines(clean(strings.Join(strings.Fields(s.Help), " ")), width),
-	}
-	labelW := 0
-	for _, lv := range s.Scale.Levels {
-		labelW = max(labelW, lipgloss.Width(clean(lv.Label)))
-	}
-	// "› 3 Capable    descriptor…": cursor (2), number (2), label, gap (2).
-	indent := 4 + labelW + 2
-	descW := width - indent
-	for lvl, lv := range s.Scale.Levels {
-		label := clean(lv.Label)
-		head := pad(label, labelW)
-		desc := clean(s.Descriptor(lvl))
-		var lines []string
-		if descW < 20 {
-			// Too narrow for two columns: the descriptor goes under the label.
-			lines = append(lines, head)
-			for _, d := range wrapLines(desc, width-4) {
-				lines = append(lines, "    "+d)
-			}
-		} else {
-			ds := wrapLines(desc, descW)
-			if len(ds) == 0 {
-				ds = []string{""}
-			}
-			lines = append(lines, head+"  "+ds[0])
-			for _, d := range ds[1:] {
-				lines = append(lines, strings.Repeat(" ", labelW+2)+d)
-			}
-		}
-		l.levels = append(l.levels, lines)
-	}
+	l := layoutSkill(s, s.r.Skills()[i])
 	c.layouts[i] = l
 	return l
 }
 
+func layoutSkill(s *session, sk *rubric.Skill) *skillLayout {
+	t, width := s.theme, s.width
+	text := max(width-2, 10) // a margin each side
+	l := &skillLayout{
+		header:   t.Header.Render(fmt.Sprintf("%s · skill %d of %d", cleanLine(sk.Category.Title), sk.Index+1, len(s.r.Skills()))),
+		title:    " " + t.SkillTitle.Render(truncate(cleanLine(sk.Title), text)),
+		question: wrapLines(cleanLine(sk.Question), text),
+		help:     wrapLines(cleanText(sk.Help), text),
+	}
+	for _, line := range l.question {
+		l.questionStyled = append(l.questionStyled, " "+t.Question.Render(line))
+	}
+	for _, line := range l.help {
+		l.helpStyled = append(l.helpStyled, " "+t.Dim.Render(line))
+	}
+
+	numWidth := len(fmt.Sprint(sk.Scale.Top()))
+	labelWidth := 0
+	for _, lv := range sk.Scale.Levels {
+		labelWidth = max(labelWidth, ansi.StringWidth(cleanLine(lv.Label)))
+	}
+	before := levelIndent + numWidth + 1
+	descW := width - 1 - before - labelWidth - labelGap
+	stacked := descW < minDescW
+	indent := strings.Repeat(" ", before+labelWidth+labelGap)
+	if stacked {
+		// Too narrow for two columns: each descriptor goes under its label.
+		descW = width - 1 - before - 2
+		indent = strings.Repeat(" ", before+2)
+	}
+	for lvl, lv := range sk.Scale.Levels {
+		label := cleanLine(lv.Label)
+		if !stacked {
+			label = pad(label, labelWidth)
+		}
+		desc := wrapLines(cleanLine(sk.Descriptor(lvl)), max(descW, 10))
+		var ll levelLayout
+		// Under the cursor, the number and the label take the accent; the
+		// descriptor stays as it is, so that a move repaints little.
+		for sel, st := range [2]struct{ num, label, desc lipgloss.Style }{
+			{t.Dim, t.Label, t.Text},
+			{t.Selected, t.SelectedLabel, t.Text},
+		} {
+			head := st.num.Render(fmt.Sprintf("%*d", numWidth, lvl)) + " " + st.label.Render(label)
+			rest := desc
+			var lines []string
+			if !stacked && len(desc) > 0 {
+				head += strings.Repeat(" ", labelGap) + st.desc.Render(desc[0])
+				rest = desc[1:]
+			}
+			lines = append(lines, head)
+			for _, d := range rest {
+				lines = append(lines, indent+st.desc.Render(d))
+			}
+			if sel == 0 {
+				ll.plain = lines
+			} else {
+				ll.selected = lines
+			}
+		}
+		l.levels = append(l.levels, ll)
+		l.heights = append(l.heights, len(ll.plain))
+		l.total += len(ll.plain)
+	}
+	return l
+}
+
+// wrapLines wraps text to width and splits it into lines; nil for "".
+func wrapLines(s string, width int) []string {
+	if s == "" {
+		return nil
+	}
+	return strings.Split(ansi.Wrap(s, max(width, 10), ""), "\n")
+}
+
+// pad fills s with spaces to n cells.
 func pad(s string, n int) string {
-	if w := lipgloss.Width(s); w < n {
+	if w := ansi.StringWidth(s); w < n {
 		return s + strings.Repeat(" ", n-w)
 	}
 	return s
+}
+
+// fit cuts s to n cells with an ellipsis, and pads it to n.
+func fit(s string, n int) string {
+	if n <= 0 {
+		return ""
+	}
+	if ansi.StringWidth(s) > n {
+		s = ansi.Truncate(s, n, "…")
+	}
+	return pad(s, n)
+}
+
+// truncate cuts s to n cells with an ellipsis.
+func truncate(s string, n int) string {
+	if n <= 0 {
+		return ""
+	}
+	if ansi.StringWidth(s) > n {
+		return ansi.Truncate(s, n, "…")
+	}
+	return s
+}
+
+// progressBar is the overall progress line of the question screen, drawn
+// with bubbles' progress bar (static: no animation ticks) and kept until
+// the count or the width changes.
+type progressBar struct {
+	model progress.Model
+	line  string
+}
+
+func (b *progressBar) update(s *session) {
+	total := len(s.r.Skills())
+	count := fmt.Sprintf(" %d/%d answered", s.answered, total)
+	if b.model.Width() == 0 {
+		opts := []progress.Option{progress.WithoutPercentage(), progress.WithFillCharacters('█', '░')}
+		if s.theme.Color {
+			opts = append(opts, progress.WithColors(s.theme.Accent))
+		}
+		b.model = progress.New(opts...)
+	}
+	b.model.SetWidth(max(s.width-2-len(count), 5))
+	frac := 0.0
+	if total > 0 {
+		frac = float64(s.answered) / float64(total)
+	}
+	b.line = " " + b.model.ViewAs(frac) + s.theme.Dim.Render(count)
 }

@@ -1,0 +1,167 @@
+package cmd
+
+import (
+	"bytes"
+	"context"
+	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"charm.land/fang/v2"
+
+	"github.com/readycheck/readycheck/assessments"
+	"github.com/readycheck/readycheck/rubric/builtin"
+	"github.com/readycheck/readycheck/tui"
+)
+
+var assessClock = time.Date(2026, 11, 23, 10, 0, 0, 0, time.UTC)
+
+// runInput runs readycheck in-process with text on standard input.
+func runInput(t *testing.T, input string, args ...string) (stdout, errout string, code int) {
+	t.Helper()
+	var out, errb bytes.Buffer
+	old := stderr
+	stderr = &errb
+	defer func() { stderr = old }()
+	assessOpts = assessFlags{}
+	root := NewRoot()
+	root.SetArgs(args)
+	root.SetOut(&out)
+	root.SetErr(&errb)
+	root.SetIn(strings.NewReader(input))
+	err := fang.Execute(context.Background(), root, fang.WithErrorHandler(handleError))
+	return out.String(), errb.String(), exitCode(err)
+}
+
+// notTerminal makes the process's standard input and output look like
+// anything but a terminal, as under a pipe.
+func notTerminal(t *testing.T) {
+	old := isTerminal
+	isTerminal = func(*os.File) bool { return false }
+	t.Cleanup(func() { isTerminal = old })
+}
+
+func TestAssessNeedsTerminal(t *testing.T) {
+	notTerminal(t)
+	for _, args := range [][]string{{}, {"assess"}} {
+		_, errout, code := run(t, append(args, "--data-dir", t.TempDir())...)
+		if code != ExitFailure || errout != noTerminal+"\n" {
+			t.Errorf("%v: exit %d\n%s", args, code, errout)
+		}
+	}
+	if !strings.Contains(noTerminal, "readycheck --accessible") || !strings.Contains(noTerminal, "readycheck score FILE") {
+		t.Errorf("the message does not point to --accessible and score: %s", noTerminal)
+	}
+}
+
+func TestAssessUnknownCompany(t *testing.T) {
+	_, errout, code := run(t, "--data-dir", t.TempDir(), "--company", "dept", "--company", "acme")
+	want := `readycheck: unknown company "acme" in rubric "backend-internship"; its companies are: jpmorganchase, dept, typical-backend`
+	if code != ExitUsage || !strings.Contains(errout, want) {
+		t.Errorf("exit %d\n%s", code, errout)
+	}
+}
+
+// --rubric is validated first and its problems printed as validate prints
+// them; nothing starts.
+func TestAssessBadRubric(t *testing.T) {
+	bad := writeFile(t, "bad.yaml", "format: readycheck/rubric/v1\nid: Bad Id\ntitle: x\nscales: {}\ncategories: []\ncompanies: []\n")
+	_, validateErr, _ := run(t, "validate", bad)
+	_, errout, code := run(t, "--rubric", bad, "--data-dir", t.TempDir(), "--accessible")
+	if code != ExitFailure || errout != validateErr || !strings.HasPrefix(errout, bad+":2:5: ") {
+		t.Errorf("exit %d\n%s\nwant as validate:\n%s", code, errout, validateErr)
+	}
+}
+
+// A second readycheck on an assessment gets a clear message and status 1.
+func TestAssessResumeLocked(t *testing.T) {
+	path := saveAssessment(t, map[string]int{"python": 2})
+	lock, err := assessments.LockFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer lock.Unlock()
+	_, errout, code := runInput(t, "", "--resume", path, "--accessible")
+	if code != ExitFailure || !strings.Contains(errout, path+": assessment is open in another readycheck") || !strings.Contains(errout, "close it there first") {
+		t.Errorf("exit %d\n%s", code, errout)
+	}
+}
+
+func saveAssessment(t *testing.T, answers map[string]int) string {
+	t.Helper()
+	r, err := builtin.Rubric()
+	if err != nil {
+		t.Fatal(err)
+	}
+	a := assessments.New(r, assessments.Person{Name: "Ada"}, []string{"dept"}, assessClock)
+	for id, l := range answers {
+		a.SetAnswer(id, l, assessClock)
+	}
+	path := filepath.Join(t.TempDir(), "ada.yaml")
+	if err := assessments.Save(path, a); err != nil {
+		t.Fatal(err)
+	}
+	return path
+}
+
+// --resume in accessible mode (READYCHECK_ACCESSIBLE=1) picks up after the
+// last answer, and its results match score on the saved file.
+func TestAssessResumeAccessible(t *testing.T) {
+	t.Setenv("READYCHECK_ACCESSIBLE", "1")
+	path := saveAssessment(t, map[string]int{"python": 2, "javascript": 1})
+	r, _ := builtin.Rubric()
+	var input strings.Builder
+	for _, s := range r.Skills()[2:] {
+		fmt.Fprintf(&input, "%d\n", min(3, s.Scale.Top()))
+	}
+	input.WriteString("f\n")
+	out, errout, code := runInput(t, input.String(), "--resume", path)
+	if code != ExitOK {
+		t.Fatalf("exit %d\n%s\n%s", code, out, errout)
+	}
+	if !strings.Contains(out, "skill 3 of 38: TypeScript") || strings.Contains(out, "skill 2 of 38") {
+		t.Errorf("did not resume at skill 3:\n%s", out)
+	}
+	scored, _, _ := run(t, "score", path)
+	if scored == "" || !strings.Contains(out, scored) {
+		t.Errorf("the results differ from score's:\n%s\nscore:\n%s", out, scored)
+	}
+	a, err := assessments.LoadFile(path)
+	if err != nil || a.Status != assessments.Complete || a.Answered() != len(r.Skills()) {
+		t.Errorf("saved: %v %+v", err, a)
+	}
+}
+
+func TestShellArg(t *testing.T) {
+	for in, want := range map[string]string{
+		"/home/ada/.local/share/readycheck/assessments/ada-20261123-100000.yaml": "/home/ada/.local/share/readycheck/assessments/ada-20261123-100000.yaml",
+		"/Users/ada/Library/Application Support/readycheck/a.yaml":               "'/Users/ada/Library/Application Support/readycheck/a.yaml'",
+		"it's.yaml": `'it'\''s.yaml'`,
+		"":          "''",
+	} {
+		if got := shellArg(in); got != want {
+			t.Errorf("shellArg(%q) = %s, want %s", in, got, want)
+		}
+	}
+}
+
+func TestPrintOutcome(t *testing.T) {
+	for _, c := range []struct {
+		done  tui.Outcome
+		again string
+		want  string
+	}{
+		{tui.Outcome{}, "readycheck", ""},
+		{tui.Outcome{Path: "/d/a.yaml"}, "readycheck --rubric acme.yaml", "Saved to /d/a.yaml\nRun readycheck --rubric acme.yaml again to pick up where you left off.\n"},
+		{tui.Outcome{Path: "/d/a.yaml", Complete: true}, "readycheck", "Saved to /d/a.yaml\nA report to send a mentor: readycheck score /d/a.yaml --format markdown\n"},
+	} {
+		var b bytes.Buffer
+		printOutcome(&b, c.done, c.again)
+		if b.String() != c.want {
+			t.Errorf("%+v: %q, want %q", c.done, b.String(), c.want)
+		}
+	}
+}

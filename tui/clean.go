@@ -1,0 +1,51 @@
+package tui
+
+import (
+	"strings"
+
+	"github.com/readycheck/readycheck/internal/yamlfile"
+)
+
+// Text reaches the terminal only through these functions: text from files
+// (rubrics, saved notes) may hold escape sequences, control characters or
+// bidirectional overrides, and text a person types may hold pasted control
+// characters.
+
+// clean makes text from a file safe for the terminal, keeping its line
+// breaks and tabs as they are.
+func clean(s string) string { return yamlfile.Clean(s) }
+
+// cleanLine makes text from a file safe to show on one line: escape
+// sequences and control characters dropped, and runs of white space
+// (newlines and tabs included) folded into one space.
+func cleanLine(s string) string {
+	return strings.Join(strings.Fields(yamlfile.Clean(s)), " ")
+}
+
+// cleanText makes text from a file safe to show as a paragraph: escape
+// sequences and control characters dropped, tabs turned into spaces (they
+// would break the layout), line breaks kept.
+func cleanText(s string) string {
+	s = strings.ReplaceAll(yamlfile.Clean(s), "\t", " ")
+	return strings.TrimSpace(s)
+}
+
+// cleanTyped cleans what a person typed into a one-line field.
+func cleanInput(s string) string { return cleanLine(s) }
+
+// cleanNote cleans a typed note before it is saved: control characters
+// dropped but newlines, Windows line ends made plain, surrounding white
+// space trimmed.
+func cleanNote(s string) string {
+	s = strings.ReplaceAll(s, "\r\n", "\n")
+	s = strings.ReplaceAll(s, "\r", "\n")
+	return strings.TrimSpace(yamlfile.Clean(s))
+}
+
+// splitEvidence reads evidence links typed as a list: separated by commas,
+// spaces or newlines.
+func splitEvidence(s string) []string {
+	return strings.FieldsFunc(yamlfile.Clean(s), func(r rune) bool {
+		return r == ',' || r == ' ' || r == '\n' || r == '\t' || r == '\r'
+	})
+}

@@ -1,0 +1,243 @@
+package tui
+
+import (
+	"strings"
+	"time"
+
+	"charm.land/bubbles/v2/help"
+	"charm.land/lipgloss/v2"
+	"github.com/charmbracelet/x/ansi"
+
+	"github.com/readycheck/readycheck/assessments"
+	"github.com/readycheck/readycheck/rubric"
+)
+
+// session is what every screen reads: the rubric, the assessment being
+// taken, the look, the keys and the terminal's size. Only the parent Model
+// changes the assessment.
+type session struct {
+	r     *rubric.Rubric
+	a     *assessments.Assessment
+	theme *Theme
+	keys  *keyMap
+	help  help.Model
+	now   func() time.Time
+
+	width, height int
+	// answered counts the answered skills of r, kept up to date by the
+	// parent so that drawing never counts.
+	answered int
+	// titles are the skills' titles, cleaned once.
+	titles []string
+	// marks are the markers, drawn once.
+	marks marks
+	wraps wrapCache
+	bar   progressBar
+
+	// save is the assessment's autosave, nil before one is open: the
+	// status line says when a write failed, the title line when one is
+	// on its way.
+	save *autosave
+	// notice is the status line's warning; done says, more quietly, that
+	// something went well (the report written).
+	notice, done string
+	// statusMemo keeps the status lines drawn for what they say.
+	statusMemo struct {
+		key   statusKey
+		lines string
+	}
+}
+
+// statusKey is what the status lines depend on.
+type statusKey struct {
+	err          error
+	notice, done string
+	width        int
+}
+
+func newSession(opts Options) *session {
+	theme := NewTheme(opts.Color)
+	s := &session{
+		r:     opts.Rubric,
+		theme: &theme,
+		keys:  newKeyMap(),
+		help:  help.New(),
+		now:   opts.Now,
+		width: 80, height: 24,
+	}
+	if s.now == nil {
+		s.now = time.Now
+	}
+	s.help.Styles = s.theme.HelpStyles
+	s.help.SetWidth(s.width - 1)
+	s.marks = newMarks(s.theme)
+	s.titles = make([]string, len(s.r.Skills()))
+	for i, sk := range s.r.Skills() {
+		s.titles[i] = cleanLine(sk.Title)
+	}
+	return s
+}
+
+// countAnswered recounts the answered skills, after the assessment changed
+// wholesale (opened); single answers adjust the count directly.
+func (s *session) countAnswered() {
+	s.answered = 0
+	for _, sk := range s.r.Skills() {
+		if s.a.Answers[sk.ID].Answered() {
+			s.answered++
+		}
+	}
+}
+
+// frame lays a screen out with layout, over the status line and the help
+// of keys.
+func (s *session) frame(top, body []string, keys help.KeyMap) string {
+	return s.frameWith(top, body, s.helpView(keys))
+}
+
+// frameWith lays a screen out over the status line and a help already
+// drawn (helpView).
+func (s *session) frameWith(top, body []string, help string) string {
+	return layout(s.width, s.height, top, body, s.status(), help)
+}
+
+// helpView draws the help of keys, short or full, a space from the edge.
+func (s *session) helpView(keys help.KeyMap) string {
+	return " " + strings.ReplaceAll(s.help.View(keys), "\n", "\n ")
+}
+
+// layout lays a screen out: its top lines, then its body cut to the room
+// left, then the status line (when there is one) and the help at the
+// bottom. Every line is cut to the width, so that nothing wraps and
+// garbles the screen.
+func layout(width, height int, top, body []string, status, help string) string {
+	foot := strings.Split(help, "\n")
+	if status != "" {
+		foot = append(strings.Split(status, "\n"), foot...)
+	}
+	room := max(height-len(top)-len(foot), 0)
+	if len(body) > room {
+		body = body[:room]
+	}
+	var b strings.Builder
+	b.Grow(width * height)
+	lines := 0
+	put := func(l string) {
+		if lines > 0 {
+			b.WriteByte('\n')
+		}
+		// A line of no more bytes than cells fits; only longer ones
+		// (styled, or wide text) are measured.
+		if len(l) > width && ansi.StringWidth(l) > width {
+			l = ansi.Truncate(l, width, "…")
+		}
+		b.WriteString(l)
+		lines++
+	}
+	for _, l := range top {
+		put(l)
+	}
+	for _, l := range body {
+		put(l)
+	}
+	for lines < height-len(foot) {
+		put("")
+	}
+	for _, l := range foot {
+		put(l)
+	}
+	return b.String()
+}
+
+// room is how many body lines a screen with top lines of its own has,
+// above the status line and the help of keys.
+func (s *session) room(top int, keys help.KeyMap) int {
+	help := ""
+	if s.help.ShowAll {
+		help = s.help.View(keys)
+	}
+	return s.roomWith(top, help)
+}
+
+// roomWith is room with the help already drawn.
+func (s *session) roomWith(top int, help string) int {
+	foot := 1 + strings.Count(help, "\n")
+	if st := s.status(); st != "" {
+		foot += 1 + strings.Count(st, "\n")
+	}
+	return max(s.height-top-foot, 1)
+}
+
+// status is what the lines above the help say: a failed save, else a
+// notice, else a quiet "done", wrapped to at most three lines.
+func (s *session) status() string {
+	k := statusKey{notice: s.notice, done: s.done, width: s.width}
+	if s.save != nil {
+		k.err = s.save.err
+	}
+	if k == (statusKey{width: s.width}) {
+		return ""
+	}
+	if s.statusMemo.key != k {
+		s.statusMemo.key, s.statusMemo.lines = k, s.drawStatus()
+	}
+	return s.statusMemo.lines
+}
+
+func (s *session) drawStatus() string {
+	t := s.theme
+	var style lipgloss.Style
+	var text string
+	switch {
+	case s.save != nil && s.save.err != nil:
+		style, text = t.Error, markError+" Not saved: "+cleanLine(s.save.err.Error())+". Your answers are kept; the next change tries again."
+	case s.notice != "":
+		style, text = t.Warning, markNotice+" "+s.notice
+	case s.done != "":
+		style, text = t.Saved, markSaved+" "+s.done
+	default:
+		return ""
+	}
+	return wrapBlock(text, s.width-2, 3, style)
+}
+
+// wrapBlock wraps text to width in at most n lines (the last cut with an
+// ellipsis), styled, each line after the first hanging by two cells.
+func wrapBlock(text string, width, n int, style lipgloss.Style) string {
+	lines := wrapLines(text, width-2)
+	if len(lines) > n {
+		lines = lines[:n]
+		lines[n-1] = truncate(lines[n-1]+" …", width-2)
+	}
+	for i, l := range lines {
+		if i > 0 {
+			l = "  " + l
+		}
+		lines[i] = " " + style.Render(l)
+	}
+	return strings.Join(lines, "\n")
+}
+
+// titleLine is a screen's first line: its title on the left and, once an
+// assessment is open, whether it is saved on the right.
+func (s *session) titleLine(left string) string {
+	right := ""
+	if s.save != nil {
+		switch {
+		case s.save.err != nil:
+			right = s.marks.notSaved
+		case s.save.pending():
+			right = s.marks.saving
+		default:
+			right = s.marks.saved
+		}
+	}
+	w := s.width - 2
+	rw := ansi.StringWidth(right)
+	lw := ansi.StringWidth(left)
+	if lw+rw+2 > w {
+		left = ansi.Truncate(left, max(w-rw-2, 1), "…")
+		lw = ansi.StringWidth(left)
+	}
+	return " " + left + strings.Repeat(" ", max(w-lw-rw, 1)) + right
+}
