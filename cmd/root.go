@@ -86,6 +86,7 @@ Run it with no command to start (or resume) an assessment.`,
 		newDiffCmd(),
 		newReviewCmd(),
 		newRubricCmd(),
+		newReportCmd(), newSimulateCmd(),
 	)
 	return root
 }

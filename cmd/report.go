@@ -1,0 +1,182 @@
+package cmd
+
+import (
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"slices"
+	"strconv"
+	"strings"
+
+	"github.com/charmbracelet/colorprofile"
+	"github.com/charmbracelet/x/term"
+	"github.com/google/renameio/v2"
+	"github.com/spf13/cobra"
+
+	"github.com/readycheck/readycheck/assessments"
+	"github.com/readycheck/readycheck/report"
+)
+
+// reportFormats are the values of report's --format.
+var reportFormats = []string{"text", "markdown", "csv", "json", "html"}
+
+func newReportCmd() *cobra.Command {
+	var opts struct {
+		rubric, view, format, out string
+		companies                 []string
+		anonymize, strict         bool
+	}
+	c := &cobra.Command{
+		Use:   "report PATH...",
+		Short: "Report on a cohort: verdicts per company, what blocks most, which training moves most",
+		Long: `Read every assessment file in the paths (folders recursively) and report on
+the cohort: per company the verdicts, readiness statistics and histogram, and
+the requirements most missed; per skill the levels reached; the training that
+would move most candidates; and every candidate's readiness per company.
+
+Each candidate counts for their target companies (all when they named none),
+or for --company when given. Files of another rubric, files that fail to load
+and files that are not assessments are skipped and listed, on stderr and in
+the report; the report is still written, and the exit status is 0 unless
+--strict is given.
+
+--view mentor scores each assessment's last review (the mentor's rating where
+there is one, else the candidate's answer); assessments without a review count
+in the candidate's view, and the report says how many.
+
+Formats: text for the terminal, markdown to paste into a document, csv (one
+row per candidate and company: name,file,status,updated,company,readiness,
+verdict,met,unmet,blocked_by), json for scripts, and html: one self-contained
+page with charts, nothing fetched, printable. --anonymize replaces names by
+"Candidate 1", "Candidate 2", ... in name order and drops file names, for
+sharing outside the centre.`,
+		Example: `  readycheck report assessments/
+  readycheck report assessments/ --rubric acme.yaml --format html --out cohort.html
+  readycheck report assessments/ --company dept --view mentor --format markdown
+  readycheck report assessments/ --format csv --anonymize --out cohort.csv`,
+		Args: args(cobra.MinimumNArgs(1)),
+		RunE: func(c *cobra.Command, paths []string) error {
+			if !slices.Contains(reportFormats, opts.format) {
+				return usageError(fmt.Errorf("unknown --format %q: use %s", opts.format, strings.Join(reportFormats, ", ")))
+			}
+			view, err := parseView(opts.view)
+			if err != nil {
+				return err
+			}
+			r, err := loadRubric(opts.rubric)
+			if err != nil {
+				return err
+			}
+			rp, err := report.Read(c.Context(), report.Options{
+				Rubric: r, Companies: opts.companies, View: view, Anonymize: opts.anonymize,
+			}, paths...)
+			if errors.Is(err, report.ErrUnknownCompany) {
+				return usageError(fmt.Errorf("--company: %w", err))
+			}
+			if err != nil {
+				return err
+			}
+			defer rp.Close()
+			for _, s := range rp.Problems() {
+				fmt.Fprintln(stderr, s.Error)
+			}
+			for _, u := range rp.UnknownSkills {
+				fmt.Fprintf(stderr, "warning: %s skill %q, which rubric %q does not have; ignored\n", plural(u.Files, "file answers", "files answer"), u.Skill, r.ID)
+			}
+			if view == report.Mentor && rp.Unreviewed > 0 {
+				fmt.Fprintf(stderr, "note: %s no review and count in the candidate's view\n", plural(rp.Unreviewed, "assessment has", "assessments have"))
+			}
+			if rp.Assessments == 0 && len(rp.Problems()) == 0 {
+				fmt.Fprintf(stderr, "warning: no assessment files (*.yaml, *.yml) under %s\n", strings.Join(paths, ", "))
+			}
+			err = writeOutput(c.OutOrStdout(), opts.out, func(w io.Writer, width int, color bool) error {
+				switch opts.format {
+				case "markdown":
+					return rp.Markdown(w)
+				case "csv":
+					return rp.CSV(w)
+				case "json":
+					return rp.JSON(w)
+				case "html":
+					return rp.HTML(w)
+				}
+				return rp.Text(w, width, color)
+			})
+			if err != nil {
+				return err
+			}
+			if n := len(rp.Problems()); opts.strict && n > 0 {
+				fmt.Fprintf(stderr, "readycheck: %s skipped; with --strict that is a failure\n", plural(n, "file", "files"))
+				return failed()
+			}
+			return nil
+		},
+	}
+	f := c.Flags()
+	f.StringVar(&opts.rubric, "rubric", "", "rubric `FILE` the assessments were taken against (default: the built-in rubric)")
+	f.StringArrayVar(&opts.companies, "company", nil, "count every candidate for this company `ID` instead of their targets (repeatable)")
+	f.StringVar(&opts.view, "view", string(report.Self), "whose levels to score: self (the candidates' answers) or mentor (the last review)")
+	f.StringVar(&opts.format, "format", "text", "output `FORMAT`: "+strings.Join(reportFormats, ", "))
+	f.StringVarP(&opts.out, "out", "o", "", "write the report to `FILE` (atomically) instead of the standard output")
+	f.BoolVar(&opts.anonymize, "anonymize", false, `replace names by "Candidate 1", "Candidate 2", ... and drop file names`)
+	f.BoolVar(&opts.strict, "strict", false, "exit with status 1 when any file was skipped")
+	return c
+}
+
+// parseView checks a --view value.
+func parseView(s string) (report.View, error) {
+	for _, v := range report.Views {
+		if s == string(v) {
+			return v, nil
+		}
+	}
+	return "", usageError(fmt.Errorf("unknown --view %q: use self or mentor", s))
+}
+
+// writeOutput runs write on the standard output, fitted to the terminal, or
+// into the file out, replaced atomically once it is whole (a reader never
+// sees half a report). A new file is readable by its owner only: reports
+// hold names; an existing file keeps its permissions.
+func writeOutput(stdout io.Writer, out string, write func(w io.Writer, width int, color bool) error) error {
+	if out == "" {
+		width, color := outputWidth(stdout, os.Getenv("COLUMNS"), os.Getenv("NO_COLOR"))
+		w := stdout
+		if color {
+			// Downsample the report's colours to what the terminal shows.
+			w = colorprofile.NewWriter(stdout, os.Environ())
+		}
+		return write(w, width, color)
+	}
+	pf, err := renameio.NewPendingFile(out, renameio.WithPermissions(assessments.FileMode), renameio.WithExistingPermissions())
+	if err != nil {
+		return fmt.Errorf("write %s: %w", out, err)
+	}
+	defer pf.Cleanup()
+	width, _ := outputWidth(nil, os.Getenv("COLUMNS"), "")
+	if err := write(pf, width, false); err != nil {
+		return fmt.Errorf("write %s: %w", out, err)
+	}
+	if err := pf.CloseAtomicallyReplace(); err != nil {
+		return fmt.Errorf("write %s: %w", out, err)
+	}
+	return nil
+}
+
+// outputWidth is the width to fit text to, COLUMNS when it holds a number,
+// else the terminal's, else report.DefaultWidth; and whether to colour it:
+// only on a terminal, and never when NO_COLOR holds any value.
+func outputWidth(w io.Writer, columns, noColor string) (width int, color bool) {
+	width = report.DefaultWidth
+	f, ok := w.(*os.File)
+	isTerm := ok && term.IsTerminal(f.Fd())
+	if isTerm {
+		if cols, _, err := term.GetSize(f.Fd()); err == nil && cols > 0 {
+			width = cols
+		}
+	}
+	if n, err := strconv.Atoi(strings.TrimSpace(columns)); err == nil && n > 0 {
+		width = n
+	}
+	return width, isTerm && noColor == ""
+}

@@ -1,0 +1,183 @@
+package cmd
+
+import (
+	"encoding/json"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/charmbracelet/x/ansi"
+)
+
+// The hand-computed cohort of the report package's tests: six assessments
+// of report/testdata/cohort-rubric.yaml and four files that are skipped.
+const (
+	cohortDir    = "../report/testdata/cohort"
+	cohortRubric = "../report/testdata/cohort-rubric.yaml"
+)
+
+func TestReportText(t *testing.T) {
+	t.Setenv("COLUMNS", "100")
+	out, errs, code := run(t, "report", cohortDir, "--rubric", cohortRubric)
+	if code != ExitOK {
+		t.Fatalf("exit %d: %s", code, errs)
+	}
+	for i, l := range strings.Split(out, "\n") {
+		if w := ansi.StringWidth(l); w > 100 {
+			t.Errorf("line %d is %d wide with COLUMNS=100: %q", i+1, w, l)
+		}
+	}
+	if strings.Contains(out, "\x1b[") {
+		t.Errorf("colour in output that is not a terminal")
+	}
+	for _, want := range []string{"Cohort report: Cohort test rubric", "median 79.2", "62.5 ✗ blocked", "Skipped (4 files)"} {
+		if !strings.Contains(out, want) {
+			t.Errorf("report lacks %q:\n%s", want, out)
+		}
+	}
+	// Every skipped file on stderr with its reason; positions where the
+	// file has them.
+	lines := strings.Split(strings.TrimRight(errs, "\n"), "\n")
+	want := []string{
+		cohortDir + "/broken.yaml:3:7: YAML syntax error",
+		cohortDir + `/other-rubric.yaml: this assessment was taken against rubric "backend-internship", not "cohort"`,
+		cohortDir + "/rubric.yaml:1:9: this file is a rubric",
+		cohortDir + `/zed.yaml:5:11: the answer for "python" is level 7`,
+		`warning: 1 file answers skill "rust", which rubric "cohort" does not have; ignored`,
+	}
+	if len(lines) != len(want) {
+		t.Fatalf("stderr has %d lines, want %d:\n%s", len(lines), len(want), errs)
+	}
+	for i, w := range want {
+		if !strings.HasPrefix(lines[i], w) {
+			t.Errorf("stderr line %d = %q, want it to start with %q", i+1, lines[i], w)
+		}
+	}
+}
+
+func TestReportStrict(t *testing.T) {
+	out, errs, code := run(t, "report", cohortDir, "--rubric", cohortRubric, "--strict", "--format", "json")
+	if code != ExitFailure {
+		t.Errorf("--strict with skipped files: exit %d, want %d", code, ExitFailure)
+	}
+	if !strings.Contains(errs, "4 files skipped; with --strict that is a failure") {
+		t.Errorf("stderr does not say why it failed:\n%s", errs)
+	}
+	var doc struct {
+		Assessments int `json:"assessments"`
+	}
+	if err := json.Unmarshal([]byte(out), &doc); err != nil || doc.Assessments != 6 {
+		t.Errorf("--strict still writes the report: %v, %d assessments", err, doc.Assessments)
+	}
+	// Only the good files: nothing skipped, exit 0 even with --strict.
+	_, errs, code = run(t, "report", cohortDir+"/ada.yaml", cohortDir+"/more", "--rubric", cohortRubric, "--strict")
+	if code != ExitOK {
+		t.Errorf("--strict, nothing skipped: exit %d: %s", code, errs)
+	}
+}
+
+func TestReportOutFile(t *testing.T) {
+	dir := t.TempDir()
+	for _, format := range []string{"html", "csv", "markdown", "json", "text"} {
+		path := filepath.Join(dir, "cohort."+format)
+		out, errs, code := run(t, "report", cohortDir, "--rubric", cohortRubric, "--format", format, "--out", path, "--anonymize")
+		if code != ExitOK || out != "" {
+			t.Fatalf("%s: exit %d, stdout %q: %s", format, code, out, errs)
+		}
+		data, err := os.ReadFile(path)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if strings.Contains(string(data), "Lovelace") || !strings.Contains(string(data), "Candidate 1") {
+			t.Errorf("%s: the anonymized file names a candidate, or nobody", format)
+		}
+		if info, _ := os.Stat(path); info.Mode().Perm() != 0o600 {
+			t.Errorf("%s: mode %v, want 0600 (reports hold names)", format, info.Mode().Perm())
+		}
+		// The person running it still sees which files were skipped.
+		if !strings.Contains(errs, cohortDir+"/zed.yaml:5:11:") {
+			t.Errorf("%s: anonymized run hides the skipped files' paths from stderr:\n%s", format, errs)
+		}
+	}
+	html, _ := os.ReadFile(filepath.Join(dir, "cohort.html"))
+	if !strings.HasPrefix(string(html), "<!DOCTYPE html>") {
+		t.Errorf("the HTML file does not start as a page")
+	}
+	entries, _ := os.ReadDir(dir)
+	if len(entries) != 5 {
+		t.Errorf("%d files in the folder, want the 5 reports and no leftover temporary file", len(entries))
+	}
+}
+
+func TestReportMentorView(t *testing.T) {
+	out, errs, code := run(t, "report", cohortDir, "--rubric", cohortRubric, "--view", "mentor", "--format", "markdown")
+	if code != ExitOK {
+		t.Fatalf("exit %d: %s", code, errs)
+	}
+	if !strings.Contains(errs, "note: 4 assessments have no review and count in the candidate's view") {
+		t.Errorf("stderr does not say how many had no review:\n%s", errs)
+	}
+	if !strings.Contains(out, "4 assessments have no review") || !strings.Contains(out, "| Beta | 4 | 3 | 1 | 0 | 0 |") {
+		t.Errorf("markdown lacks the mentor view's figures:\n%s", out)
+	}
+}
+
+func TestReportCompany(t *testing.T) {
+	out, errs, code := run(t, "report", cohortDir, "--rubric", cohortRubric, "--company", "beta", "--format", "json")
+	if code != ExitOK {
+		t.Fatalf("exit %d: %s", code, errs)
+	}
+	var doc struct {
+		Companies []struct {
+			ID         string `json:"id"`
+			Candidates int    `json:"candidates"`
+		} `json:"companies"`
+	}
+	if err := json.Unmarshal([]byte(out), &doc); err != nil {
+		t.Fatal(err)
+	}
+	if len(doc.Companies) != 1 || doc.Companies[0].ID != "beta" || doc.Companies[0].Candidates != 6 {
+		t.Errorf("--company beta: companies = %+v, want beta with all 6", doc.Companies)
+	}
+}
+
+func TestReportErrors(t *testing.T) {
+	for _, tc := range []struct {
+		args []string
+		code int
+		want string
+	}{
+		{[]string{"report"}, ExitUsage, "--help"},
+		{[]string{"report", cohortDir, "--format", "pdf"}, ExitUsage, `unknown --format "pdf"`},
+		{[]string{"report", cohortDir, "--view", "both"}, ExitUsage, `unknown --view "both"`},
+		{[]string{"report", cohortDir, "--rubric", cohortRubric, "--company", "omega"}, ExitUsage, `"omega"`},
+		{[]string{"report", cohortDir, "--rubric", "no-such-rubric.yaml"}, ExitFailure, "no-such-rubric.yaml"},
+		{[]string{"report", cohortDir, "--rubric", cohortDir + "/ada.yaml"}, ExitFailure, "not a rubric"},
+	} {
+		_, errs, code := run(t, tc.args...)
+		if code != tc.code || !strings.Contains(errs, tc.want) {
+			t.Errorf("%v: exit %d, stderr %q; want exit %d and %q", tc.args, code, errs, tc.code, tc.want)
+		}
+	}
+}
+
+// TestReportBuiltin: without --rubric, the built-in rubric; files of the
+// cohort rubric are skipped as another rubric's.
+func TestReportBuiltin(t *testing.T) {
+	out, errs, code := run(t, "report", cohortDir+"/ada.yaml", cohortDir+"/other-rubric.yaml", "--format", "json")
+	if code != ExitOK {
+		t.Fatalf("exit %d: %s", code, errs)
+	}
+	var doc struct {
+		Rubric      struct{ ID string } `json:"rubric"`
+		Assessments int                 `json:"assessments"`
+		Skipped     []struct{ File, Error string }
+	}
+	if err := json.Unmarshal([]byte(out), &doc); err != nil {
+		t.Fatal(err)
+	}
+	if doc.Rubric.ID != "backend-internship" || doc.Assessments != 1 || len(doc.Skipped) != 1 || !strings.Contains(doc.Skipped[0].Error, `rubric "cohort", not "backend-internship"`) {
+		t.Errorf("built-in report = %+v", doc)
+	}
+}

@@ -1,0 +1,99 @@
+package cmd
+
+import (
+	"fmt"
+	"io"
+	"slices"
+	"strings"
+
+	"github.com/spf13/cobra"
+
+	"github.com/readycheck/readycheck/report"
+	"github.com/readycheck/readycheck/rubric"
+	"github.com/readycheck/readycheck/rubric/builtin"
+)
+
+// simulateFormats are the values of simulate's --format.
+var simulateFormats = []string{"text", "markdown", "json"}
+
+func newSimulateCmd() *cobra.Command {
+	var newPath, basePath, format, view, out string
+	c := &cobra.Command{
+		Use:   "simulate --rubric NEW [--baseline OLD] PATH...",
+		Short: "Preview how a changed rubric would move a cohort's verdicts",
+		Long: `Score the same assessments against the rubric they were taken against (the
+baseline) and against a changed rubric (weights, thresholds, min levels, must
+flags, requirements or companies added or removed), and show per company how
+the verdicts move (a from → to table), the change of readiness (median and
+mean), and the candidates whose verdict changes: a preview before publishing
+the change.
+
+The baseline is --baseline, else the built-in rubric when the new rubric has
+its id. The new rubric may have another id than the baseline (a renamed
+rubric): the assessments are then scored against it as if they named it, and
+the preview says so. Companies in only one of the two rubrics are listed as
+added or removed; answers for skills the new rubric lacks are counted once
+per skill. Files that cannot be scored against both rubrics are skipped and
+listed.`,
+		Example: `  readycheck simulate --rubric acme-2027.yaml --baseline acme-2026.yaml assessments/
+  readycheck simulate --rubric backend-internship.yaml assessments/ --format markdown > preview.md`,
+		Args: args(cobra.MinimumNArgs(1)),
+		RunE: func(c *cobra.Command, paths []string) error {
+			if !slices.Contains(simulateFormats, format) {
+				return usageError(fmt.Errorf("unknown --format %q: use %s", format, strings.Join(simulateFormats, ", ")))
+			}
+			v, err := parseView(view)
+			if err != nil {
+				return err
+			}
+			next, err := loadRubric(newPath)
+			if err != nil {
+				return err
+			}
+			base, err := baselineFor(next, basePath)
+			if err != nil {
+				return err
+			}
+			sim, err := report.Simulate(c.Context(), report.SimulateOptions{Baseline: base, Rubric: next, View: v}, paths...)
+			if err != nil {
+				return err
+			}
+			for _, s := range sim.Skipped {
+				fmt.Fprintln(stderr, s.Error)
+			}
+			return writeOutput(c.OutOrStdout(), out, func(w io.Writer, width int, color bool) error {
+				switch format {
+				case "markdown":
+					return sim.Markdown(w)
+				case "json":
+					return sim.JSON(w)
+				}
+				return sim.Text(w, width, color)
+			})
+		},
+	}
+	f := c.Flags()
+	f.StringVar(&newPath, "rubric", "", "the changed rubric `FILE` (required)")
+	f.StringVar(&basePath, "baseline", "", "the rubric `FILE` the assessments were taken against (default: the built-in rubric, when the new one has its id)")
+	f.StringVar(&view, "view", string(report.Self), "whose levels to score: self (the candidates' answers) or mentor (the last review)")
+	f.StringVar(&format, "format", "text", "output `FORMAT`: "+strings.Join(simulateFormats, ", "))
+	f.StringVarP(&out, "out", "o", "", "write the preview to `FILE` (atomically) instead of the standard output")
+	c.MarkFlagRequired("rubric")
+	return c
+}
+
+// baselineFor loads --baseline, or takes the built-in rubric when the new
+// rubric is a version of it; otherwise the baseline cannot be guessed.
+func baselineFor(next *rubric.Rubric, path string) (*rubric.Rubric, error) {
+	if path != "" {
+		return loadRubric(path)
+	}
+	r, err := builtin.Rubric()
+	if err != nil {
+		return nil, err
+	}
+	if next.ID != r.ID {
+		return nil, usageError(fmt.Errorf("%s is rubric %q, not a version of the built-in %q: pass the rubric the assessments were taken against with --baseline FILE", next.File, next.ID, r.ID))
+	}
+	return r, nil
+}

@@ -1,0 +1,148 @@
+package report
+
+import (
+	"bytes"
+	"context"
+	"fmt"
+	"os"
+	"path/filepath"
+	"testing"
+
+	"github.com/readycheck/readycheck/internal/gen"
+	"github.com/readycheck/readycheck/rubric"
+)
+
+// PERCENTILE.INC on a handful of values: h = (n-1)p, x[floor h] plus the
+// fraction of h times the step to the next value.
+func TestPercentile(t *testing.T) {
+	tests := []struct {
+		values []int
+		p      float64
+		want   float64
+	}{
+		{[]int{7}, 0.25, 7},                 // one value: every percentile is it
+		{[]int{1, 2, 3, 4, 5}, 0.5, 3},      // odd: h = 2, x[2]
+		{[]int{1, 2, 3, 4, 5}, 0.25, 2},     // h = 1
+		{[]int{1, 2, 3, 4}, 0.5, 2.5},       // even: h = 1.5, 2 + .5*(3-2)
+		{[]int{1, 2, 3, 4}, 0.25, 1.75},     // h = .75, 1 + .75*(2-1)
+		{[]int{1, 2, 3, 4}, 0.75, 3.25},     // h = 2.25, 3 + .25*(4-3)
+		{[]int{10, 10, 10, 40}, 0.75, 17.5}, // ties: h = 2.25, 10 + .25*(40-10)
+		{[]int{0, 1000}, 0.5, 500},          // the ends of the readiness range
+		{[]int{4, 1, 3, 2}, 0, 1},           // order of adding does not matter
+		{[]int{4, 1, 3, 2}, 1, 4},
+	}
+	for _, tc := range tests {
+		c := newCounts(0, maxTenths)
+		for _, v := range tc.values {
+			c.add(v)
+		}
+		if got := c.percentile(tc.p); got != tc.want {
+			t.Errorf("percentile(%v, %v) = %v, want %v", tc.values, tc.p, got, tc.want)
+		}
+	}
+	neg := newCounts(-maxTenths, maxTenths)
+	for _, v := range []int{-350, -125, -25, 0, 150} {
+		neg.add(v)
+	}
+	if got, min, max := neg.percentile(0.5), neg.min(), neg.max(); got != -25 || min != -350 || max != 150 {
+		t.Errorf("negative values: median %v min %v max %v, want -25 -350 150", got, min, max)
+	}
+}
+
+func TestStatsAndHistogram(t *testing.T) {
+	// 0.0, 9.9, 10.0, 99.9, 100.0 in tenths: bins 0, 0, 1, 9, 10.
+	c := newCounts(0, maxTenths)
+	for _, v := range []int{0, 99, 100, 999, 1000} {
+		c.add(v)
+	}
+	if got, want := c.histogram(), [11]int{0: 2, 1: 1, 9: 1, 10: 1}; got != want {
+		t.Errorf("histogram = %v, want %v", got, want)
+	}
+	// sorted 0.0 9.9 10.0 99.9 100.0: p25 h = 1 -> 9.9, median 10.0, p75 99.9,
+	// mean 219.8/5 = 43.96 -> 44.0
+	want := Stats{Min: 0, P25: 9.9, Median: 10, P75: 99.9, Max: 100, Mean: 44}
+	if got := c.stats(); *got != want {
+		t.Errorf("stats = %+v, want %+v", *got, want)
+	}
+	empty := newCounts(0, maxTenths)
+	if empty.stats() != nil {
+		t.Errorf("stats of nothing are not nil")
+	}
+}
+
+func TestTenths(t *testing.T) {
+	for in, want := range map[float64]int{0: 0, 33.3: 333, 72.5: 725, 100: 1000, 0.1: 1, 64.6: 646} {
+		if got := tenths(in); got != want {
+			t.Errorf("tenths(%v) = %d, want %d", in, got, want)
+		}
+	}
+}
+
+// generated writes n generated assessments of a generated rubric into a
+// folder and returns the rubric and the folder.
+func generated(t testing.TB, skills, companies, n int) (*rubric.Rubric, string) {
+	t.Helper()
+	data := gen.Rubric(skills, companies, 5)
+	r, problems := rubric.Parse("generated.yaml", data)
+	if err := problems.Err(); err != nil {
+		t.Fatal(err)
+	}
+	dir := t.TempDir()
+	err := gen.Assessments(r, n, 5, func(i int, b []byte) error {
+		sub := filepath.Join(dir, fmt.Sprintf("group-%d", i%4))
+		if err := os.MkdirAll(sub, 0o700); err != nil {
+			return err
+		}
+		return os.WriteFile(filepath.Join(sub, fmt.Sprintf("%05d.yaml", i)), b, 0o600)
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return r, dir
+}
+
+// TestLargeCohortIsDeterministic: spilling sorted runs to disk and reading
+// with any number of workers give the same report, byte for byte, in every
+// format.
+func TestLargeCohortIsDeterministic(t *testing.T) {
+	r, dir := generated(t, 60, 6, 400)
+	render := func(workers, run int, view View) map[string]string {
+		old := runBytes
+		runBytes = run
+		defer func() { runBytes = old }()
+		rp, err := Read(context.Background(), Options{Rubric: r, Workers: workers, View: view}, dir)
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer rp.Close()
+		if run < 1<<20 && len(rp.roster.runs) < 10 {
+			t.Errorf("%d runs with runBytes %d, want many", len(rp.roster.runs), run)
+		}
+		out := map[string]string{}
+		for name, write := range formats(rp) {
+			var b bytes.Buffer
+			if err := write(&b); err != nil {
+				t.Fatal(err)
+			}
+			out[name] = b.String()
+		}
+		// Twice: a spilled roster can be read again.
+		var b bytes.Buffer
+		rp.CSV(&b)
+		if b.String() != out["csv"] {
+			t.Errorf("the second reading differs from the first")
+		}
+		return out
+	}
+	for _, view := range Views {
+		base := render(1, 1<<30, view)
+		for _, tc := range []struct{ workers, run int }{{4, 1 << 30}, {3, 1024}} {
+			got := render(tc.workers, tc.run, view)
+			for name := range base {
+				if got[name] != base[name] {
+					t.Errorf("%s view, %d workers, runs of %d bytes: the %s report differs", view, tc.workers, tc.run, name)
+				}
+			}
+		}
+	}
+}

@@ -1,0 +1,432 @@
+package report
+
+import (
+	"bufio"
+	"fmt"
+	"io"
+	"strconv"
+	"strings"
+
+	"charm.land/lipgloss/v2"
+	"charm.land/lipgloss/v2/table"
+	"github.com/charmbracelet/x/ansi"
+
+	"github.com/readycheck/readycheck/internal/yamlfile"
+	"github.com/readycheck/readycheck/rubric"
+	"github.com/readycheck/readycheck/scorecard"
+)
+
+// Widths of the text report.
+const (
+	// DefaultWidth is the width used when the output is not a terminal.
+	DefaultWidth = 80
+	// MinWidth is the narrowest width the report is laid out for.
+	MinWidth = 50
+	maxBar   = 60
+	// textUnmet is how many of a company's most missed requirements the
+	// text report shows; the other formats show them all.
+	textUnmet = 10
+	maxName   = 30
+)
+
+// Text writes the report for a terminal of the given width (DefaultWidth
+// when 0 or less, never narrower than MinWidth): tables, and bars whose
+// glyphs tell the verdicts apart without colour. color turns colour on; the
+// caller turns it off for NO_COLOR and when the output is not a terminal.
+func (rp *Report) Text(w io.Writer, width int, color bool) error {
+	if width <= 0 {
+		width = DefaultWidth
+	}
+	tw := &textWriter{w: bufio.NewWriter(w), width: max(width, MinWidth), st: stylesFor(color)}
+	tw.header(rp)
+	for _, c := range rp.Companies {
+		tw.company(c)
+	}
+	tw.skills(rp)
+	tw.nextSteps(rp)
+	if err := tw.candidates(rp); err != nil {
+		return err
+	}
+	tw.problems(rp)
+	return tw.w.Flush()
+}
+
+type textWriter struct {
+	w     *bufio.Writer
+	width int
+	st    styles
+}
+
+// line writes text wrapped to the width, every line after the first
+// indented by hang, all styled by st.
+func (tw *textWriter) line(st lipgloss.Style, indent, hang, text string) {
+	wrapped := lipgloss.Wrap(text, tw.width-max(ansi.StringWidth(indent), ansi.StringWidth(hang)), "")
+	for i, l := range strings.Split(wrapped, "\n") {
+		if i == 0 {
+			tw.w.WriteString(indent)
+		} else {
+			tw.w.WriteString(hang)
+		}
+		tw.w.WriteString(st.Render(l))
+		tw.w.WriteByte('\n')
+	}
+}
+
+func (tw *textWriter) blank() { tw.w.WriteByte('\n') }
+
+func (tw *textWriter) header(rp *Report) {
+	plain := lipgloss.NewStyle()
+	tw.line(tw.st.title, "", "", "Cohort report: "+clean(rp.Title))
+	parts := []string{"rubric " + rubricName(rp.Rubric), plural(rp.Assessments, "assessment", "assessments")}
+	if n := len(rp.Skipped); n > 0 {
+		parts = append(parts, plural(n, "file", "files")+" skipped")
+	}
+	if rp.Anonymized {
+		parts = append(parts, "anonymized")
+	}
+	tw.line(tw.st.dim, "", "", strings.Join(parts, " · "))
+	tw.line(plain, "", "", viewSentence(rp))
+}
+
+func (tw *textWriter) company(c Company) {
+	tw.blank()
+	tw.line(tw.st.heading, "", "", companyTitle(c))
+	if c.Readiness == nil {
+		tw.line(tw.st.dim, "  ", "  ", "No candidates count for this company.")
+		return
+	}
+	s := c.Readiness
+	tw.line(lipgloss.NewStyle(), "  ", "  ", fmt.Sprintf("%s · readiness median %.1f (p25 %.1f, p75 %.1f) · min %.1f · max %.1f · mean %.1f",
+		plural(c.Candidates, "candidate", "candidates"), s.Median, s.P25, s.P75, s.Min, s.Max, s.Mean))
+	tw.w.WriteString("  " + tw.verdictBar(c.Verdicts, c.Candidates, min(maxBar, tw.width-4)) + "\n")
+	var legend []string
+	for _, v := range VerdictOrder {
+		legend = append(legend, tw.st.verdict[v].Render(verdictGlyph[v])+" "+scorecard.VerdictWord(v)+" "+strconv.Itoa(c.Verdicts.Of(v)))
+	}
+	tw.line(lipgloss.NewStyle(), "  ", "  ", strings.Join(legend, " · "))
+
+	tw.blank()
+	tw.line(tw.st.heading, "  ", "  ", "Readiness histogram (candidates per 10-point bin)")
+	top := 0
+	for _, n := range c.Histogram {
+		top = max(top, n)
+	}
+	barW := min(40, tw.width-20)
+	for i, n := range c.Histogram {
+		cells := 0
+		if top > 0 {
+			cells = (n*barW + top - 1) / top
+		}
+		tw.w.WriteString(fmt.Sprintf("  %8s  %s %d\n", binLabel(i), strings.Repeat("█", cells), n))
+	}
+
+	if len(c.Unmet) == 0 {
+		return
+	}
+	tw.blank()
+	tw.line(tw.st.heading, "  ", "  ", "Most missed requirements")
+	rows := make([][]string, 0, textUnmet)
+	for _, u := range c.Unmet[:min(len(c.Unmet), textUnmet)] {
+		rows = append(rows, []string{clean(u.Title) + mustMark(u.Must), strconv.Itoa(u.Count), percent(u.Count, c.Candidates)})
+	}
+	tw.table("  ", []string{"Requirement", "Missed by", "Share"}, rows, 1, 2)
+	if more := len(c.Unmet) - textUnmet; more > 0 {
+		tw.line(tw.st.dim, "  ", "  ", fmt.Sprintf("and %s, in the Markdown, HTML and JSON reports", plural(more, "more requirement", "more requirements")))
+	}
+}
+
+// verdictBar draws a company's verdict counts as one bar of width cells,
+// each verdict with its own glyph.
+func (tw *textWriter) verdictBar(v Verdicts, total, width int) string {
+	var b strings.Builder
+	used := 0
+	cum := 0
+	for _, verdict := range VerdictOrder {
+		cum += v.Of(verdict)
+		// Cells by cumulative share, so that the parts add up to the width.
+		end := (cum*width + total/2) / max(total, 1)
+		if n := end - used; n > 0 {
+			b.WriteString(tw.st.verdict[verdict].Render(strings.Repeat(verdictGlyph[verdict], n)))
+			used = end
+		}
+	}
+	return b.String()
+}
+
+func (tw *textWriter) skills(rp *Report) {
+	if len(rp.Skills) == 0 {
+		return
+	}
+	tw.blank()
+	tw.line(tw.st.heading, "", "", "Skills")
+	tw.line(tw.st.dim, "  ", "  ", "Candidates at each level (level:count), the median level of those who answered, and how many left the skill unanswered.")
+	r := rp.rubric
+	for _, cat := range r.Categories {
+		rows := make([][]string, 0, len(cat.Skills))
+		for _, s := range cat.Skills {
+			ss := rp.Skills[s.Index]
+			rows = append(rows, []string{clean(ss.Title), levelCounts(ss.Levels), medianText(ss), strconv.Itoa(ss.Unanswered)})
+		}
+		tw.blank()
+		tw.line(tw.st.heading, "  ", "  ", clean(cat.Title))
+		tw.table("  ", []string{"Skill", "Levels", "Median", "Unanswered"}, rows, 3)
+	}
+}
+
+func (tw *textWriter) nextSteps(rp *Report) {
+	tw.blank()
+	tw.line(tw.st.heading, "", "", "Training that would move the cohort")
+	if len(rp.NextSteps) == 0 {
+		tw.line(tw.st.dim, "  ", "  ", "No skill raised by one level would change a readiness.")
+		return
+	}
+	tw.line(tw.st.dim, "  ", "  ", "Each skill raised by one level for every candidate below the top: moves counts the candidates whose verdict improves at one of their companies or more; gain sums their readiness points.")
+	tw.blank()
+	rows := make([][]string, len(rp.NextSteps))
+	for i, s := range rp.NextSteps {
+		rows[i] = []string{strconv.Itoa(i + 1), clean(s.Title), strconv.Itoa(s.Moves), fmt.Sprintf("%.1f", s.Gain)}
+	}
+	tw.table("  ", []string{"#", "Skill", "Moves", "Gain"}, rows, 0, 2, 3)
+}
+
+// candidates lists the candidates, streamed: a first pass measures the
+// names, a second writes the lines.
+func (tw *textWriter) candidates(rp *Report) error {
+	tw.blank()
+	tw.line(tw.st.heading, "", "", "Candidates")
+	if rp.Assessments == 0 {
+		tw.line(tw.st.dim, "  ", "  ", "No assessment was counted.")
+		return nil
+	}
+	nameW := len("Name")
+	err := rp.Candidates(func(c Candidate) error {
+		nameW = max(nameW, ansi.StringWidth(clean(c.Name)))
+		return nil
+	})
+	if err != nil {
+		return err
+	}
+	const statusW, dateW = 11, 10
+	// The name gives way first on a narrow terminal.
+	nameW = min(nameW, maxName, tw.width-(2+2+statusW+2+dateW))
+	fixed := 2 + nameW + 2 + statusW + 2 + dateW + 2
+	// One column per company when they fit; else each candidate's
+	// companies after the dates, or below the line when even that is tight.
+	colW := 0
+	for _, c := range rp.Companies {
+		colW = max(colW, ansi.StringWidth(clean(c.Name)), len("100.0 ✗ blocked"))
+	}
+	columns := fixed+len(rp.Companies)*(colW+2) <= tw.width
+	stacked := !columns && tw.width-fixed < 24
+	head := "  " + pad("Name", nameW) + "  " + pad("Status", statusW) + "  " + pad("Updated", dateW) + "  "
+	switch {
+	case columns:
+		for _, c := range rp.Companies {
+			head += pad(fit(clean(c.Name), colW), colW) + "  "
+		}
+	case !stacked:
+		head += "Readiness per company"
+	}
+	tw.w.WriteString(tw.st.heading.Render(strings.TrimRight(head, " ")) + "\n")
+	return rp.Candidates(func(c Candidate) error {
+		line := "  " + pad(fit(clean(c.Name), nameW), nameW) + "  " + pad(c.Status, statusW) + "  " + pad(date(c), dateW) + "  "
+		if columns {
+			byID := make(map[string]CandidateCompany, len(c.Companies))
+			for _, cc := range c.Companies {
+				byID[cc.ID] = cc
+			}
+			for _, co := range rp.Companies {
+				cell := "—"
+				if cc, ok := byID[co.ID]; ok {
+					cell = tw.standing(cc)
+				}
+				line += pad(cell, colW) + "  "
+			}
+			tw.w.WriteString(strings.TrimRight(line, " ") + "\n")
+			return nil
+		}
+		parts := make([]string, len(c.Companies))
+		for i, cc := range c.Companies {
+			parts[i] = clean(cc.Name) + " " + tw.standing(cc)
+		}
+		text := strings.Join(parts, " · ")
+		indent := strings.Repeat(" ", fixed)
+		if stacked {
+			tw.w.WriteString(strings.TrimRight(line, " ") + "\n")
+			line, indent = "    ", "    "
+		}
+		wrapped := lipgloss.Wrap(text, tw.width-len(indent), "")
+		for i, l := range strings.Split(wrapped, "\n") {
+			if i > 0 {
+				line = indent
+			}
+			tw.w.WriteString(strings.TrimRight(line+l, " ") + "\n")
+		}
+		return nil
+	})
+}
+
+// standing is a candidate's readiness and verdict at a company: "72.5 ~ almost".
+func (tw *textWriter) standing(cc CandidateCompany) string {
+	return fmt.Sprintf("%.1f %s", cc.Readiness, tw.st.verdict[cc.Verdict].Render(scorecard.VerdictMarker(cc.Verdict)+" "+scorecard.VerdictWord(cc.Verdict)))
+}
+
+func (tw *textWriter) problems(rp *Report) {
+	if len(rp.Skipped) > 0 {
+		tw.blank()
+		tw.line(tw.st.heading, "", "", fmt.Sprintf("Skipped (%s)", plural(len(rp.Skipped), "file", "files")))
+		for _, s := range rp.Skipped {
+			for _, l := range strings.Split(s.Error, "\n") {
+				tw.line(lipgloss.NewStyle(), "  ", "    ", clean(l))
+			}
+		}
+	}
+	if len(rp.UnknownSkills) > 0 {
+		tw.blank()
+		tw.line(tw.st.heading, "", "", "Answers for skills the rubric lacks (ignored)")
+		tw.line(lipgloss.NewStyle(), "  ", "  ", unknownSkills(rp.UnknownSkills))
+	}
+}
+
+// table writes a table indented by indent, fitted to the width; numeric
+// lists the columns aligned to the right.
+func (tw *textWriter) table(indent string, headers []string, rows [][]string, numeric ...int) {
+	right := map[int]bool{}
+	for _, c := range numeric {
+		right[c] = true
+	}
+	t := table.New().Headers(headers...).Rows(rows...).
+		Border(lipgloss.NormalBorder()).
+		BorderTop(false).BorderBottom(false).BorderLeft(false).BorderRight(false).BorderColumn(false).
+		BorderStyle(tw.st.dim).
+		StyleFunc(func(row, col int) lipgloss.Style {
+			st := tw.st.cell
+			if row == table.HeaderRow {
+				st = tw.st.header
+			}
+			if right[col] {
+				st = st.Align(lipgloss.Right)
+			}
+			return st
+		})
+	room := tw.width - len(indent)
+	out := t.Render()
+	if lipgloss.Width(out) > room {
+		out = t.Width(room).Render()
+	}
+	for _, l := range strings.Split(out, "\n") {
+		tw.w.WriteString(strings.TrimRight(indent+l, " ") + "\n")
+	}
+}
+
+// Words shared by the text and Markdown reports.
+
+func clean(s string) string { return yamlfile.Clean(s) }
+
+func plural(n int, one, many string) string {
+	if n == 1 {
+		return "1 " + one
+	}
+	return strconv.Itoa(n) + " " + many
+}
+
+func rubricName(r RubricRef) string {
+	if r.Version == "" {
+		return clean(r.ID)
+	}
+	return clean(r.ID) + " " + clean(r.Version)
+}
+
+// viewSentence says whose levels were scored.
+func viewSentence(rp *Report) string {
+	if rp.View != Mentor {
+		return "Self view: the candidates' own answers."
+	}
+	s := "Mentor view: each assessment's last review, the mentor's rating where there is one, else the candidate's answer."
+	switch rp.Unreviewed {
+	case 0:
+	case 1:
+		s += " 1 assessment has no review and counts in the candidate's view."
+	default:
+		s += fmt.Sprintf(" %d assessments have no review and count in the candidate's view.", rp.Unreviewed)
+	}
+	return s
+}
+
+func companyTitle(c Company) string {
+	if c.Role == "" {
+		return clean(c.Name)
+	}
+	return clean(c.Name) + " · " + clean(c.Role)
+}
+
+func binLabel(i int) string {
+	if i == 10 {
+		return "100"
+	}
+	return fmt.Sprintf("%d-%d.9", i*10, i*10+9)
+}
+
+func mustMark(must bool) string {
+	if must {
+		return " [must]"
+	}
+	return ""
+}
+
+func percent(n, total int) string {
+	if total == 0 {
+		return ""
+	}
+	return fmt.Sprintf("%.0f%%", rubric.Round(100*float64(n)/float64(total)))
+}
+
+func levelCounts(levels []int) string {
+	parts := make([]string, len(levels))
+	for l, n := range levels {
+		parts[l] = fmt.Sprintf("%d:%d", l, n)
+	}
+	return strings.Join(parts, " ")
+}
+
+// medianText is a skill's median level, with its label when it is a level.
+func medianText(ss SkillStats) string {
+	if ss.Median == nil {
+		return "—"
+	}
+	m := *ss.Median
+	if m == float64(int(m)) && int(m) < len(ss.Labels) {
+		return fmt.Sprintf("%d %s", int(m), clean(ss.Labels[int(m)]))
+	}
+	return fmt.Sprintf("%.1f", m)
+}
+
+func date(c Candidate) string {
+	if c.Updated.IsZero() {
+		return ""
+	}
+	return c.Updated.UTC().Format("2006-01-02")
+}
+
+func unknownSkills(us []SkillFiles) string {
+	parts := make([]string, len(us))
+	for i, u := range us {
+		parts[i] = fmt.Sprintf("%s (%s)", clean(u.Skill), plural(u.Files, "file", "files"))
+	}
+	return strings.Join(parts, ", ")
+}
+
+// fit cuts s to n cells, ending it with "…" when cut.
+func fit(s string, n int) string {
+	if n < 1 || ansi.StringWidth(s) <= n {
+		return s
+	}
+	return ansi.Truncate(s, n, "…")
+}
+
+func pad(s string, n int) string {
+	if l := ansi.StringWidth(s); l < n {
+		return s + strings.Repeat(" ", n-l)
+	}
+	return s
+}
