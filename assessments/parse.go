@@ -72,7 +72,10 @@ func (p *parser) assessment(top *yaml.Node) *Assessment {
 		return a
 	}
 	f := p.Fields(top, "the assessment", topFields...)
-	p.Require(top, f, "the assessment", "format", "candidate", "rubric")
+	p.Require(top, f, "the assessment", "candidate", "rubric")
+	if an, ok := f["answers"]; !ok || an.Value == nil {
+		p.At(top, "the assessment is missing the required field \"answers\"; write `answers: {}` when no skill is answered yet")
+	}
 	if c := f["candidate"].Value; c != nil {
 		a.Candidate = p.person(c, "candidate")
 	}
@@ -97,7 +100,7 @@ func (p *parser) assessment(top *yaml.Node) *Assessment {
 		case InProgress, Complete:
 			a.Status = Status(v)
 		default:
-			p.At(s, "status %q is not one of %q or %q", yamlfile.Clean(v), InProgress, Complete)
+			p.At(s, "status %q is not one of %q or %q", v, InProgress, Complete)
 		}
 	}
 	a.Started = p.time(f["started"].Value, "started")
@@ -139,7 +142,8 @@ func (p *parser) format(top *yaml.Node) bool {
 			p.At(top, "this looks like a rubric, not an assessment (it has categories/companies); pass it with --rubric, and an assessment file here")
 			return false
 		}
-		return true
+		p.At(top, "the file has no format field; an assessment file starts with `format: %s`", Format)
+		return true // the rest is still worth checking
 	}
 	switch v := fv.Value; {
 	case fv.Kind != yaml.ScalarNode:
@@ -149,9 +153,9 @@ func (p *parser) format(top *yaml.Node) bool {
 	case v == rubric.Format:
 		p.At(fv, "this file is a rubric (format %q), not an assessment; pass it with --rubric, and an assessment file here", v)
 	case strings.HasPrefix(v, "readycheck/assessment/"):
-		p.At(fv, "assessment format %q is not supported by this version of readycheck; it reads %q", yamlfile.Clean(v), Format)
+		p.At(fv, "assessment format %q is not supported by this version of readycheck; it reads %q", v, Format)
 	default:
-		p.At(fv, "unknown format %q; an assessment file starts with `format: %s`", yamlfile.Clean(v), Format)
+		p.At(fv, "unknown format %q; an assessment file starts with `format: %s`", v, Format)
 	}
 	return false
 }
@@ -177,7 +181,7 @@ func (p *parser) time(n *yaml.Node, what string) time.Time {
 			return t.UTC()
 		}
 	}
-	p.At(n, "%s %q is not a date and time; write it like 2026-11-23T10:00:00Z", what, yamlfile.Clean(n.Value))
+	p.At(n, "%s %q is not a date and time; write it like 2026-11-23T10:00:00Z", what, n.Value)
 	return time.Time{}
 }
 
@@ -189,10 +193,14 @@ func (p *parser) level(n *yaml.Node, what string) (int, *yaml.Node) {
 	if !p.Kind(n, yaml.ScalarNode, what, "a level number or label") {
 		return rubric.Unanswered, nil
 	}
+	if n.Tag == "!!float" {
+		p.At(n, "%s %s is not a level; levels are whole numbers from 0, or labels of the skill's scale", what, yamlfile.Clean(n.Value))
+		return rubric.Unanswered, nil
+	}
 	if n.Tag == "!!int" {
 		v, err := strconv.Atoi(n.Value)
 		if err != nil || v < 0 {
-			p.At(n, "%s %s is not a level; levels are whole numbers from 0, or labels of the skill's scale", what, n.Value)
+			p.At(n, "%s %s is not a level; levels are whole numbers from 0, or labels of the skill's scale", what, yamlfile.Clean(n.Value))
 			return rubric.Unanswered, nil
 		}
 		return v, n
@@ -208,14 +216,20 @@ func (p *parser) answers(n *yaml.Node, a *Assessment) {
 	if !p.Kind(n, yaml.MappingNode, "answers", "a mapping from skill ids to answers") {
 		return
 	}
+	seen := map[string]bool{}
 	for i := 0; i+1 < len(n.Content); i += 2 {
 		k, v := n.Content[i], n.Content[i+1]
 		id := p.ID(k, "answer skill id")
 		if id == "" {
 			continue
 		}
-		if _, dup := a.Answers[id]; dup {
+		if seen[id] {
 			p.At(k, "skill %q is answered twice; keep one answer", id)
+			continue
+		}
+		seen[id] = true
+		if yamlfile.IsNull(v) {
+			// `python:` with nothing after it: not answered yet.
 			continue
 		}
 		what := fmt.Sprintf("the answer for %q", id)
@@ -251,8 +265,29 @@ func (p *parser) strings(n *yaml.Node, what string) []string {
 	return out
 }
 
+// reviewerName returns the reviewer's name of a review node as written,
+// when it is safe to show, before the review is read.
+func reviewerName(n *yaml.Node) string {
+	if n == nil || n.Kind != yaml.MappingNode {
+		return ""
+	}
+	for i := 0; i+1 < len(n.Content); i += 2 {
+		if n.Content[i].Value == "reviewer" {
+			name := yamlfile.Peek(n.Content[i+1], "name")
+			if _, bad := yamlfile.Unsafe(name); !bad {
+				return name
+			}
+		}
+	}
+	return ""
+}
+
 func (p *parser) review(n *yaml.Node, i int) (*Review, map[string]levelPos) {
 	what := fmt.Sprintf("review %d", i+1)
+	// Name the review by its reviewer in every message, the first included.
+	if name := reviewerName(n); name != "" {
+		what = fmt.Sprintf("the review by %q", name)
+	}
 	f := p.Fields(n, what, "reviewer", "started", "updated", "ratings", "summary")
 	if f == nil {
 		return nil, nil
@@ -261,10 +296,7 @@ func (p *parser) review(n *yaml.Node, i int) (*Review, map[string]levelPos) {
 	if rn := f["reviewer"].Value; rn == nil || yamlfile.IsNull(rn) {
 		p.At(n, "%s has no reviewer; add `reviewer: {name: ...}` naming the mentor", what)
 	} else {
-		rv.Reviewer = p.person(rn, what+" reviewer")
-		if rv.Reviewer.Name != "" {
-			what = fmt.Sprintf("the review by %q", rv.Reviewer.Name)
-		}
+		rv.Reviewer = p.person(rn, "the reviewer of "+what)
 	}
 	rv.Started = p.time(f["started"].Value, what+" started")
 	rv.Updated = p.time(f["updated"].Value, what+" updated")
@@ -277,11 +309,20 @@ func (p *parser) review(n *yaml.Node, i int) (*Review, map[string]levelPos) {
 			if id == "" {
 				continue
 			}
-			if _, dup := rv.Ratings[id]; dup {
+			if _, dup := pos[id]; dup {
 				p.At(k, "%s rates skill %q twice; keep one", what, id)
 				continue
 			}
-			rw := fmt.Sprintf("%s rating for %q", what, id)
+			if yamlfile.IsNull(v) {
+				// `python:` with nothing after it: not rated.
+				pos[id] = levelPos{key: k}
+				continue
+			}
+			rw := fmt.Sprintf("the rating for %q in %s", id, what)
+			if rv.Reviewer.Name != "" {
+				// As Check names it.
+				rw = fmt.Sprintf("the rating by %q for %q", rv.Reviewer.Name, id)
+			}
 			r := &Rating{Level: rubric.Unanswered}
 			var lvNode *yaml.Node
 			if v.Kind == yaml.ScalarNode && !yamlfile.IsNull(v) {
@@ -325,12 +366,15 @@ func (a *Assessment) Check(r *rubric.Rubric) yamlfile.Problems {
 		}
 		if n.Tag != "!!int" {
 			v, ok := s.Scale.Find(n.Value)
+			if d, err := strconv.Atoi(n.Value); !ok && err == nil && d >= 0 {
+				// A number in quotes: labels are never numbers.
+				v, ok = d, true
+			}
 			if !ok {
 				rep.At(n, "%s is %q, which is not a label of the scale %q of skill %q; use a level from 0 to %d (%s)", what, n.Value, s.Scale.Name, id, s.Scale.Top(), labels(s.Scale))
 				return
 			}
 			*level = v
-			return
 		}
 		if *level > s.Scale.Top() {
 			rep.At(n, "%s is level %d, outside the scale %q of skill %q (levels 0 to %d: %s)", what, *level, s.Scale.Name, id, s.Scale.Top(), labels(s.Scale))

@@ -55,8 +55,7 @@ func ReadFile(path string) ([]byte, error) {
 		return nil, yamlfile.Problems{{File: path, Message: "is a folder, not a file; name a YAML file"}}
 	}
 	if info.Size() > yamlfile.MaxSize {
-		_, problems := yamlfile.Parse(path, make([]byte, info.Size()))
-		return nil, problems
+		return nil, yamlfile.TooLarge(path, info.Size())
 	}
 	data, err := io.ReadAll(io.LimitReader(f, yamlfile.MaxSize+1))
 	if err != nil {
@@ -111,6 +110,18 @@ type loader struct {
 	skills map[string]*Skill
 	// skillPos remembers where each skill id was first defined, for duplicates.
 	skillPos map[string]int
+	// badScales and badSkills hold names already reported as malformed, so
+	// that a reference to one is not reported again as unknown; scalesBroken
+	// is set when the scales field itself is missing or unreadable, which
+	// makes every scale reference moot.
+	badScales    map[string]bool
+	badSkills    map[string]bool
+	scalesBroken bool
+	// defaultNamed is set when the rubric has a default_scale field, even
+	// one naming an unknown scale; noScaleReported once a skill without any
+	// scale has been reported, since one missing default_scale is one mistake.
+	defaultNamed    bool
+	noScaleReported bool
 }
 
 var rubricFields = []string{"format", "id", "title", "version", "description", "scales", "default_scale", "categories", "companies"}
@@ -124,17 +135,18 @@ func (l *loader) rubric(top *yaml.Node) {
 		return
 	}
 	f := l.Fields(top, "the rubric", rubricFields...)
-	l.Require(top, f, "the rubric", "format", "id", "title", "scales", "categories", "companies")
+	l.Require(top, f, "the rubric", "id", "title", "scales", "categories", "companies")
 	l.r.ID = l.ID(f["id"].Value, "the rubric id")
 	l.r.Title = l.String(f["title"].Value, "the rubric title")
 	l.r.Version = l.String(f["version"].Value, "the rubric version")
 	l.r.Description = l.String(f["description"].Value, "the rubric description")
 	l.scalesOf(f["scales"].Value)
 	if d := f["default_scale"].Value; d != nil && !yamlfile.IsNull(d) {
+		l.defaultNamed = true
 		name := l.String(d, "default_scale")
 		l.r.DefaultScale = l.scaleRef(d, name, "default_scale")
 	}
-	l.categories(f["categories"].Value, f["default_scale"].Value)
+	l.categories(f["categories"].Value)
 	l.companies(f["companies"].Value)
 }
 
@@ -154,7 +166,8 @@ func (l *loader) format(top *yaml.Node) bool {
 			l.At(top, "this looks like an assessment, not a rubric (it has candidate/answers and no format); pass a rubric file here, and the assessment to `readycheck score`")
 			return false
 		}
-		return true // reported as a missing field with the others
+		l.At(top, "the file has no format field; a rubric file starts with `format: %s`", Format)
+		return true // the rest is still worth checking
 	}
 	v := fv.Value
 	switch {
@@ -166,9 +179,9 @@ func (l *loader) format(top *yaml.Node) bool {
 	case v == AssessmentFormat:
 		l.At(fv, "this file is an assessment (format %q), not a rubric; pass a rubric file here, and the assessment to `readycheck score`", v)
 	case strings.HasPrefix(v, "readycheck/rubric/"):
-		l.At(fv, "rubric format %q is not supported by this version of readycheck; it reads %q", yamlfile.Clean(v), Format)
+		l.At(fv, "rubric format %q is not supported by this version of readycheck; it reads %q", v, Format)
 	default:
-		l.At(fv, "unknown format %q; a rubric file starts with `format: %s`", yamlfile.Clean(v), Format)
+		l.At(fv, "unknown format %q; a rubric file starts with `format: %s`", v, Format)
 	}
 	return false
 }
@@ -185,10 +198,13 @@ func describe(n *yaml.Node) string {
 
 func (l *loader) scalesOf(n *yaml.Node) {
 	l.scales = map[string]*Scale{}
+	l.badScales = map[string]bool{}
 	if n == nil || yamlfile.IsNull(n) {
+		l.scalesBroken = true
 		return
 	}
 	if !l.Kind(n, yaml.MappingNode, "scales", "a mapping from scale names to lists of levels") {
+		l.scalesBroken = true
 		return
 	}
 	if len(n.Content) == 0 {
@@ -199,6 +215,9 @@ func (l *loader) scalesOf(n *yaml.Node) {
 		k, v := n.Content[i], n.Content[i+1]
 		name := l.ID(k, "scale name")
 		if name == "" {
+			if k.Kind == yaml.ScalarNode {
+				l.badScales[k.Value] = true
+			}
 			continue
 		}
 		if line, dup := firstLine[name]; dup {
@@ -209,23 +228,42 @@ func (l *loader) scalesOf(n *yaml.Node) {
 		s := &Scale{Name: name}
 		what := fmt.Sprintf("scale %q", name)
 		items := l.Items(v, what)
-		if v != nil && v.Kind == yaml.SequenceNode && len(v.Content) < 2 {
-			l.At(v, "%s has %d level(s); a scale needs at least 2 (level 0 means none, then at least one more)", what, len(v.Content))
+		if v != nil && v.Kind == yaml.SequenceNode {
+			switch len(v.Content) {
+			case 0:
+				l.At(v, "%s has no levels; a scale needs at least 2 (level 0 meaning none, then at least one more), e.g. [{label: None}, {label: Aware}]", what)
+			case 1:
+				l.At(v, "%s has only 1 level; a scale needs at least 2 (level 0 meaning none, then at least one more)", what)
+			}
 		}
 		labels := map[string]int{}
+		plainReported := false
 		for j, it := range items {
 			lw := fmt.Sprintf("level %d of %s", j, what)
-			lf := l.Fields(it, lw, "label", "description")
-			l.Require(it, lf, lw, "label")
-			lvl := Level{Label: l.String(lf["label"].Value, lw+" label"), Description: l.String(lf["description"].Value, lw+" description")}
-			if lvl.Label != "" {
+			var lvl Level
+			if it.Kind == yaml.ScalarNode && !yamlfile.IsNull(it) {
+				// `[None, Aware]`: one mistake for the whole list, reported once.
+				if !plainReported {
+					plainReported = true
+					l.At(it, "the levels of %s are written as plain text; write each level as {label: ...}, e.g. {label: %s}", what, yamlfile.Clean(it.Value))
+				}
+				if _, bad := yamlfile.Unsafe(it.Value); !bad {
+					lvl.Label = it.Value
+				}
+			} else {
+				lf := l.Fields(it, lw, "label", "description")
+				l.Require(it, lf, lw, "label")
+				lvl = Level{Label: l.String(lf["label"].Value, lw+" label"), Description: l.String(lf["description"].Value, lw+" description")}
+			}
+			if lvl.Label != "" && (it.Kind != yaml.ScalarNode || yamlfile.IsNull(it)) {
+				lf := labelNode(it)
 				key := strings.ToLower(lvl.Label)
 				if prev, dup := labels[key]; dup {
-					l.At(lf["label"].Value, "%s repeats the label %q of level %d; labels must differ so that `min: %s` is unambiguous", lw, lvl.Label, prev, lvl.Label)
+					l.At(lf, "%s repeats the label %q of level %d; labels must differ so that `min: %s` is unambiguous", lw, lvl.Label, prev, lvl.Label)
 				}
 				labels[key] = j
 				if _, err := strconv.Atoi(lvl.Label); err == nil {
-					l.At(lf["label"].Value, "%s has a number as its label (%q); use a word, since numbers already mean levels", lw, lvl.Label)
+					l.At(lf, "%s has a number as its label (%q); use a word, since numbers already mean levels", lw, lvl.Label)
 				}
 			}
 			s.Levels = append(s.Levels, lvl)
@@ -235,7 +273,19 @@ func (l *loader) scalesOf(n *yaml.Node) {
 	}
 }
 
-// scaleRef resolves a scale name used at n.
+// labelNode returns the value node of a level's label field, which the
+// loader has read already.
+func labelNode(level *yaml.Node) *yaml.Node {
+	for i := 0; i+1 < len(level.Content); i += 2 {
+		if level.Content[i].Value == "label" || yamlfile.Suggest(level.Content[i].Value, []string{"label", "description"}) == "label" {
+			return level.Content[i+1]
+		}
+	}
+	return level
+}
+
+// scaleRef resolves a scale name used at n; what names the user of the
+// scale in messages.
 func (l *loader) scaleRef(n *yaml.Node, name, what string) *Scale {
 	if name == "" {
 		return nil
@@ -243,7 +293,11 @@ func (l *loader) scaleRef(n *yaml.Node, name, what string) *Scale {
 	if s, ok := l.scales[name]; ok {
 		return s
 	}
-	msg := fmt.Sprintf("%s refers to unknown scale %q", what, yamlfile.Clean(name))
+	if l.scalesBroken || l.badScales[name] {
+		// Already reported where the scales are defined.
+		return nil
+	}
+	msg := fmt.Sprintf("%s refers to unknown scale %q", what, name)
 	if sug := yamlfile.Suggest(name, yamlfile.SortedKeys(l.scales)); sug != "" {
 		msg += fmt.Sprintf(" (did you mean %q?)", sug)
 	} else if len(l.scales) > 0 {
@@ -256,15 +310,15 @@ func (l *loader) scaleRef(n *yaml.Node, name, what string) *Scale {
 var categoryFields = []string{"id", "title", "description", "scale", "skills"}
 var skillFields = []string{"id", "title", "question", "help", "scale", "levels"}
 
-func (l *loader) categories(n, defaultNode *yaml.Node) {
+func (l *loader) categories(n *yaml.Node) {
 	l.skills = map[string]*Skill{}
 	l.skillPos = map[string]int{}
+	l.badSkills = map[string]bool{}
 	items := l.Items(n, "categories")
 	if n != nil && n.Kind == yaml.SequenceNode && len(items) == 0 && len(n.Content) == 0 {
 		l.At(n, "categories is empty; add at least one category with skills")
 	}
 	seen := map[string]int{}
-	missingDefault := false
 	for i, it := range items {
 		what := fmt.Sprintf("category %d", i+1)
 		if id := yamlfile.Peek(it, "id"); yamlfile.ValidID(id) {
@@ -288,7 +342,7 @@ func (l *loader) categories(n, defaultNode *yaml.Node) {
 		c.Description = l.String(f["description"].Value, what+" description")
 		var catScale *Scale
 		if sn := f["scale"].Value; sn != nil && !yamlfile.IsNull(sn) {
-			catScale = l.scaleRef(sn, l.String(sn, what+" scale"), what+" scale")
+			catScale = l.scaleRef(sn, l.String(sn, what+" scale"), what)
 		}
 		skills := l.Items(f["skills"].Value, what+" skills")
 		if sv := f["skills"].Value; sv != nil && sv.Kind == yaml.SequenceNode && len(sv.Content) == 0 {
@@ -297,10 +351,6 @@ func (l *loader) categories(n, defaultNode *yaml.Node) {
 		for j, sn := range skills {
 			s := l.skill(sn, c, j, catScale, f["scale"].Value != nil && !yamlfile.IsNull(f["scale"].Value))
 			if s != nil {
-				if s.Scale == nil && !missingDefault && l.r.DefaultScale == nil && defaultNode == nil {
-					missingDefault = true
-					l.At(sn, "skill %q has no scale: name one on the skill or its category, or set default_scale at the top of the rubric", s.ID)
-				}
 				c.Skills = append(c.Skills, s)
 			}
 		}
@@ -319,6 +369,9 @@ func (l *loader) skill(n *yaml.Node, c *Category, j int, catScale *Scale, catNam
 	}
 	s := &Skill{Category: c}
 	s.ID = l.ID(f["id"].Value, what+" id")
+	if idn := f["id"].Value; s.ID == "" && idn != nil && idn.Kind == yaml.ScalarNode {
+		l.badSkills[idn.Value] = true
+	}
 	if s.ID != "" {
 		what = fmt.Sprintf("skill %q", s.ID)
 		if line, dup := l.skillPos[s.ID]; dup {
@@ -337,17 +390,19 @@ func (l *loader) skill(n *yaml.Node, c *Category, j int, catScale *Scale, catNam
 	s.Help = l.String(f["help"].Value, what+" help")
 	switch sn := f["scale"].Value; {
 	case sn != nil && !yamlfile.IsNull(sn):
-		s.Scale = l.scaleRef(sn, l.String(sn, what+" scale"), what+" scale")
-		if s.Scale == nil {
-			return s
-		}
+		s.Scale = l.scaleRef(sn, l.String(sn, what+" scale"), what)
 	case catNamesScale:
 		s.Scale = catScale
-		if s.Scale == nil {
-			return s
-		}
 	default:
 		s.Scale = l.r.DefaultScale
+		if s.Scale == nil && !l.defaultNamed && !l.scalesBroken && !l.noScaleReported {
+			l.noScaleReported = true
+			l.At(n, "%s names no scale, and the rubric has no default_scale; set default_scale at the top of the rubric (or name a scale on each skill or its category)", what)
+		}
+	}
+	// A scale unknown or too short is reported once, where it is named or defined.
+	if s.Scale == nil || s.Scale.Top() < 1 {
+		return s
 	}
 	if lv := f["levels"].Value; lv != nil && !yamlfile.IsNull(lv) && l.Kind(lv, yaml.MappingNode, what+" levels", "a mapping from level numbers to descriptions, e.g. {1: ..., 2: ...}") {
 		s.Levels = map[int]string{}
@@ -373,9 +428,6 @@ func (l *loader) levelKey(k *yaml.Node, s *Skill, what string) (int, bool) {
 		l.At(k, "%s levels should be keyed by level numbers", what)
 		return 0, false
 	}
-	if s.Scale == nil {
-		return 0, false
-	}
 	top := s.Scale.Top()
 	if n, err := strconv.Atoi(k.Value); err == nil {
 		if n < 0 || n > top {
@@ -387,7 +439,7 @@ func (l *loader) levelKey(k *yaml.Node, s *Skill, what string) (int, bool) {
 	if n, ok := s.Scale.Find(k.Value); ok {
 		return n, true
 	}
-	l.At(k, "%s describes level %q, which is neither a level number (0 to %d) nor a label of scale %q", what, yamlfile.Clean(k.Value), top, s.Scale.Name)
+	l.At(k, "%s describes level %q, which is neither a level number (0 to %d) nor a label of scale %q", what, k.Value, top, s.Scale.Name)
 	return 0, false
 }
 
@@ -440,16 +492,27 @@ func (l *loader) companies(n *yaml.Node) {
 		case rv.Kind == yaml.SequenceNode && len(rv.Content) == 0:
 			l.At(rv, "%s has no requirements; add at least one (e.g. `- {skill: sql, min: 2}`)", what)
 		}
-		reqSeen := map[string]int{}
+		type first struct {
+			line int
+			req  *Requirement
+		}
+		reqSeen := map[string]first{}
 		for j, rn := range l.Items(rv, what+" requirements") {
 			req := l.requirement(rn, c, j, what)
 			if req == nil {
 				continue
 			}
-			if line, dup := reqSeen[req.ID]; dup && req.ID != "" {
-				l.At(rn, "requirement %q of %s is used twice (first at line %d); give each requirement of a company its own id", req.ID, what, line)
+			prev, dup := reqSeen[req.ID]
+			switch {
+			case !dup || req.ID == "":
+				reqSeen[req.ID] = first{rn.Line, req}
+			case yamlfile.Peek(rn, "id") == "" && !req.AnyOf && !prev.req.AnyOf:
+				l.At(rn, "%s requires skill %q twice (first at line %d); merge the two, or give one an id of its own", what, req.ID, prev.line)
+			case yamlfile.Peek(rn, "id") == "":
+				l.At(rn, "requirement %q of %s has the same id as the requirement at line %d (without an id field, the id comes from its skills); give one an id of its own", req.ID, what, prev.line)
+			default:
+				l.At(rn, "requirement %q of %s is used twice (first at line %d); give each requirement of a company its own id", req.ID, what, prev.line)
 			}
-			reqSeen[req.ID] = rn.Line
 			c.Requirements = append(c.Requirements, req)
 		}
 		l.r.Companies = append(l.r.Companies, c)
@@ -484,7 +547,14 @@ func (l *loader) thresholds(t *yaml.Node, c *Company, what string) {
 		}
 	}
 	if ok && c.Almost >= c.Ready {
-		l.At(t, "%s thresholds are out of order: almost (%s) must be below ready (%s)", what, formatNum(c.Almost), formatNum(c.Ready))
+		almost, ready := formatNum(c.Almost), formatNum(c.Ready)
+		if f["almost"].Value == nil {
+			almost += ", the default"
+		}
+		if f["ready"].Value == nil {
+			ready += ", the default"
+		}
+		l.At(t, "%s thresholds are out of order: almost (%s) must be below ready (%s)", what, almost, ready)
 	}
 }
 
@@ -529,11 +599,20 @@ func (l *loader) requirement(n *yaml.Node, c *Company, j int, companyWhat string
 		if any.Kind == yaml.SequenceNode && len(any.Content) == 0 {
 			l.At(any, "%s has an empty any_of; list the skills it accepts", what)
 		}
-		ids := make([]string, 0, len(items))
+		ids := make([]string, len(items))
+		valid := len(items) > 0
+		for i, it := range items {
+			ids[i] = l.String(it, what+" any_of item")
+			valid = valid && yamlfile.ValidID(ids[i])
+		}
+		// The default id first, so that messages name the requirement by it.
+		if req.ID == "" && f["id"].Value == nil && valid {
+			req.ID = strings.Join(ids, "-or-")
+			what = fmt.Sprintf("requirement %q of %s", req.ID, companyWhat)
+		}
 		listed := map[string]bool{}
-		for _, it := range items {
-			id := l.String(it, what+" any_of item")
-			ids = append(ids, id)
+		for i, it := range items {
+			id := ids[i]
 			if listed[id] {
 				l.At(it, "%s lists skill %q twice in any_of; keep one", what, id)
 				continue
@@ -542,10 +621,6 @@ func (l *loader) requirement(n *yaml.Node, c *Company, j int, companyWhat string
 			if s := l.skillRef(it, id, what); s != nil {
 				req.Skills = append(req.Skills, s)
 			}
-		}
-		if req.ID == "" && f["id"].Value == nil && len(ids) > 0 {
-			req.ID = strings.Join(ids, "-or-")
-			what = fmt.Sprintf("requirement %q of %s", req.ID, companyWhat)
 		}
 		l.sameScale(any, req, what)
 	}
@@ -559,7 +634,7 @@ func (l *loader) requirement(n *yaml.Node, c *Company, j int, companyWhat string
 		req.Min = l.minLevel(m, req.Skills[0].Scale, what)
 	}
 	if w := f["weight"].Value; w != nil && !yamlfile.IsNull(w) {
-		if x, ok := l.Float(w, what+" weight"); ok {
+		if x, ok := l.Float(w, "the weight of "+what); ok {
 			if x <= 0 {
 				l.At(w, "%s has weight %s; a weight must be a number above 0 (leave it out for 1)", what, w.Value)
 			}
@@ -567,7 +642,7 @@ func (l *loader) requirement(n *yaml.Node, c *Company, j int, companyWhat string
 		}
 	}
 	if m := f["must"].Value; m != nil && !yamlfile.IsNull(m) {
-		req.Must, _ = l.Bool(m, what+" must")
+		req.Must, _ = l.Bool(m, `the "must" field of `+what)
 	}
 	return req
 }
@@ -586,9 +661,15 @@ func (l *loader) skillRef(n *yaml.Node, id, what string) *Skill {
 	if s, ok := l.skills[id]; ok {
 		return s
 	}
-	msg := fmt.Sprintf("%s refers to unknown skill %q", what, yamlfile.Clean(id))
+	if l.badSkills[id] {
+		// Already reported where the skill is defined.
+		return nil
+	}
+	msg := fmt.Sprintf("%s refers to unknown skill %q", what, id)
 	if sug := yamlfile.Suggest(id, yamlfile.SortedKeys(l.skills)); sug != "" {
 		msg += fmt.Sprintf(" (did you mean %q?)", sug)
+	} else {
+		msg += "; use the id of a skill defined under categories"
 	}
 	l.At(n, "%s", msg)
 	return nil
@@ -612,20 +693,24 @@ func (l *loader) sameScale(n *yaml.Node, req *Requirement, what string) {
 }
 
 func (l *loader) minLevel(m *yaml.Node, scale *Scale, what string) int {
-	if scale == nil || scale.Top() < 1 || !l.Kind(m, yaml.ScalarNode, what+" min", "a level number or label") {
+	if scale == nil || scale.Top() < 1 || !l.Kind(m, yaml.ScalarNode, "the min of "+what, "a level number or label") {
 		// A scale too short is reported once, where it is defined.
 		return 0
 	}
 	top := scale.Top()
-	if m.Tag == "!!int" {
-		v, err := strconv.Atoi(m.Value)
-		if err != nil || v < 1 || v > top {
-			l.At(m, "%s has min %s, outside its scale %q; use a level from 1 to %d (%s)", what, m.Value, scale.Name, top, labelRange(scale))
-			return 0
-		}
+	// A number, or a number in quotes: labels are never numbers.
+	v, err := strconv.Atoi(m.Value)
+	switch {
+	case err == nil && (v < 1 || v > top):
+		l.At(m, "%s has min %d, outside its scale %q; use a level from 1 to %d (%s)", what, v, scale.Name, top, labelRange(scale))
+		return 0
+	case err == nil:
 		return v
+	case m.Tag == "!!int" || m.Tag == "!!float":
+		l.At(m, "%s has min %s; use a whole level from 1 to %d (%s)", what, yamlfile.Clean(m.Value), top, labelRange(scale))
+		return 0
 	}
-	if !l.SafeText(m, what+" min", m.Value) {
+	if !l.SafeText(m, "the min of "+what, m.Value) {
 		return 0
 	}
 	v, ok := scale.Find(m.Value)

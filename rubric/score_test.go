@@ -196,13 +196,6 @@ func TestScoreRoundingAndThresholds(t *testing.T) {
 	if c.Verdict != rubric.Almost {
 		t.Errorf("verdict %s, want almost (56.3 >= 56.3 on the rounded figure)", c.Verdict)
 	}
-	for _, tc := range []struct{ in, want float64 }{
-		{0.05, 0.1}, {0.15, 0.2}, {2.25, 2.3}, {72.25, 72.3}, {72.2499, 72.2}, {72.24999999999, 72.3}, {79.95, 80}, {-0.25, -0.3}, {100, 100}, {33.333333, 33.3},
-	} {
-		if got := rubric.Round(tc.in); got != tc.want {
-			t.Errorf("Round(%v) = %v, want %v", tc.in, got, tc.want)
-		}
-	}
 }
 
 // Seven skills each gain something at "many"; a..f gain 100/7 each (from
@@ -249,24 +242,375 @@ func TestVerdictRank(t *testing.T) {
 	}
 }
 
-// The real-world rubric (47 skills, 7 levels, French text, 24 profiles)
-// loads and scores.
+// The real-world rubric (47 skills, 7 levels 0..6, French text, 24
+// profiles) validates and scores. Worked example for its first profile,
+// data-analyst-junior: 26 requirements, all min 1, weights summing to 45.
+//
+//	sql-bigquery 1 (weight 2): met, score 1
+//	statistical-analysis 2 (weight 2): above min 1, score still 1
+//	python-data 1 (weight 2), data-modeling 1 (weight 1): met
+//	ml-fundamentals 3: not required by this profile
+//	readiness = 100 * (2 + 2 + 2 + 1) / 45 = 15.555... -> 15.6, not-yet
+//
+// Next steps for this profile alone: each unmet weight-2 skill gains
+// 100 * 2 / 45 = 4.444..., each weight-1 skill 2.222...; ties go in rubric
+// order, so the first five are the first five unmet weight-2 skills of the
+// rubric: insight-generation, product-metrics, attribution-marketing,
+// tracking-design, dashboard-design. ml-fundamentals gains nothing here.
 func TestRealWorldRubric(t *testing.T) {
 	const path = "../../shared/realworld/data-skills-matrix.yaml"
 	if _, err := os.Stat(path); err != nil {
 		t.Skip("real-world rubric not present")
 	}
-	r := mustLoad(t, path)
-	if len(r.Skills()) != 47 || len(r.Companies) != 24 || r.Skills()[0].Scale.Top() != 6 {
-		t.Fatalf("got %d skills, %d companies, top %d; want 47, 24, 6", len(r.Skills()), len(r.Companies), r.Skills()[0].Scale.Top())
+	r, problems := rubric.Parse(path, mustRead(t, path))
+	if len(problems) != 0 {
+		t.Fatalf("the real-world rubric has problems:\n%v", problems)
 	}
-	lv := r.NewLevels()
-	for i := range lv {
-		lv[i] = 6
+	if len(r.Categories) != 14 || len(r.Skills()) != 47 || len(r.Companies) != 24 || r.Skills()[0].Scale.Top() != 6 {
+		t.Fatalf("got %d categories, %d skills, %d companies, top %d; want 14, 47, 24, 6", len(r.Categories), len(r.Skills()), len(r.Companies), r.Skills()[0].Scale.Top())
 	}
-	for _, c := range r.Score(lv, r.Companies).Companies {
-		if c.Readiness != 100 || c.Verdict != rubric.Ready {
+	// Labels match case-insensitively beyond ASCII.
+	if lvl, ok := r.Skills()[0].Scale.Find("DÉBUTANT"); !ok || lvl != 1 {
+		t.Errorf("Find(DÉBUTANT) = %d %v, want 1 (Débutant)", lvl, ok)
+	}
+
+	junior, unknown := r.Targets([]string{"data-analyst-junior"})
+	if len(junior) != 1 || unknown != nil {
+		t.Fatalf("Targets(data-analyst-junior) = %v, unknown %v", junior, unknown)
+	}
+	lv := levels(r, map[string]int{"sql-bigquery": 1, "statistical-analysis": 2, "python-data": 1, "data-modeling": 1, "ml-fundamentals": 3})
+	res := r.Score(lv, junior)
+	c := res.Companies[0]
+	if len(c.Requirements) != 26 || !near(c.Raw, 700.0/45) || c.Readiness != 15.6 || c.Verdict != rubric.NotYet {
+		t.Errorf("data-analyst-junior = %d requirements, raw %v, %v %s; want 26, 15.555..., 15.6 not-yet", len(c.Requirements), c.Raw, c.Readiness, c.Verdict)
+	}
+	wantSteps := []string{"insight-generation", "product-metrics", "attribution-marketing", "tracking-design", "dashboard-design"}
+	for i, st := range res.NextSteps {
+		if i >= len(wantSteps) || st.Skill.ID != wantSteps[i] || !near(st.Gain, 200.0/45) || st.From != 0 || st.To != 1 {
+			t.Errorf("next step %d = %s %d->%d +%v, want %v +4.444...", i, st.Skill.ID, st.From, st.To, st.Gain, wantSteps)
+		}
+	}
+	if len(res.NextSteps) != 5 || len(res.Unanswered) != 42 {
+		t.Errorf("%d next steps, %d unanswered; want 5, 42", len(res.NextSteps), len(res.Unanswered))
+	}
+
+	// Every profile: nothing answered is 0.0, every skill at the top is 100.0.
+	none := r.Score(r.NewLevels(), r.Companies)
+	topLv := r.NewLevels()
+	for _, s := range r.Skills() {
+		topLv[s.Index] = s.Scale.Top()
+	}
+	top := r.Score(topLv, r.Companies)
+	for i := range r.Companies {
+		if c := none.Companies[i]; c.Readiness != 0 || c.Verdict != rubric.NotYet {
+			t.Errorf("%s with nothing answered = %v %s, want 0 not-yet", c.Company.ID, c.Readiness, c.Verdict)
+		}
+		if c := top.Companies[i]; c.Readiness != 100 || c.Verdict != rubric.Ready {
 			t.Errorf("%s at the top of every scale = %v %s, want 100 ready", c.Company.ID, c.Readiness, c.Verdict)
+		}
+	}
+	if len(top.NextSteps) != 0 || len(top.Unanswered) != 0 {
+		t.Errorf("at the top: %d next steps, %d unanswered; want none", len(top.NextSteps), len(top.Unanswered))
+	}
+}
+
+func mustRead(t *testing.T, path string) []byte {
+	t.Helper()
+	b, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return b
+}
+
+// One company, one skill: a requirement's score is min(level, min) / min.
+//
+//	min 3 (Capable), weight 1
+//	level 0 (or unanswered) -> 0/3 = 0      -> 0.0   not-yet
+//	level 1                 -> 1/3          -> 33.3  not-yet
+//	level 2                 -> 2/3 = 66.67  -> 66.7  almost (>= 60)
+//	level 3                 -> 3/3          -> 100.0 ready, met
+//	level 4                 -> min(4,3)/3 = 1 -> 100.0 ready, met
+func TestScoreSingleSkill(t *testing.T) {
+	r := mustParse(t, `format: readycheck/rubric/v1
+id: one
+title: One
+scales:
+  prof: [{label: None}, {label: Aware}, {label: Beginner}, {label: Capable}, {label: Expert}]
+default_scale: prof
+categories:
+  - id: c
+    title: C
+    skills: [{id: sql, title: SQL}]
+companies:
+  - id: acme
+    name: Acme
+    requirements: [{skill: sql, min: CAPABLE}]
+`)
+	cases := []struct {
+		level     int
+		raw       float64
+		readiness float64
+		verdict   rubric.Verdict
+		met       bool
+	}{
+		{rubric.Unanswered, 0, 0, rubric.NotYet, false},
+		{0, 0, 0, rubric.NotYet, false},
+		{1, 100.0 / 3, 33.3, rubric.NotYet, false},
+		{2, 200.0 / 3, 66.7, rubric.Almost, false},
+		{3, 100, 100, rubric.Ready, true},
+		{4, 100, 100, rubric.Ready, true},
+	}
+	for _, tc := range cases {
+		lv := r.NewLevels()
+		lv[0] = tc.level
+		c := r.Score(lv, r.Companies).Companies[0]
+		rr := c.Requirements[0]
+		if !near(c.Raw, tc.raw) || c.Readiness != tc.readiness || c.Verdict != tc.verdict || rr.Met != tc.met || rr.Level != max(tc.level, 0) {
+			t.Errorf("level %d: raw %v, %v %s, met %v, level %d; want %v, %v %s, met %v", tc.level, c.Raw, c.Readiness, c.Verdict, rr.Met, rr.Level, tc.raw, tc.readiness, tc.verdict, tc.met)
+		}
+	}
+}
+
+const verdictRubric = `format: readycheck/rubric/v1
+id: verdicts
+title: Verdicts
+scales:
+  yn: [{label: "No"}, {label: "Yes"}]
+default_scale: yn
+categories:
+  - id: c
+    title: C
+    skills: [{id: a, title: A}, {id: b, title: B}, {id: m, title: M}]
+companies:
+  - id: just-ready
+    name: Just ready
+    requirements:
+      - {skill: a, min: 1, weight: 1999}
+      - {skill: b, min: 1, weight: 501}
+  - id: just-below
+    name: Just below
+    requirements:
+      - {skill: a, min: 1, weight: 3997}
+      - {skill: b, min: 1, weight: 1003}
+  - id: half-to-almost
+    name: Half to almost
+    requirements:
+      - {skill: a, min: 1, weight: 1199}
+      - {skill: b, min: 1, weight: 801}
+  - id: custom
+    name: Custom thresholds
+    thresholds: {almost: 40, ready: 50}
+    requirements:
+      - {skill: a, min: 1}
+      - {skill: b, min: 1}
+  - id: must
+    name: Must
+    requirements:
+      - {skill: a, min: 1, weight: 9}
+      - {skill: m, min: yes, must: true}
+`
+
+// The verdict is decided on the rounded readiness, and a must requirement
+// unmet blocks whatever the readiness. With a = Yes, b = No, m = No:
+//
+//	just-ready:     100 * 1999 / 2500 = 79.96 -> 80.0 >= 80: ready
+//	just-below:     100 * 3997 / 5000 = 79.94 -> 79.9 <  80: almost
+//	half-to-almost: 100 * 1199 / 2000 = 59.95 -> 60.0 (half away from zero) >= 60: almost
+//	custom:         100 * 1 / 2 = 50.0 >= its own ready 50: ready (by the defaults, not-yet)
+//	must:           100 * 9 / 10 = 90.0, but m is a must and unmet: blocked
+func TestVerdicts(t *testing.T) {
+	r := mustParse(t, verdictRubric)
+	res := r.Score(levels(r, map[string]int{"a": 1, "b": 0, "m": 0}), r.Companies)
+	want := []struct {
+		id        string
+		raw       float64
+		readiness float64
+		verdict   rubric.Verdict
+	}{
+		{"just-ready", 79.96, 80, rubric.Ready},
+		{"just-below", 79.94, 79.9, rubric.Almost},
+		{"half-to-almost", 59.95, 60, rubric.Almost},
+		{"custom", 50, 50, rubric.Ready},
+		{"must", 90, 90, rubric.Blocked},
+	}
+	for i, w := range want {
+		c := res.Companies[i]
+		if c.Company.ID != w.id || !near(c.Raw, w.raw) || c.Readiness != w.readiness || c.Verdict != w.verdict {
+			t.Errorf("%s = raw %v, %v %s; want raw %v, %v %s", c.Company.ID, c.Raw, c.Readiness, c.Verdict, w.raw, w.readiness, w.verdict)
+		}
+	}
+	// Meeting the must lifts the block: 100 * 10 / 10 = 100.0, ready.
+	must, _ := r.Targets([]string{"must"})
+	if c := r.Score(levels(r, map[string]int{"a": 1, "m": 1}), must).Companies[0]; c.Readiness != 100 || c.Verdict != rubric.Ready {
+		t.Errorf("must met = %v %s, want 100 ready", c.Readiness, c.Verdict)
+	}
+}
+
+// Readiness rounds to one decimal, halves away from zero, after snapping
+// binary noise: 0.15 is stored as 0.1499999..., yet reads as a half.
+func TestRound(t *testing.T) {
+	for _, tc := range []struct{ in, want float64 }{
+		{0.05, 0.1}, {0.15, 0.2}, {0.25, 0.3}, {2.25, 2.3}, {18.75, 18.8}, {56.25, 56.3}, {72.25, 72.3},
+		{59.95, 60}, {79.95, 80}, {99.95, 100}, {-0.25, -0.3}, {-2.25, -2.3},
+		{72.2499, 72.2}, {72.24999999999, 72.3}, {33.333333, 33.3}, {66.666666, 66.7}, {0, 0}, {100, 100},
+	} {
+		if got := rubric.Round(tc.in); got != tc.want {
+			t.Errorf("Round(%v) = %v, want %v", tc.in, got, tc.want)
+		}
+	}
+}
+
+// Skills unanswered count 0 and are listed, in rubric order; a skill
+// answered 0 counts 0 too, but was answered.
+func TestUnanswered(t *testing.T) {
+	r := mustLoad(t, "testdata/small.yaml")
+	res := r.Score(levels(r, map[string]int{"java": 0, "dutch": 1}), r.Companies)
+	var ids []string
+	for _, s := range res.Unanswered {
+		ids = append(ids, s.ID)
+	}
+	if strings.Join(ids, " ") != "python sql testing" {
+		t.Errorf("unanswered = %v, want python sql testing", ids)
+	}
+	// acme: lang 0 (weight 2), sql 0, dutch 1 of 1 (must, met):
+	// 100 * (0 + 0 + 1) / 4 = 25.0, not blocked: not-yet.
+	if c := res.Companies[0]; c.Readiness != 25 || c.Verdict != rubric.NotYet {
+		t.Errorf("acme = %v %s, want 25 not-yet", c.Readiness, c.Verdict)
+	}
+}
+
+const stepsRubric = `format: readycheck/rubric/v1
+id: steps
+title: Steps
+scales:
+  s: [{label: None}, {label: One}, {label: Two}, {label: Three}]
+  yn: [{label: "No"}, {label: "Yes"}]
+default_scale: s
+categories:
+  - id: c
+    title: C
+    skills:
+      - {id: a, title: A}
+      - {id: b, title: B}
+      - {id: c, title: C}
+      - {id: d, title: D}
+      - {id: e, title: E}
+      - {id: m1, title: M1, scale: yn}
+      - {id: m2, title: M2, scale: yn}
+companies:
+  - id: x
+    name: X
+    requirements:
+      - {skill: a, min: 2, weight: 2}
+      - {skill: b, min: 1}
+      - {skill: m1, min: 1, must: true}
+  - id: y
+    name: Y
+    requirements:
+      - {skill: a, min: 1}
+      - {skill: c, min: 3, weight: 3}
+      - {skill: m1, min: 1, must: true}
+      - {skill: m2, min: 1, must: true}
+`
+
+// Next steps, worked example. Levels: a 1, b 0, c unanswered, d 3 (the top),
+// e 0, m1 No, m2 No.
+//
+//	x: a 1 of 2 -> 0.5 * 2 = 1; b 0; m1 0 (must)  -> 100 * 1 / 4 = 25.0 blocked
+//	y: a 1 of 1 -> 1; c 0 * 3; m1 0; m2 0 (musts) -> 100 * 1 / 6 = 16.7 blocked
+//
+// Each skill raised by one level, over both companies:
+//
+//	a 1->2:  x +100 * 2 * 0.5 / 4 = 25; y met already: gain 25
+//	b 0->1:  x +100 * 1 / 4 = 25: gain 25
+//	c 0->1:  y +100 * 3 * (1/3) / 6 = 16.67: gain 16.67
+//	d 3:     at the top of its scale: no step
+//	e 0->1:  no company requires e: no gain, no unblock: dropped
+//	m1 0->1: x +25 and x unblocked (its only unmet must); y +16.67 but still
+//	         blocked by m2: gain 41.67, unblocks [x]
+//	m2 0->1: y +16.67, still blocked by m1: gain 16.67
+//
+// Order: m1 (unblocks one), then a and b (25, tied: rubric order), then c
+// and m2 (16.67, tied: rubric order).
+func TestNextStepsOrder(t *testing.T) {
+	r := mustParse(t, stepsRubric)
+	lv := levels(r, map[string]int{"a": 1, "b": 0, "d": 3, "e": 0, "m1": 0, "m2": 0})
+	res := r.Score(lv, r.Companies)
+	if x, y := res.Companies[0], res.Companies[1]; x.Readiness != 25 || x.Verdict != rubric.Blocked || y.Readiness != 16.7 || y.Verdict != rubric.Blocked {
+		t.Fatalf("x = %v %s, y = %v %s; want 25 blocked, 16.7 blocked", x.Readiness, x.Verdict, y.Readiness, y.Verdict)
+	}
+	checkSteps(t, res.NextSteps, []step{
+		{"m1", 0, 1, 25 + 100.0/6, "x"},
+		{"a", 1, 2, 25, ""},
+		{"b", 0, 1, 25, ""},
+		{"c", 0, 1, 100.0 / 6, ""},
+		{"m2", 0, 1, 100.0 / 6, ""},
+	})
+
+	// For y alone, m1 unblocks nothing (m2 is still unmet) and gains 16.67;
+	// c and m1 and m2 tie at 16.67, a and b gain nothing at y.
+	y, _ := r.Targets([]string{"y"})
+	checkSteps(t, r.Score(lv, y).NextSteps, []step{
+		{"c", 0, 1, 100.0 / 6, ""},
+		{"m1", 0, 1, 100.0 / 6, ""},
+		{"m2", 0, 1, 100.0 / 6, ""},
+	})
+
+	// With m2 met, raising m1 unblocks both companies.
+	lv2 := levels(r, map[string]int{"a": 1, "m2": 1})
+	checkSteps(t, r.Score(lv2, r.Companies).NextSteps[:1], []step{{"m1", 0, 1, 25 + 100.0/6, "x,y"}})
+}
+
+// An any_of requirement counts the best level among its skills: raising
+// the weaker one below the stronger gains nothing.
+//
+//	acme's lang: any_of [python, java], min Capable (3), weight 2
+//	python 1, java 2: lang level 2, score 2/3
+//	python 1->2: lang stays 2: no gain at acme; beta requires python min 2
+//	             (weights 1 + 3 = 4): score 0.5 -> 1, +100 * 1 * 0.5 / 4 = 12.5
+//	java 2->3:   lang 2 -> 3 at acme (weights 2 + 1 + 1 = 4):
+//	             +100 * 2 * (1 - 2/3) / 4 = 16.67
+//
+// sql, testing and dutch are met everywhere: no gain. Order: java, python.
+func TestScoreAnyOf(t *testing.T) {
+	r := mustLoad(t, "testdata/small.yaml")
+	lv := levels(r, map[string]int{"python": 1, "java": 2, "sql": 2, "testing": 2, "dutch": 1})
+	res := r.Score(lv, r.Companies)
+	lang := res.Companies[0].Requirements[0]
+	if lang.Level != 2 || !near(lang.Score, 2.0/3) || lang.Met {
+		t.Errorf("lang = level %d score %v met %v, want 2, 2/3, unmet", lang.Level, lang.Score, lang.Met)
+	}
+	// acme: 100 * (2 * 2/3 + 1 + 1) / 4 = 83.33 -> 83.3, ready.
+	if c := res.Companies[0]; c.Readiness != 83.3 || c.Verdict != rubric.Ready {
+		t.Errorf("acme = %v %s, want 83.3 ready", c.Readiness, c.Verdict)
+	}
+	checkSteps(t, res.NextSteps, []step{
+		{"java", 2, 3, 100.0 * 2 / 3 / 4, ""},
+		{"python", 1, 2, 12.5, ""},
+	})
+}
+
+type step struct {
+	skill    string
+	from, to int
+	gain     float64
+	unblocks string
+}
+
+func checkSteps(t *testing.T, got []rubric.NextStep, want []step) {
+	t.Helper()
+	if len(got) != len(want) {
+		t.Errorf("got %d next steps, want %d", len(got), len(want))
+	}
+	for i := range min(len(got), len(want)) {
+		g, w := got[i], want[i]
+		var ids []string
+		for _, c := range g.Unblocks {
+			ids = append(ids, c.ID)
+		}
+		if g.Skill.ID != w.skill || g.From != w.from || g.To != w.to || !near(g.Gain, w.gain) || strings.Join(ids, ",") != w.unblocks {
+			t.Errorf("next step %d = %s %d->%d +%v unblocks %v; want %s %d->%d +%v unblocks %q", i, g.Skill.ID, g.From, g.To, g.Gain, ids, w.skill, w.from, w.to, w.gain, w.unblocks)
 		}
 	}
 }

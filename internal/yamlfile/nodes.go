@@ -37,7 +37,7 @@ func (r *Reporter) Fields(n *yaml.Node, what string, known ...string) map[string
 				r.At(k, "%s uses a YAML merge key (<<); write the fields out instead", what)
 				continue
 			}
-			msg := fmt.Sprintf("%s has an unknown field %q", what, Clean(name))
+			msg := fmt.Sprintf("%s has an unknown field %q", what, name)
 			sug := Suggest(name, known)
 			if sug != "" {
 				msg += fmt.Sprintf(" (did you mean %q?)", sug)
@@ -92,8 +92,13 @@ func Peek(n *yaml.Node, key string) string {
 	return ""
 }
 
-// Require reports each name missing from fields, at the mapping node.
+// Require reports each name missing from fields, at the mapping node. A
+// mapping with a merge key (<<) is reported for that alone: the fields it
+// lacks are the ones the merge was meant to bring.
 func (r *Reporter) Require(n *yaml.Node, fields map[string]Field, what string, names ...string) {
+	if n != nil && n.Kind == yaml.MappingNode && hasKey(n, "<<") {
+		return
+	}
 	for _, name := range names {
 		if f, ok := fields[name]; !ok || IsNull(f.Value) {
 			r.At(n, "%s is missing the required field %q", what, name)
@@ -151,8 +156,9 @@ func (r *Reporter) Items(n *yaml.Node, what string) []*yaml.Node {
 	return items
 }
 
-// String reads a text scalar, checking it is safe to show in a terminal.
-// Numbers and booleans written without quotes are accepted as their text.
+// String reads a text scalar, checking it is safe to show in a terminal:
+// text that is not is reported and read as "". Numbers and booleans written
+// without quotes are accepted as their text.
 func (r *Reporter) String(n *yaml.Node, what string) string {
 	if n == nil || IsNull(n) {
 		return ""
@@ -160,7 +166,10 @@ func (r *Reporter) String(n *yaml.Node, what string) string {
 	if !r.Kind(n, yaml.ScalarNode, what, "text") {
 		return ""
 	}
-	r.SafeText(n, what, n.Value)
+	if !r.SafeText(n, what, n.Value) {
+		// Reported; as no text, nothing else complains about it.
+		return ""
+	}
 	return n.Value
 }
 
@@ -193,13 +202,13 @@ func ValidID(s string) bool {
 func (r *Reporter) ID(n *yaml.Node, what string) string {
 	s := r.String(n, what)
 	if s == "" {
-		if n != nil && !IsNull(n) && n.Kind == yaml.ScalarNode {
+		if n != nil && !IsNull(n) && n.Kind == yaml.ScalarNode && n.Value == "" {
 			r.At(n, "%s is empty; give it an id of lower-case letters, digits and hyphens", what)
 		}
 		return ""
 	}
 	if !ValidID(s) {
-		r.At(n, "%s %q is not a valid id: use lower-case letters a-z, digits and hyphens, starting with a letter or digit (e.g. %q)", what, Clean(s), Slug(s))
+		r.At(n, "%s %q is not a valid id: use lower-case letters a-z, digits and hyphens, starting with a letter or digit (e.g. %q)", what, s, Slug(s))
 		return ""
 	}
 	return s
@@ -212,7 +221,7 @@ func (r *Reporter) Int(n *yaml.Node, what string) (int, bool) {
 	}
 	v, err := strconv.Atoi(n.Value)
 	if err != nil || n.Tag != "!!int" {
-		r.At(n, "%s should be a whole number, not %q", what, Clean(n.Value))
+		r.At(n, "%s should be a whole number, not %q", what, n.Value)
 		return 0, false
 	}
 	return v, true
@@ -224,7 +233,7 @@ func (r *Reporter) Float(n *yaml.Node, what string) (float64, bool) {
 		return 0, false
 	}
 	if n.Tag != "!!int" && n.Tag != "!!float" {
-		r.At(n, "%s should be a number, not %q", what, Clean(n.Value))
+		r.At(n, "%s should be a number, not %q", what, n.Value)
 		return 0, false
 	}
 	v, err := strconv.ParseFloat(strings.ReplaceAll(n.Value, "_", ""), 64)
@@ -246,7 +255,7 @@ func (r *Reporter) Bool(n *yaml.Node, what string) (bool, bool) {
 	case "false":
 		return false, true
 	}
-	r.At(n, "%s should be true or false, not %q", what, Clean(n.Value))
+	r.At(n, "%s should be true or false, not %q", what, n.Value)
 	return false, false
 }
 

@@ -27,7 +27,9 @@ type Problem struct {
 	Warning bool
 }
 
-// Error formats the problem the way every readycheck command prints it.
+// Error formats the problem the way every readycheck command prints it. The
+// file name and the message are made terminal-safe (Clean): both may carry
+// text from outside, and a message is printed to someone's terminal.
 func (p Problem) Error() string {
 	prefix := ""
 	if p.Warning {
@@ -35,9 +37,9 @@ func (p Problem) Error() string {
 	}
 	switch {
 	case p.Line > 0:
-		return fmt.Sprintf("%s:%d:%d: %s%s", p.File, p.Line, p.Column, prefix, p.Message)
+		return fmt.Sprintf("%s:%d:%d: %s%s", Clean(p.File), p.Line, p.Column, prefix, Clean(p.Message))
 	default:
-		return fmt.Sprintf("%s: %s%s", p.File, prefix, p.Message)
+		return fmt.Sprintf("%s: %s%s", Clean(p.File), prefix, Clean(p.Message))
 	}
 }
 
@@ -111,7 +113,9 @@ func (r *Reporter) WarnAt(n *yaml.Node, format string, args ...any) {
 }
 
 func (r *Reporter) add(n *yaml.Node, warn bool, format string, args ...any) {
-	p := Problem{File: r.File, Message: fmt.Sprintf(format, args...), Warning: warn}
+	// Messages quote text from the file; whatever a format verb let
+	// through, no escape sequence reaches a terminal.
+	p := Problem{File: r.File, Message: Clean(fmt.Sprintf(format, args...)), Warning: warn}
 	if n != nil {
 		p.Line, p.Column = n.Line, n.Column
 	}
@@ -136,8 +140,7 @@ var ErrTooLarge = errors.New("file too large")
 func Parse(file string, data []byte) (*yaml.Node, Problems) {
 	r := &Reporter{File: file}
 	if len(data) > MaxSize {
-		r.At(nil, "the file is %s, over the %s limit; split it or remove unused text", humanSize(int64(len(data))), humanSize(MaxSize))
-		return nil, r.Problems
+		return nil, TooLarge(file, int64(len(data)))
 	}
 	if onlyComments(data) {
 		r.At(nil, "the file is empty; write the YAML document in it (see `readycheck rubric init` for a starting point)")
@@ -149,9 +152,12 @@ func Parse(file string, data []byte) (*yaml.Node, Problems) {
 			Message: "the file is not valid UTF-8 text; save it as UTF-8 in your editor"})
 		return nil, r.Problems
 	}
+	if ps := controlCharacters(file, data); len(ps) > 0 {
+		return nil, ps
+	}
 	var doc yaml.Node
 	if err := yaml.Load(data, &doc, yaml.WithUniqueKeys(false)); err != nil {
-		line, col, msg := syntaxError(err)
+		line, col, msg := syntaxError(err, data)
 		r.Problems = append(r.Problems, Problem{File: file, Line: line, Column: col,
 			Message: "YAML syntax error: " + msg})
 		return nil, r.Problems
@@ -168,6 +174,47 @@ func Parse(file string, data []byte) (*yaml.Node, Problems) {
 	return nil, r.Problems
 }
 
+// TooLarge is the problem of a file of size bytes, over MaxSize, for callers
+// that refuse a file by its size before reading it.
+func TooLarge(file string, size int64) Problems {
+	return Problems{{File: file, Message: fmt.Sprintf("the file is %s, over the %s limit; split it or remove unused text", sizeOver(size), humanSize(MaxSize))}}
+}
+
+// maxControlProblems caps the problems reported for raw control characters:
+// a binary file would otherwise give one per byte.
+const maxControlProblems = 10
+
+// controlCharacters reports the raw control characters in a file, which
+// YAML refuses without saying where. Written as escapes inside quotes
+// ("\e"), they parse and are reported where the text is read.
+func controlCharacters(file string, data []byte) Problems {
+	var ps Problems
+	line, col := 1, 0
+	for _, c := range string(data) {
+		col++
+		switch {
+		case c == '\n':
+			line, col = line+1, 0
+			continue
+		case c == '\t' || c == '\r' || c == 0x85 || c == 0xfeff:
+			continue
+		case c < 0x20 || c == 0x7f || (c >= 0x80 && c < 0xa0):
+		default:
+			continue
+		}
+		what := fmt.Sprintf("a control character (U+%04X)", c)
+		if c == 0x1b {
+			what = "a terminal escape sequence (ESC)"
+		}
+		if len(ps) == maxControlProblems {
+			ps = append(ps, Problem{File: file, Line: line, Column: col, Message: "more control characters follow; is this a text file?"})
+			break
+		}
+		ps = append(ps, Problem{File: file, Line: line, Column: col, Message: "the file contains " + what + "; remove it (text from a file must not control the terminal)"})
+	}
+	return ps
+}
+
 // onlyComments reports whether a file holds nothing but blank lines and
 // comments.
 func onlyComments(data []byte) bool {
@@ -180,7 +227,19 @@ func onlyComments(data []byte) bool {
 	return true
 }
 
+// sizeOver describes the size of a file over MaxSize, exactly when rounding
+// would make it read as the limit itself.
+func sizeOver(n int64) string {
+	if s := humanSize(n); s != strconv.FormatFloat(float64(MaxSize)/(1<<20), 'f', 1, 64)+" MiB" {
+		return s
+	}
+	return fmt.Sprintf("%d bytes", n)
+}
+
 func humanSize(n int64) string {
+	if n >= 1<<20 && n%(1<<20) == 0 {
+		return strconv.FormatInt(n>>20, 10) + " MiB"
+	}
 	switch {
 	case n >= 1<<20:
 		return strconv.FormatFloat(float64(n)/(1<<20), 'f', 1, 64) + " MiB"
@@ -207,12 +266,17 @@ func invalidUTF8At(data []byte) (line, col int) {
 	return line, col
 }
 
-// syntaxError pulls a position out of the YAML library's error text, which
-// reads "yaml: line 3: ..." or similar.
-func syntaxError(err error) (line, col int, msg string) {
+// syntaxError turns the YAML library's error into a position and a message
+// in plain words; messages it has no plainer words for pass through as
+// they are.
+func syntaxError(err error, data []byte) (line, col int, msg string) {
 	var le *yaml.LoadError
 	if errors.As(err, &le) {
-		return le.Mark.Line, le.Mark.Column, le.Message
+		if strings.Contains(le.Message, "expected single document") {
+			line, col = secondDocument(data)
+			return line, col, "the file holds more than one YAML document (a second one starts here with ---); keep one document per file"
+		}
+		return plainSyntax(le, data)
 	}
 	msg = err.Error()
 	msg = strings.TrimPrefix(msg, "yaml: ")
@@ -224,4 +288,66 @@ func syntaxError(err error) (line, col int, msg string) {
 		}
 	}
 	return 0, 0, msg
+}
+
+// plainSyntax rewords the library's most frequent syntax errors for people
+// who do not know YAML's grammar, and points at where the mistake was made
+// rather than where the parser noticed it.
+func plainSyntax(le *yaml.LoadError, data []byte) (line, col int, msg string) {
+	line, col, msg = le.Mark.Line, le.Mark.Column, le.Message
+	switch {
+	case msg == "found unexpected end of stream" && strings.Contains(le.ContextMsg, "quoted scalar") && le.ContextMark.Line > 0:
+		return le.ContextMark.Line, le.ContextMark.Column, "a quoted text starts here but is never closed; add the closing quote"
+	case strings.Contains(msg, "tab character"), msg == "found character that cannot start any token" && byteAt(data, line, col) == '\t':
+		return line, col, "a tab is used for indentation; indent with spaces only"
+	case msg == "found character that cannot start any token":
+		if c := byteAt(data, line, col); c == '@' || c == '`' {
+			return line, col, fmt.Sprintf("a value cannot start with %q; put the text in quotes", c)
+		}
+	case msg == "mapping values are not allowed in this context":
+		return line, col, `unexpected ":" here; put text that holds ": " in quotes, or check the indentation of this line and the one above`
+	case msg == "did not find expected key":
+		return line, col, "this line's indentation does not match the lines around it; line it up with the fields it belongs with"
+	case strings.HasPrefix(msg, "unknown anchor"):
+		return line, col, "this alias (*name) refers to no anchor; aliases are not supported, write the value out"
+	case msg == "found unknown escape character":
+		return line, col, `unknown escape sequence in double-quoted text; write \\ for a backslash, or use single quotes`
+	}
+	return line, col, msg
+}
+
+// byteAt returns the byte at a 1-based line and column, or 0.
+func byteAt(data []byte, line, col int) byte {
+	if line < 1 || col < 1 {
+		return 0
+	}
+	lines := strings.SplitN(string(data), "\n", line+1)
+	if len(lines) < line {
+		return 0
+	}
+	l := lines[line-1]
+	if col > len(l) {
+		return 0
+	}
+	return l[col-1]
+}
+
+// secondDocument finds the --- line that starts a file's second document.
+func secondDocument(data []byte) (line, col int) {
+	content := false
+	for i, l := range strings.Split(string(data), "\n") {
+		t := strings.TrimRight(l, " \t\r")
+		if t == "---" || strings.HasPrefix(t, "--- ") {
+			if content {
+				return i + 1, 1
+			}
+			// An explicit start of the first document.
+			content = strings.TrimSpace(t[3:]) != ""
+			continue
+		}
+		if s := strings.TrimSpace(t); s != "" && !strings.HasPrefix(s, "#") && !strings.HasPrefix(s, "%") {
+			content = true
+		}
+	}
+	return 0, 0
 }
