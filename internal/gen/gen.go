@@ -137,7 +137,7 @@ func Assessments(r *rubric.Rubric, n int, seed int64, fn func(i int, data []byte
 				}
 			}
 		}
-		a := assessments.New(r, assessments.Person{Name: fmt.Sprintf("Candidate %05d", i+1), Email: fmt.Sprintf("c%05d@example.org", i+1)}, targets, at)
+		a := assessments.New(r, Person(i), targets, at)
 		skill := rng.Float64()
 		for _, s := range skills {
 			if rng.Intn(10) == 0 {
@@ -171,4 +171,21 @@ func Assessments(r *rubric.Rubric, n int, seed int64, fn func(i int, data []byte
 		}
 	}
 	return nil
+}
+
+var (
+	givenNames  = []string{"Amara", "Bram", "Chen", "Daan", "Elif", "Femke", "Gaurav", "Hanna", "Ilse", "Joris", "Kofi", "Lotte", "Mehmet", "Noor", "Oskar", "Priya", "Quinten", "Rosa", "Sven", "Tess", "Umar", "Vera", "Willem", "Yara", "Zeynep"}
+	familyNames = []string{"de Vries", "Jansen", "Bakker", "Visser", "Smit", "Meijer", "Mulder", "de Boer", "Bos", "Vos", "Peters", "Hendriks", "van Dijk", "Dekker", "Brouwer", "Okafor", "Yilmaz", "Kowalski", "Nguyen", "Santos"}
+)
+
+// Person is the i-th generated candidate: a name from a list of given and
+// family names (unique for the first 500; a number follows after that) and
+// an email address at example.org.
+func Person(i int) assessments.Person {
+	g, f := givenNames[i%len(givenNames)], familyNames[(i/len(givenNames))%len(familyNames)]
+	name := g + " " + f
+	if n := len(givenNames) * len(familyNames); i >= n {
+		name = fmt.Sprintf("%s %d", name, i/n+1)
+	}
+	return assessments.Person{Name: name, Email: fmt.Sprintf("c%05d@example.org", i+1)}
 }

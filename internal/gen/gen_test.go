@@ -58,3 +58,20 @@ func TestGeneratedFilesAreValidAndDeterministic(t *testing.T) {
 		return nil
 	})
 }
+
+func TestPersonNamesAreUnique(t *testing.T) {
+	seen := map[string]int{}
+	for i := range 2000 {
+		p := Person(i)
+		if j, ok := seen[p.Name]; ok {
+			t.Fatalf("Person(%d) and Person(%d) are both %q", j, i, p.Name)
+		}
+		seen[p.Name] = i
+	}
+	if got := Person(0).Name; got != "Amara de Vries" {
+		t.Errorf("Person(0) = %q", got)
+	}
+	if got := Person(500).Name; got != "Amara de Vries 2" {
+		t.Errorf("Person(500) = %q", got)
+	}
+}
