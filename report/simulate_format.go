@@ -131,7 +131,7 @@ func (sim *Simulation) Text(w io.Writer, width int, color bool) error {
 				scorecard.VerdictWord(ch.From) + " → " + scorecard.VerdictWord(ch.To),
 				fmt.Sprintf("%.1f → %.1f", ch.ReadinessFrom, ch.ReadinessTo)}
 		}
-		tw.table("  ", []string{"Name", "File", "Verdict", "Readiness"}, crow, 3)
+		tw.tableTail("  ", []string{"Name", "File", "Verdict", "Readiness"}, crow, 1, 3)
 	}
 	if len(sim.AddedCompanies) > 0 {
 		tw.blank()

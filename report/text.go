@@ -217,7 +217,8 @@ func (tw *textWriter) candidates(rp *Report) error {
 		colW = max(colW, ansi.StringWidth(clean(c.Name)), len("100.0 ✗ blocked"))
 	}
 	columns := fixed+len(rp.Companies)*(colW+2) <= tw.width
-	stacked := !columns && tw.width-fixed < 24
+	// Below the line when a company's standing would not fit beside it.
+	stacked := !columns && tw.width-fixed < colW+len(" 100.0 ✗ blocked,")
 	head := "  " + pad("Name", nameW) + "  " + pad("Status", statusW) + "  " + pad("Updated", dateW) + "  "
 	switch {
 	case columns:
@@ -249,14 +250,12 @@ func (tw *textWriter) candidates(rp *Report) error {
 		for i, cc := range c.Companies {
 			parts[i] = clean(cc.Name) + " " + tw.standing(cc)
 		}
-		text := strings.Join(parts, " · ")
 		indent := strings.Repeat(" ", fixed)
 		if stacked {
 			tw.w.WriteString(strings.TrimRight(line, " ") + "\n")
 			line, indent = "    ", "    "
 		}
-		wrapped := lipgloss.Wrap(text, tw.width-len(indent), "")
-		for i, l := range strings.Split(wrapped, "\n") {
+		for i, l := range wrapParts(parts, tw.width-len(indent)) {
 			if i > 0 {
 				line = indent
 			}
@@ -264,6 +263,32 @@ func (tw *textWriter) candidates(rp *Report) error {
 		}
 		return nil
 	})
+}
+
+// wrapParts joins parts with commas into lines of at most width cells,
+// breaking only between parts; a part wider than a line wraps on its own.
+func wrapParts(parts []string, width int) []string {
+	var lines []string
+	cur := ""
+	for i, p := range parts {
+		if i < len(parts)-1 {
+			p += ","
+		}
+		switch {
+		case cur == "":
+			cur = p
+		case ansi.StringWidth(cur)+1+ansi.StringWidth(p) <= width:
+			cur += " " + p
+		default:
+			lines = append(lines, cur)
+			cur = p
+		}
+	}
+	var out []string
+	for _, l := range append(lines, cur) {
+		out = append(out, strings.Split(lipgloss.Wrap(l, width, ""), "\n")...)
+	}
+	return out
 }
 
 // standing is a candidate's readiness and verdict at a company: "72.5 ~ almost".
@@ -291,11 +316,57 @@ func (tw *textWriter) problems(rp *Report) {
 // table writes a table indented by indent, fitted to the width; numeric
 // lists the columns aligned to the right.
 func (tw *textWriter) table(indent string, headers []string, rows [][]string, numeric ...int) {
+	tw.tableTail(indent, headers, rows, -1, numeric...)
+}
+
+// tableTail is table, but when the table is too wide it first cuts the
+// cells of column tail from the left ("…/assessments/ada.yaml"), down to
+// minTail cells: for paths, whose end says most, and which a wrap would
+// split in the middle of a name.
+func (tw *textWriter) tableTail(indent string, headers []string, rows [][]string, tail int, numeric ...int) {
+	room := tw.width - len(indent)
+	if tail >= 0 {
+		natural := 0
+		for _, r := range rows {
+			natural = max(natural, ansi.StringWidth(r[tail]))
+		}
+		if excess := tw.tableWidth(headers, rows, numeric) - room; excess > 0 && natural > minTail {
+			keep := max(minTail, natural-excess, ansi.StringWidth(headers[tail]))
+			for _, r := range rows {
+				r[tail] = fitLeft(r[tail], keep)
+			}
+		}
+	}
+	out := tw.tableString(headers, rows, numeric, room)
+	for _, l := range strings.Split(out, "\n") {
+		tw.w.WriteString(strings.TrimRight(indent+l, " ") + "\n")
+	}
+}
+
+// minTail is the fewest cells tableTail cuts a column to.
+const minTail = 16
+
+// tableWidth is the width of the table at its natural size.
+func (tw *textWriter) tableWidth(headers []string, rows [][]string, numeric []int) int {
+	return lipgloss.Width(tw.newTable(headers, rows, numeric).Render())
+}
+
+// tableString renders the table, wrapped to room when it is wider.
+func (tw *textWriter) tableString(headers []string, rows [][]string, numeric []int, room int) string {
+	t := tw.newTable(headers, rows, numeric)
+	out := t.Render()
+	if lipgloss.Width(out) > room {
+		out = t.Width(room).Render()
+	}
+	return out
+}
+
+func (tw *textWriter) newTable(headers []string, rows [][]string, numeric []int) *table.Table {
 	right := map[int]bool{}
 	for _, c := range numeric {
 		right[c] = true
 	}
-	t := table.New().Headers(headers...).Rows(rows...).
+	return table.New().Headers(headers...).Rows(rows...).
 		Border(lipgloss.NormalBorder()).
 		BorderTop(false).BorderBottom(false).BorderLeft(false).BorderRight(false).BorderColumn(false).
 		BorderStyle(tw.st.dim).
@@ -309,14 +380,6 @@ func (tw *textWriter) table(indent string, headers []string, rows [][]string, nu
 			}
 			return st
 		})
-	room := tw.width - len(indent)
-	out := t.Render()
-	if lipgloss.Width(out) > room {
-		out = t.Width(room).Render()
-	}
-	for _, l := range strings.Split(out, "\n") {
-		tw.w.WriteString(strings.TrimRight(indent+l, " ") + "\n")
-	}
 }
 
 // Words shared by the text and Markdown reports.
@@ -422,6 +485,15 @@ func fit(s string, n int) string {
 		return s
 	}
 	return ansi.Truncate(s, n, "…")
+}
+
+// fitLeft cuts s to n cells from the left, starting it with "…" when cut.
+func fitLeft(s string, n int) string {
+	w := ansi.StringWidth(s)
+	if n < 1 || w <= n {
+		return s
+	}
+	return ansi.TruncateLeft(s, w-n+1, "…")
 }
 
 func pad(s string, n int) string {
