@@ -114,11 +114,11 @@ sharing outside the centre.`,
 		},
 	}
 	f := c.Flags()
-	f.StringVar(&opts.rubric, "rubric", "", "rubric `FILE` the assessments were taken against (default: the built-in rubric)")
-	f.StringArrayVar(&opts.companies, "company", nil, "count every candidate for this company `ID` instead of their targets (repeatable)")
+	f.StringVar(&opts.rubric, "rubric", "", "rubric FILE the assessments were taken against (default: the built-in rubric)")
+	f.StringArrayVar(&opts.companies, "company", nil, "count every candidate for this company ID instead of their targets (repeatable)")
 	f.StringVar(&opts.view, "view", string(report.Self), "whose levels to score: self (the candidates' answers) or mentor (the last review)")
-	f.StringVar(&opts.format, "format", "text", "output `FORMAT`: "+strings.Join(reportFormats, ", "))
-	f.StringVarP(&opts.out, "out", "o", "", "write the report to `FILE` (atomically) instead of the standard output")
+	f.StringVar(&opts.format, "format", "text", "output FORMAT: "+strings.Join(reportFormats, ", "))
+	f.StringVarP(&opts.out, "out", "o", "", "write the report to FILE (atomically) instead of the standard output")
 	f.BoolVar(&opts.anonymize, "anonymize", false, `replace names by "Candidate 1", "Candidate 2", ... and drop file names`)
 	f.BoolVar(&opts.strict, "strict", false, "exit with status 1 when any file was skipped")
 	return c

@@ -73,11 +73,11 @@ listed.`,
 		},
 	}
 	f := c.Flags()
-	f.StringVar(&newPath, "rubric", "", "the changed rubric `FILE` (required)")
-	f.StringVar(&basePath, "baseline", "", "the rubric `FILE` the assessments were taken against (default: the built-in rubric, when the new one has its id)")
+	f.StringVar(&newPath, "rubric", "", "the changed rubric FILE (required)")
+	f.StringVar(&basePath, "baseline", "", "the rubric FILE the assessments were taken against (default: the built-in rubric, when the new one has its id)")
 	f.StringVar(&view, "view", string(report.Self), "whose levels to score: self (the candidates' answers) or mentor (the last review)")
-	f.StringVar(&format, "format", "text", "output `FORMAT`: "+strings.Join(simulateFormats, ", "))
-	f.StringVarP(&out, "out", "o", "", "write the preview to `FILE` (atomically) instead of the standard output")
+	f.StringVar(&format, "format", "text", "output FORMAT: "+strings.Join(simulateFormats, ", "))
+	f.StringVarP(&out, "out", "o", "", "write the preview to FILE (atomically) instead of the standard output")
 	c.MarkFlagRequired("rubric")
 	return c
 }

@@ -32,61 +32,21 @@ type Effect struct {
 // every skill rather than the best MaxNextSteps. Skills at the top are not
 // passed; skills that no target company requires are passed with no gain.
 func (r *Rubric) RaiseEffects(levels Levels, targets []*Company, base []CompanyResult, fn func(Effect)) {
-	pos := make([]int, len(r.Companies))
-	for i := range pos {
-		pos[i] = -1
-	}
-	unmetMust := make([]int, len(targets))
-	for i, c := range targets {
-		pos[c.index] = i
-		for j, req := range c.Requirements {
-			if req.Must && !base[i].Requirements[j].Met {
-				unmetMust[i]++
-			}
-		}
-	}
-	delta := make([]float64, len(targets))
-	fixed := make([]int, len(targets))
-	seen := make([]bool, len(targets))
-	touched := make([]int, 0, len(targets))
-	for _, s := range r.skills {
-		from := levels.Of(s)
-		if from >= s.Scale.Top() {
-			continue
-		}
-		touched = touched[:0]
-		for _, ref := range r.refs[s.Index] {
-			ci := pos[ref.company.index]
-			if ci < 0 {
-				continue
-			}
-			req := ref.company.Requirements[ref.req]
-			old := base[ci].Requirements[ref.req]
-			lvl := max(old.Level, from+1)
-			if !seen[ci] {
-				seen[ci] = true
-				touched = append(touched, ci)
-			}
-			delta[ci] += req.Weight * (req.score(lvl) - old.Score)
-			if req.Must && !old.Met && lvl >= req.Min {
-				fixed[ci]++
-			}
+	rs := r.newRaises(levels, targets, base)
+	for {
+		s, _, ok := rs.next()
+		if !ok {
+			return
 		}
 		e := Effect{Skill: s}
-		// Sum in target order, as nextSteps does, so that both give the
-		// same figure to the last bit.
-		sortInts(touched)
-		for _, ci := range touched {
-			c := targets[ci]
-			gain := 100 * delta[ci] / c.totalWeight
+		for _, ci := range rs.touched {
+			gain, blocked := rs.effect(ci)
 			if gain > 1e-9 {
 				e.Gain += gain
 			}
-			after := c.verdict(Round(base[ci].Raw+gain), unmetMust[ci] > fixed[ci])
-			if after.Rank() > base[ci].Verdict.Rank() {
+			if targets[ci].verdict(Round(base[ci].Raw+gain), blocked).Rank() > base[ci].Verdict.Rank() {
 				e.Improved++
 			}
-			delta[ci], fixed[ci], seen[ci] = 0, 0, false
 		}
 		fn(e)
 	}

@@ -186,62 +186,25 @@ func (req *Requirement) score(level int) float64 {
 }
 
 // nextSteps computes, for each skill below the top of its scale, the effect
-// of raising it by one level, keeping the best MaxNextSteps. Only the
-// requirements that name a skill can change when it is raised, so each
-// skill visits just those (r.refs), never every requirement of every company.
+// of raising it by one level, keeping the best MaxNextSteps.
 func (r *Rubric) nextSteps(levels Levels, targets []*Company, base []CompanyResult) []NextStep {
-	// pos maps a company's rubric position to its place among the targets.
-	pos := make([]int, len(r.Companies))
-	for i := range pos {
-		pos[i] = -1
-	}
-	unmetMust := make([]int, len(targets))
-	for i, c := range targets {
-		pos[c.index] = i
-		for j, req := range c.Requirements {
-			if req.Must && !base[i].Requirements[j].Met {
-				unmetMust[i]++
-			}
-		}
-	}
-	delta := make([]float64, len(targets))
-	fixed := make([]int, len(targets))
-	touched := make([]int, 0, len(targets))
 	steps := make([]NextStep, 0, MaxNextSteps)
-	for _, s := range r.skills {
-		from := levels.Of(s)
-		if from >= s.Scale.Top() {
-			continue
-		}
-		touched = touched[:0]
-		for _, ref := range r.refs[s.Index] {
-			ci := pos[ref.company.index]
-			if ci < 0 {
-				continue
-			}
-			req := ref.company.Requirements[ref.req]
-			old := base[ci].Requirements[ref.req]
-			lvl := max(old.Level, from+1)
-			if delta[ci] == 0 && fixed[ci] == 0 && !contains(touched, ci) {
-				touched = append(touched, ci)
-			}
-			delta[ci] += req.Weight * (req.score(lvl) - old.Score)
-			if req.Must && !old.Met && lvl >= req.Min {
-				fixed[ci]++
-			}
+	rs := r.newRaises(levels, targets, base)
+	for {
+		s, from, ok := rs.next()
+		if !ok {
+			break
 		}
 		step := NextStep{Skill: s, From: from, To: from + 1}
-		sortInts(touched)
-		for _, ci := range touched {
-			gain := 100 * delta[ci] / targets[ci].totalWeight
+		for _, ci := range rs.touched {
+			gain, blocked := rs.effect(ci)
 			if gain > 1e-9 {
 				step.Gain += gain
 				step.Companies++
 			}
-			if base[ci].Verdict == Blocked && unmetMust[ci] == fixed[ci] {
+			if base[ci].Verdict == Blocked && !blocked {
 				step.Unblocks = append(step.Unblocks, targets[ci])
 			}
-			delta[ci], fixed[ci] = 0, 0
 		}
 		if step.Gain <= 1e-9 && len(step.Unblocks) == 0 {
 			continue
@@ -249,6 +212,95 @@ func (r *Rubric) nextSteps(levels Levels, targets []*Company, base []CompanyResu
 		steps = keepBest(steps, step)
 	}
 	return steps
+}
+
+// raises walks the skills below the top of their scale, in rubric order,
+// with the effect of raising each by one level at the target companies
+// that require it. Only the requirements that name a skill can change when
+// it is raised, so each skill visits just those (r.refs), never every
+// requirement of every company. Next steps and the cohort report's effects
+// both come from it, so that they agree to the last bit.
+type raises struct {
+	r       *Rubric
+	levels  Levels
+	targets []*Company
+	base    []CompanyResult
+	// pos maps a company's rubric position to its place among the targets.
+	pos       []int
+	unmetMust []int
+	delta     []float64
+	fixed     []int
+	seen      []bool
+	i         int
+
+	// touched holds the places among the targets of the companies that
+	// require the skill, in target order (so that sums come out the same
+	// whoever adds them); effect tells what the raise does at each.
+	touched []int
+}
+
+// newRaises starts a walk; base holds the targets' results at levels.
+func (r *Rubric) newRaises(levels Levels, targets []*Company, base []CompanyResult) *raises {
+	n := len(targets)
+	rs := &raises{r: r, levels: levels, targets: targets, base: base,
+		pos: make([]int, len(r.Companies)), unmetMust: make([]int, n), delta: make([]float64, n),
+		fixed: make([]int, n), seen: make([]bool, n), touched: make([]int, 0, n)}
+	for i := range rs.pos {
+		rs.pos[i] = -1
+	}
+	for i, c := range targets {
+		rs.pos[c.index] = i
+		for j, req := range c.Requirements {
+			if req.Must && !base[i].Requirements[j].Met {
+				rs.unmetMust[i]++
+			}
+		}
+	}
+	return rs
+}
+
+// next moves to the next skill below the top of its scale and returns it
+// with its level; ok is false at the end.
+func (rs *raises) next() (s *Skill, from int, ok bool) {
+	for _, ci := range rs.touched {
+		rs.delta[ci], rs.fixed[ci], rs.seen[ci] = 0, 0, false
+	}
+	rs.touched = rs.touched[:0]
+	for ; rs.i < len(rs.r.skills); rs.i++ {
+		s = rs.r.skills[rs.i]
+		from = rs.levels.Of(s)
+		if from >= s.Scale.Top() {
+			continue
+		}
+		for _, ref := range rs.r.refs[s.Index] {
+			ci := rs.pos[ref.company.index]
+			if ci < 0 {
+				continue
+			}
+			req := ref.company.Requirements[ref.req]
+			old := rs.base[ci].Requirements[ref.req]
+			lvl := max(old.Level, from+1)
+			if !rs.seen[ci] {
+				rs.seen[ci] = true
+				rs.touched = append(rs.touched, ci)
+			}
+			rs.delta[ci] += req.Weight * (req.score(lvl) - old.Score)
+			if req.Must && !old.Met && lvl >= req.Min {
+				rs.fixed[ci]++
+			}
+		}
+		sortInts(rs.touched)
+		rs.i++
+		return s, from, true
+	}
+	return nil, 0, false
+}
+
+// effect is what the current raise does at the target in place ci of
+// touched: the unrounded readiness gain, and whether a must requirement is
+// still unmet after it.
+func (rs *raises) effect(ci int) (gain float64, blocked bool) {
+	return 100 * rs.delta[ci] / rs.targets[ci].totalWeight, rs.unmetMust[ci] > rs.fixed[ci]
 }
 
 // better orders next steps: more companies unblocked first, then more gain,
@@ -279,15 +331,6 @@ func keepBest(best []NextStep, step NextStep) []NextStep {
 	copy(best[i+1:], best[i:len(best)-1])
 	best[i] = step
 	return best
-}
-
-func contains(xs []int, x int) bool {
-	for _, v := range xs {
-		if v == x {
-			return true
-		}
-	}
-	return false
 }
 
 // sortInts sorts a short slice in place (insertion sort: touched lists
