@@ -4,6 +4,7 @@ import (
 	"bufio"
 	"fmt"
 	"io"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -125,11 +126,26 @@ func (tw *textWriter) company(c Company) {
 	}
 	tw.blank()
 	tw.line(tw.st.heading, "  ", "  ", "Most missed requirements")
-	rows := make([][]string, 0, textUnmet)
-	for _, u := range c.Unmet[:min(len(c.Unmet), textUnmet)] {
-		rows = append(rows, []string{clean(u.Title) + mustMark(u.Must), strconv.Itoa(u.Count), percent(u.Count, c.Candidates)})
+	shown := c.Unmet[:min(len(c.Unmet), textUnmet)]
+	// A column marks the must requirements, when any is shown.
+	musts := slices.ContainsFunc(shown, func(u Unmet) bool { return u.Must })
+	rows := make([][]string, 0, len(shown))
+	for _, u := range shown {
+		row := []string{clean(u.Title)}
+		if musts {
+			must := ""
+			if u.Must {
+				must = tw.st.must.Render("must")
+			}
+			row = append(row, must)
+		}
+		rows = append(rows, append(row, strconv.Itoa(u.Count), percent(u.Count, c.Candidates)))
 	}
-	tw.table("  ", []string{"Requirement", "Missed by", "Share"}, rows, 1, 2)
+	if musts {
+		tw.table("  ", []string{"Requirement", "Must", "Missed by", "Share"}, rows, 2, 3)
+	} else {
+		tw.table("  ", []string{"Requirement", "Missed by", "Share"}, rows, 1, 2)
+	}
 	if more := len(c.Unmet) - textUnmet; more > 0 {
 		tw.line(tw.st.dim, "  ", "  ", fmt.Sprintf("and %s, in the Markdown, HTML and JSON reports", plural(more, "more requirement", "more requirements")))
 	}
@@ -428,13 +444,6 @@ func binLabel(i int) string {
 		return "100"
 	}
 	return fmt.Sprintf("%d-%d.9", i*10, i*10+9)
-}
-
-func mustMark(must bool) string {
-	if must {
-		return " [must]"
-	}
-	return ""
 }
 
 func percent(n, total int) string {
