@@ -29,6 +29,8 @@ var htmlTemplate = template.Must(template.New("report").Funcs(template.FuncMap{
 	"plural":  plural,
 	"percent": percent,
 	"sub":     func(a, b float64) float64 { return a - b },
+	// share is n out of total in percent, for the width of a bar.
+	"share": func(n, total int) float64 { return 100 * float64(n) / float64(max(total, 1)) },
 }).Parse(htmlSource))
 
 // htmlPage is what the template shows.
