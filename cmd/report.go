@@ -81,6 +81,9 @@ sharing outside the centre.`,
 			for _, s := range rp.Problems() {
 				fmt.Fprintln(stderr, s.Error)
 			}
+			if n := len(rp.Problems()); n > 0 && !opts.strict {
+				fmt.Fprintf(stderr, "readycheck: %s skipped, for the reasons above; the report lists them too\n", plural(n, "file", "files"))
+			}
 			for _, u := range rp.UnknownSkills {
 				fmt.Fprintf(stderr, "warning: %s skill %q, which rubric %q does not have; ignored\n", plural(u.Files, "file answers", "files answer"), u.Skill, r.ID)
 			}

@@ -44,6 +44,7 @@ func TestReportText(t *testing.T) {
 		cohortDir + `/other-rubric.yaml: this assessment was taken against rubric "backend-internship", not "cohort"`,
 		cohortDir + "/rubric.yaml:1:9: this file is a rubric",
 		cohortDir + `/zed.yaml:5:11: the answer for "python" is level 7`,
+		"readycheck: 4 files skipped, for the reasons above; the report lists them too",
 		`warning: 1 file answers skill "rust", which rubric "cohort" does not have; ignored`,
 	}
 	if len(lines) != len(want) {

@@ -61,7 +61,7 @@ listed.`,
 			for _, s := range sim.Skipped {
 				fmt.Fprintln(stderr, s.Error)
 			}
-			return writeOutput(c.OutOrStdout(), out, func(w io.Writer, width int, color bool) error {
+			err = writeOutput(c.OutOrStdout(), out, func(w io.Writer, width int, color bool) error {
 				switch format {
 				case "markdown":
 					return sim.Markdown(w)
@@ -70,6 +70,10 @@ listed.`,
 				}
 				return sim.Text(w, width, color)
 			})
+			if n := len(sim.Skipped); err == nil && n > 0 {
+				fmt.Fprintf(stderr, "readycheck: %s skipped, for the reasons above; the preview lists them too\n", plural(n, "file", "files"))
+			}
+			return err
 		},
 	}
 	f := c.Flags()

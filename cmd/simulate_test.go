@@ -41,7 +41,8 @@ func TestSimulateMustFlip(t *testing.T) {
 			t.Errorf("%s transitions = %q, want %q", id, got[id], w)
 		}
 	}
-	if sim.Assessments != 6 || len(sim.Skipped) != 4 || strings.Count(errs, "\n") != 4 {
+	if sim.Assessments != 6 || len(sim.Skipped) != 4 || strings.Count(errs, "\n") != 5 ||
+		!strings.HasSuffix(errs, "readycheck: 4 files skipped, for the reasons above; the preview lists them too\n") {
 		t.Errorf("assessments %d, skipped %d, stderr:\n%s", sim.Assessments, len(sim.Skipped), errs)
 	}
 }
