@@ -177,16 +177,115 @@ func (tw *textWriter) skills(rp *Report) {
 	tw.line(tw.st.heading, "", "", "Skills")
 	tw.line(tw.st.dim, "  ", "  ", "Candidates at each level (level:count), the median level of those who answered, and how many left the skill unanswered.")
 	r := rp.rubric
+	headers := []string{"Skill", "Levels", "Median", "Unanswered"}
+	cells := make([][]string, len(rp.Skills))
+	for i, ss := range rp.Skills {
+		cells[i] = []string{clean(ss.Title), levelCounts(ss.Levels), medianText(ss), strconv.Itoa(ss.Unanswered)}
+	}
+	// One set of column widths for every category's table, so that they
+	// line up down the page; on a narrow terminal the titles and then the
+	// levels wrap (between words) to make room.
+	widths := make([]int, len(headers))
+	for c, h := range headers {
+		widths[c] = ansi.StringWidth(h)
+		for _, row := range cells {
+			widths[c] = max(widths[c], ansi.StringWidth(row[c]))
+		}
+	}
+	fits := fitColumns(widths, cells, tw.width-2-2*len(widths), 0, 1)
 	for _, cat := range r.Categories {
 		rows := make([][]string, 0, len(cat.Skills))
 		for _, s := range cat.Skills {
-			ss := rp.Skills[s.Index]
-			rows = append(rows, []string{clean(ss.Title), levelCounts(ss.Levels), medianText(ss), strconv.Itoa(ss.Unanswered)})
+			row := slices.Clone(cells[s.Index])
+			for _, c := range []int{0, 1} {
+				row[c] = lipgloss.Wrap(row[c], widths[c], "")
+			}
+			rows = append(rows, row)
+		}
+		hs := slices.Clone(headers)
+		for c, h := range headers {
+			if !fits {
+				break // the table wraps what does not fit
+			}
+			if c == 3 {
+				hs[c] = strings.Repeat(" ", widths[c]-ansi.StringWidth(h)) + h
+				continue
+			}
+			hs[c] = pad(h, widths[c])
 		}
 		tw.blank()
 		tw.line(tw.st.heading, "  ", "  ", clean(cat.Title))
-		tw.table("  ", []string{"Skill", "Levels", "Median", "Unanswered"}, rows, 3)
+		tw.table("  ", hs, rows, 3)
 	}
+}
+
+// minWrap is the narrowest the text report wraps a column to.
+const minWrap = 12
+
+// fitColumns narrows columns a and b of a table whose cells are cells and
+// whose natural widths are widths, so that the widths add up to room at
+// most; of the ways to share the room between a and b, it takes the one
+// whose rows take the fewest lines when a and b wrap between words (ties
+// go to the wider a). A column never gets narrower than its longest word
+// or minWrap; fits is false when even that is too wide.
+func fitColumns(widths []int, cells [][]string, room, a, b int) (fits bool) {
+	excess := -room
+	for _, w := range widths {
+		excess += w
+	}
+	if excess <= 0 {
+		return true
+	}
+	words := func(c int) ([][]int, int) {
+		least := minWrap
+		ws := make([][]int, len(cells))
+		for i, row := range cells {
+			for _, word := range strings.Fields(row[c]) {
+				n := ansi.StringWidth(word)
+				ws[i] = append(ws[i], n)
+				least = max(least, n)
+			}
+		}
+		return ws, min(least, widths[c])
+	}
+	wa, leastA := words(a)
+	wb, leastB := words(b)
+	both := widths[a] + widths[b] - excess
+	best, bestLines := -1, 0
+	for w := min(widths[a], both-leastB); w >= leastA; w-- {
+		lines := 0
+		for i := range cells {
+			lines += max(wrappedLines(wa[i], w), wrappedLines(wb[i], both-w))
+		}
+		if best < 0 || lines < bestLines {
+			best, bestLines = w, lines
+		}
+	}
+	if best < 0 {
+		// Even their longest words do not fit: the table wraps the rest.
+		widths[a], widths[b] = leastA, leastB
+		return false
+	}
+	widths[a], widths[b] = best, min(widths[b], both-best)
+	return true
+}
+
+// wrappedLines is how many lines words of these widths take when wrapped
+// to width between words.
+func wrappedLines(words []int, width int) int {
+	lines, cur := 1, -1
+	for _, w := range words {
+		if cur >= 0 && cur+1+w > width {
+			lines++
+			cur = -1
+		}
+		if cur < 0 {
+			cur = w
+		} else {
+			cur += 1 + w
+		}
+	}
+	return lines
 }
 
 func (tw *textWriter) nextSteps(rp *Report) {
