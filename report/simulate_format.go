@@ -42,6 +42,27 @@ func (sim *Simulation) notes() []string {
 	return out
 }
 
+// summary says where verdicts move: "Verdicts move at 1 of 24 companies:
+// Backend — Junior (4 candidates)."
+func (sim *Simulation) summary() string {
+	var moved []string
+	for _, c := range sim.Companies {
+		n := 0
+		for _, t := range c.Transitions {
+			if t.From != t.To {
+				n += t.Count
+			}
+		}
+		if n > 0 {
+			moved = append(moved, fmt.Sprintf("%s (%s)", clean(c.Name), plural(n, "candidate", "candidates")))
+		}
+	}
+	if len(moved) == 0 {
+		return "No verdict moves at any company."
+	}
+	return fmt.Sprintf("Verdicts move at %d of %s: %s.", len(moved), plural(len(sim.Companies), "company", "companies"), strings.Join(moved, ", "))
+}
+
 func (sim *Simulation) rubrics() string {
 	return fmt.Sprintf("baseline %s → new %s · %s", digestName(sim.Baseline), digestName(sim.Rubric), plural(sim.Assessments, "assessment", "assessments"))
 }
@@ -72,6 +93,17 @@ func movesText(c SimCompany) []string {
 	return out
 }
 
+// verdictCounts lists a company's verdicts where none moves: "ready 3,
+// almost 1, not yet 0, blocked 2".
+func verdictCounts(c SimCompany) string {
+	m := c.Matrix()
+	parts := make([]string, len(VerdictOrder))
+	for i, v := range VerdictOrder {
+		parts[i] = fmt.Sprintf("%s %d", scorecard.VerdictWord(v), m[i][i])
+	}
+	return strings.Join(parts, ", ")
+}
+
 func companyRefs(cs []CompanyRef) string {
 	parts := make([]string, len(cs))
 	for i, c := range cs {
@@ -93,6 +125,7 @@ func (sim *Simulation) Text(w io.Writer, width int, color bool) error {
 	for _, n := range sim.notes() {
 		tw.line(plain, "", "", n)
 	}
+	tw.line(plain, "", "", sim.summary())
 	for _, c := range sim.Companies {
 		tw.blank()
 		tw.line(tw.st.heading, "", "", clean(c.Name)+" · "+plural(c.Candidates, "candidate", "candidates"))
@@ -101,11 +134,13 @@ func (sim *Simulation) Text(w io.Writer, width int, color bool) error {
 			continue
 		}
 		tw.line(plain, "  ", "  ", fmt.Sprintf("Readiness change: median %s, mean %s", changeText(c.ReadinessChange.Median), changeText(c.ReadinessChange.Mean)))
-		if moves := movesText(c); len(moves) > 0 {
-			tw.line(plain, "  ", "    ", "Verdicts: "+strings.Join(moves, " · "))
-		} else {
-			tw.line(plain, "  ", "  ", "No verdict changes.")
+		moves := movesText(c)
+		if len(moves) == 0 {
+			// Nothing moves: the verdicts in one line, not a table of zeros.
+			tw.line(plain, "  ", "  ", "No verdict changes: "+verdictCounts(c)+".")
+			continue
 		}
+		tw.line(plain, "  ", "    ", "Verdicts: "+strings.Join(moves, " · "))
 		tw.blank()
 		m := c.Matrix()
 		headers := []string{"From \\ to"}
@@ -164,6 +199,7 @@ func (sim *Simulation) Markdown(w io.Writer) error {
 	for _, n := range sim.notes() {
 		fmt.Fprintf(b, "\n%s\n", md(n))
 	}
+	fmt.Fprintf(b, "\n%s\n", md(sim.summary()))
 	for _, c := range sim.Companies {
 		fmt.Fprintf(b, "\n## %s\n\n%s.", cell(c.Name), plural(c.Candidates, "candidate", "candidates"))
 		if c.ReadinessChange == nil {
@@ -171,11 +207,12 @@ func (sim *Simulation) Markdown(w io.Writer) error {
 			continue
 		}
 		fmt.Fprintf(b, " Readiness change: median %s, mean %s.\n\n", changeText(c.ReadinessChange.Median), changeText(c.ReadinessChange.Mean))
-		if moves := movesText(c); len(moves) > 0 {
-			fmt.Fprintf(b, "Verdicts: %s.\n\n", strings.Join(moves, " · "))
-		} else {
-			b.WriteString("No verdict changes.\n\n")
+		moves := movesText(c)
+		if len(moves) == 0 {
+			fmt.Fprintf(b, "No verdict changes: %s.\n", verdictCounts(c))
+			continue
 		}
+		fmt.Fprintf(b, "Verdicts: %s.\n\n", strings.Join(moves, " · "))
 		m := c.Matrix()
 		b.WriteString("| From \\ to |")
 		for _, v := range VerdictOrder {

@@ -88,6 +88,7 @@ func TestSimulateWeights(t *testing.T) {
 		`The new rubric's id is "cohort-2027", the assessments' is "cohort"`,
 		"Readiness change: median -2.5, mean -7.0",
 		"almost → ready: 1 · almost → not yet: 1",
+		"Verdicts move at 1 of 1 company: Acme (2 candidates).",
 		"75.0 → 90.0",
 		"Added companies (new rubric only): Gamma (gamma)",
 		"Removed companies (baseline only): Beta (beta)",
@@ -201,9 +202,22 @@ func TestSimulateSameRubric(t *testing.T) {
 			t.Errorf("%s: changed %+v", c.ID, c.Changed)
 		}
 	}
-	var b bytes.Buffer
+	// Nothing moves: one line per company with its verdicts, no tables of
+	// zeros, in the text and in the Markdown.
+	var b, md bytes.Buffer
 	sim.Text(&b, 80, false)
-	if !strings.Contains(b.String(), "identical") {
-		t.Errorf("text does not say the rubrics are identical:\n%s", b.String())
+	sim.Markdown(&md)
+	for _, want := range []string{
+		"identical",
+		"No verdict moves at any company.",
+		"No verdict changes: ready 1, almost 3, not yet 0, blocked 1.", // acme
+		"No verdict changes: ready 3, almost 0, not yet 1, blocked 0.", // beta
+	} {
+		if !strings.Contains(b.String(), want) || !strings.Contains(md.String(), want) {
+			t.Errorf("text or Markdown lacks %q:\n%s\n%s", want, b.String(), md.String())
+		}
+	}
+	if strings.Contains(b.String(), "From \\ to") || strings.Contains(md.String(), "From \\ to") {
+		t.Errorf("a transition table where nothing moves:\n%s\n%s", b.String(), md.String())
 	}
 }
