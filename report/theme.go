@@ -4,6 +4,7 @@ import (
 	"charm.land/lipgloss/v2"
 
 	"github.com/readycheck/readycheck/rubric"
+	"github.com/readycheck/readycheck/scorecard"
 )
 
 // styles are the text report's styles. Colour only ever repeats what a word
@@ -33,7 +34,7 @@ var (
 	}()
 
 	colorStyles = func() styles {
-		green, amber, red, grey, violet := lipgloss.Color("#3FB950"), lipgloss.Color("#D29922"), lipgloss.Color("#F85149"), lipgloss.Color("#8B949E"), lipgloss.Color("#A371F7")
+		green, amber, red, grey, violet := scorecard.Green, scorecard.Amber, scorecard.Red, scorecard.Grey, scorecard.Violet
 		base := lipgloss.NewStyle()
 		return styles{
 			title:   base.Bold(true).Foreground(violet),

@@ -13,6 +13,17 @@ type styles struct {
 	verdict                                        map[rubric.Verdict]lipgloss.Style
 }
 
+// The colours of printed output, shared with the cohort report: green for
+// ready and met, amber for almost and partly met, red for blocked and
+// unmet, grey for what is dimmed, violet for titles.
+var (
+	Green  = lipgloss.Color("#3FB950")
+	Amber  = lipgloss.Color("#D29922")
+	Red    = lipgloss.Color("#F85149")
+	Grey   = lipgloss.Color("#8B949E")
+	Violet = lipgloss.Color("#A371F7")
+)
+
 var (
 	plainStyles = func() styles {
 		plain := lipgloss.NewStyle()
@@ -23,7 +34,7 @@ var (
 	}()
 
 	colorStyles = func() styles {
-		green, amber, red, grey, violet := lipgloss.Color("#3FB950"), lipgloss.Color("#D29922"), lipgloss.Color("#F85149"), lipgloss.Color("#8B949E"), lipgloss.Color("#A371F7")
+		green, amber, red, grey, violet := Green, Amber, Red, Grey, Violet
 		base := lipgloss.NewStyle()
 		return styles{
 			title:   base.Bold(true).Foreground(violet),
