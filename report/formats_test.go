@@ -3,14 +3,20 @@ package report
 import (
 	"bytes"
 	"encoding/csv"
+	"fmt"
 	"os"
 	"path/filepath"
 	"reflect"
+	"regexp"
 	"strings"
 	"testing"
 
 	"github.com/charmbracelet/x/ansi"
 	"golang.org/x/net/html"
+
+	"github.com/readycheck/readycheck/internal/gen"
+	"github.com/readycheck/readycheck/rubric"
+	"github.com/readycheck/readycheck/rubric/builtin"
 )
 
 func TestCSVReadBack(t *testing.T) {
@@ -209,5 +215,55 @@ func TestTextFitsTheWidth(t *testing.T) {
 	}
 	if ansi.Strip(colored.String()) != plain.String() {
 		t.Errorf("the coloured report says something else than the plain one")
+	}
+}
+
+// TestTextRealRubrics: the built-in rubric and the real-world one (24
+// profiles, seven-level scales, French text) fit every width; the
+// built-in one's three companies become columns, their names wrapped over
+// the heading, at 100 cells.
+func TestTextRealRubrics(t *testing.T) {
+	builtinRubric, err := builtin.Rubric()
+	if err != nil {
+		t.Fatal(err)
+	}
+	rubrics := map[string]*rubric.Rubric{"built-in": builtinRubric}
+	const realWorld = "../../shared/realworld/data-skills-matrix.yaml"
+	if _, err := os.Stat(realWorld); err == nil {
+		rw, err := rubric.LoadFile(realWorld)
+		if err != nil {
+			t.Fatal(err)
+		}
+		rubrics["real-world"] = rw
+	}
+	for name, r := range rubrics {
+		dir := t.TempDir()
+		err := gen.Assessments(r, 40, 2, func(i int, b []byte) error {
+			return os.WriteFile(filepath.Join(dir, fmt.Sprintf("%02d.yaml", i)), b, 0o600)
+		})
+		if err != nil {
+			t.Fatal(err)
+		}
+		rp := read(t, Options{Rubric: r}, dir)
+		for _, width := range []int{50, 80, 100, 160} {
+			var b bytes.Buffer
+			if err := rp.Text(&b, width, false); err != nil {
+				t.Fatal(err)
+			}
+			for i, l := range strings.Split(b.String(), "\n") {
+				if w := ansi.StringWidth(l); w > width {
+					t.Errorf("%s, width %d: line %d is %d wide: %q", name, width, i+1, w, l)
+				}
+			}
+			if name != "built-in" || width != 100 {
+				continue
+			}
+			_, list, _ := strings.Cut(b.String(), "\nCandidates\n")
+			lines := strings.Split(list, "\n")
+			if len(lines) < 3 || !strings.HasSuffix(lines[0], "Typical backend") ||
+				!regexp.MustCompile(`^  Name +Status +Updated +JPMorganChase +DEPT® +internship$`).MatchString(lines[1]) {
+				t.Errorf("at 100 cells the candidates' heading is not two lines of company columns:\n%s", strings.Join(lines[:min(4, len(lines))], "\n"))
+			}
+		}
 	}
 }

@@ -325,25 +325,49 @@ func (tw *textWriter) candidates(rp *Report) error {
 	// The name gives way first on a narrow terminal.
 	nameW = min(nameW, maxName, tw.width-(2+2+statusW+2+dateW))
 	fixed := 2 + nameW + 2 + statusW + 2 + dateW + 2
-	// One column per company when they fit; else each candidate's
-	// companies after the dates, or below the line when even that is tight.
-	colW := 0
+	// One column per company when they fit, its name wrapped over the
+	// heading's lines; else each candidate's companies after the dates, or
+	// below the line when even that is tight.
+	standW := ansi.StringWidth("100.0 ✗ blocked")
+	colW, longest := standW, 0
 	for _, c := range rp.Companies {
-		colW = max(colW, ansi.StringWidth(clean(c.Name)), len("100.0 ✗ blocked"))
+		for _, word := range strings.Fields(clean(c.Name)) {
+			colW = max(colW, ansi.StringWidth(word))
+		}
+		longest = max(longest, ansi.StringWidth(clean(c.Name)))
 	}
+	colW = min(colW, maxName)
 	columns := fixed+len(rp.Companies)*(colW+2) <= tw.width
 	// Below the line when a company's standing would not fit beside it.
-	stacked := !columns && tw.width-fixed < colW+len(" 100.0 ✗ blocked,")
-	head := "  " + pad("Name", nameW) + "  " + pad("Status", statusW) + "  " + pad("Updated", dateW) + "  "
-	switch {
-	case columns:
+	stacked := !columns && tw.width-fixed < longest+1+standW+1
+	var heads [][]string
+	rows := 1
+	if columns {
 		for _, c := range rp.Companies {
-			head += pad(fit(clean(c.Name), colW), colW) + "  "
+			h := strings.Split(lipgloss.Wrap(clean(c.Name), colW, ""), "\n")
+			heads = append(heads, h)
+			rows = max(rows, len(h))
 		}
-	case !stacked:
-		head += "Readiness per company"
 	}
-	tw.w.WriteString(tw.st.heading.Render(strings.TrimRight(head, " ")) + "\n")
+	// The heading's last line names the fixed columns; company names end
+	// on it too.
+	for r := range rows {
+		head := strings.Repeat(" ", fixed)
+		if r == rows-1 {
+			head = "  " + pad("Name", nameW) + "  " + pad("Status", statusW) + "  " + pad("Updated", dateW) + "  "
+			if !columns && !stacked {
+				head += "Readiness per company"
+			}
+		}
+		for _, h := range heads {
+			cell := ""
+			if i := r - (rows - len(h)); i >= 0 {
+				cell = fit(h[i], colW)
+			}
+			head += pad(cell, colW) + "  "
+		}
+		tw.w.WriteString(tw.st.heading.Render(strings.TrimRight(head, " ")) + "\n")
+	}
 	return rp.Candidates(func(c Candidate) error {
 		line := "  " + pad(fit(clean(c.Name), nameW), nameW) + "  " + pad(c.Status, statusW) + "  " + pad(date(c), dateW) + "  "
 		if columns {
