@@ -44,6 +44,7 @@ type htmlPage struct {
 	NextSteps   []htmlStep
 	Columns     []string
 	Matrix      bool
+	Anonymized  bool
 	Assessments int
 	Candidates  iter.Seq[htmlCandidate]
 	Skipped     []string
@@ -105,6 +106,7 @@ func (rp *Report) HTML(w io.Writer) error {
 		Verdicts:    VerdictOrder,
 		Assessments: rp.Assessments,
 		Matrix:      len(rp.Companies) <= matrixCompanies,
+		Anonymized:  rp.Anonymized,
 	}
 	parts := []string{"Rubric " + rubricName(rp.Rubric), plural(rp.Assessments, "assessment", "assessments")}
 	if n := len(rp.Skipped); n > 0 {

@@ -4,6 +4,7 @@ import (
 	"bufio"
 	"fmt"
 	"io"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -112,21 +113,26 @@ func (rp *Report) markdownCandidates(b *bufio.Writer) error {
 		return nil
 	}
 	columns := len(rp.Companies) <= matrixCompanies
-	b.WriteString("| Name | File | Status | Updated |")
+	// An anonymized report has no file names: no column for them.
+	fixed := []string{"Name", "File", "Status", "Updated"}
+	if rp.Anonymized {
+		fixed = slices.Delete(fixed, 1, 2)
+	}
+	b.WriteString("| " + strings.Join(fixed, " | ") + " |")
 	if columns {
 		for _, c := range rp.Companies {
 			fmt.Fprintf(b, " %s |", cell(c.Name))
 		}
-		b.WriteString("\n|---|---|---|---|" + strings.Repeat("---|", len(rp.Companies)) + "\n")
+		b.WriteString("\n|" + strings.Repeat("---|", len(fixed)+len(rp.Companies)) + "\n")
 	} else {
-		b.WriteString(" Readiness per company |\n|---|---|---|---|---|\n")
+		b.WriteString(" Readiness per company |\n|" + strings.Repeat("---|", len(fixed)+1) + "\n")
 	}
 	return rp.Candidates(func(c Candidate) error {
-		file := ""
-		if c.File != "" {
-			file = strings.ReplaceAll(code(c.File), "|", `\|`)
+		fmt.Fprintf(b, "| %s |", cell(c.Name))
+		if !rp.Anonymized {
+			fmt.Fprintf(b, " %s |", strings.ReplaceAll(code(c.File), "|", `\|`))
 		}
-		fmt.Fprintf(b, "| %s | %s | %s | %s |", cell(c.Name), file, c.Status, date(c))
+		fmt.Fprintf(b, " %s | %s |", c.Status, date(c))
 		if columns {
 			byID := make(map[string]CandidateCompany, len(c.Companies))
 			for _, cc := range c.Companies {

@@ -325,6 +325,12 @@ func TestAnonymize(t *testing.T) {
 		if !strings.Contains(b.String(), "Candidate 6") {
 			t.Errorf("anonymized %s report lacks Candidate 6", name)
 		}
+		// Tables have no column of empty file names.
+		for _, column := range []string{"| File |", "<th>File</th>"} {
+			if strings.Contains(b.String(), column) {
+				t.Errorf("anonymized %s report has a File column", name)
+			}
+		}
 	}
 }
 
