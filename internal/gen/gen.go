@@ -78,7 +78,10 @@ categories:
 			b.WriteString("    thresholds: {almost: 55, ready: 75}\n")
 		}
 		b.WriteString("    requirements:\n")
-		n := 10 + rng.Intn(51)
+		// At most half the skills: an any_of takes two, and every
+		// requirement needs a skill no other requirement of the company
+		// names.
+		n := min(10+rng.Intn(51), skills/2)
 		used := map[int]bool{}
 		for r := 0; r < n; r++ {
 			s := rng.Intn(skills)

@@ -75,3 +75,19 @@ func TestPersonNamesAreUnique(t *testing.T) {
 		t.Errorf("Person(500) = %q", got)
 	}
 }
+
+// TestSmallRubrics: rubrics with fewer skills than a company's largest
+// number of requirements (up to 60) are generated too, and valid.
+func TestSmallRubrics(t *testing.T) {
+	for _, skills := range []int{2, 5, 21, 60, 119} {
+		r, problems := rubric.Parse("gen.yaml", Rubric(skills, 6, 1))
+		if err := problems.Err(); err != nil {
+			t.Fatalf("%d skills: %v", skills, err)
+		}
+		for _, c := range r.Companies {
+			if len(c.Requirements) == 0 || len(c.Requirements) > skills/2 {
+				t.Errorf("%d skills: company %s has %d requirements", skills, c.ID, len(c.Requirements))
+			}
+		}
+	}
+}
