@@ -15,9 +15,11 @@ import (
 // positions keeps the nodes of levels and skill keys, to report problems
 // once the rubric is known.
 type positions struct {
-	file    string
-	answers map[string]levelPos
-	reviews []map[string]levelPos
+	file string
+	// rubricID is the node of rubric.id, nil when the file has none.
+	rubricID *yaml.Node
+	answers  map[string]levelPos
+	reviews  []map[string]levelPos
 }
 
 type levelPos struct {
@@ -84,6 +86,7 @@ func (p *parser) assessment(top *yaml.Node) *Assessment {
 		if rf != nil {
 			p.Require(rn, rf, "rubric", "id")
 			a.Rubric.ID = p.ID(rf["id"].Value, "rubric id")
+			a.pos.rubricID = rf["id"].Value
 			a.Rubric.Version = p.String(rf["version"].Value, "rubric version")
 			a.Rubric.Digest = p.String(rf["digest"].Value, "rubric digest")
 		}
@@ -347,7 +350,7 @@ func (p *parser) review(n *yaml.Node, i int) (*Review, map[string]levelPos) {
 func (a *Assessment) Check(r *rubric.Rubric) yamlfile.Problems {
 	rep := &yamlfile.Reporter{File: a.pos.file}
 	if a.Rubric.ID != r.ID {
-		rep.At(nil, "this assessment was taken against rubric %q, not %q; pass that rubric with --rubric", a.Rubric.ID, r.ID)
+		rep.At(a.pos.rubricID, "this assessment was taken against rubric %q, not %q; pass that rubric with --rubric", a.Rubric.ID, r.ID)
 		return rep.Problems
 	}
 	check := func(id string, lp levelPos, level *int, what string) {

@@ -148,7 +148,7 @@ reviews:
 		`a.yaml:1:9: assessment format "readycheck/assessment/v2" is not supported by this version of readycheck; it reads "readycheck/assessment/v1"`,
 	}},
 	{"another rubric", strings.Replace(top, "id: small", "id: other", 1) + "answers: {python: 9}\n", true, []string{
-		`a.yaml: this assessment was taken against rubric "other", not "small"; pass that rubric with --rubric`,
+		`a.yaml:3:14: this assessment was taken against rubric "other", not "small"; pass that rubric with --rubric`,
 	}},
 
 	// Text that would control the terminal, and broken files.
