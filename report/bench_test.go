@@ -107,3 +107,21 @@ func BenchmarkReport(b *testing.B) {
 		rp.Close()
 	}
 }
+
+// BenchmarkRead is BenchmarkReport without writing the report: reading,
+// scoring and tallying the files, and sorting the candidates' rows. The
+// difference from BenchmarkReport is the JSON, written on one goroutine.
+func BenchmarkRead(b *testing.B) {
+	r, dir := benchCohort(b)
+	b.ReportAllocs()
+	for b.Loop() {
+		rp, err := Read(context.Background(), Options{Rubric: r}, dir)
+		if err != nil {
+			b.Fatal(err)
+		}
+		if rp.Assessments != benchAssessments {
+			b.Fatalf("%d assessments, want %d", rp.Assessments, benchAssessments)
+		}
+		rp.Close()
+	}
+}
