@@ -68,6 +68,7 @@ sharing outside the centre.`,
 			if err != nil {
 				return err
 			}
+			tuneGCForBatch()
 			rp, err := report.Read(c.Context(), report.Options{
 				Rubric: r, Companies: opts.companies, View: view, Anonymize: opts.anonymize,
 			}, paths...)

@@ -54,6 +54,7 @@ listed.`,
 			if err != nil {
 				return err
 			}
+			tuneGCForBatch()
 			sim, err := report.Simulate(c.Context(), report.SimulateOptions{Baseline: base, Rubric: next, View: v}, paths...)
 			if err != nil {
 				return err

@@ -1,0 +1,56 @@
+package report
+
+import (
+	"bytes"
+	"encoding/json"
+	"reflect"
+	"testing"
+	"time"
+
+	"github.com/readycheck/readycheck/rubric"
+)
+
+// jsonCandidate is a candidate as encoding/json writes it, the reference
+// for appendCandidate.
+type jsonCandidate struct {
+	Name      string             `json:"name"`
+	File      string             `json:"file"`
+	Status    string             `json:"status"`
+	Updated   string             `json:"updated"`
+	Companies []CandidateCompany `json:"companies"`
+}
+
+// TestAppendCandidateIsEncodingJSON: the hand-written candidates' JSON says
+// what encoding/json says, for names that need escaping too; strings are
+// written byte for byte as encoding/json writes them.
+func TestAppendCandidateIsEncodingJSON(t *testing.T) {
+	names := []string{"Ada Lovelace", "Zoë Ørsted", `quote " and \ backslash`, "tab\tnew\nline\x01", "<b>&amp;</b>", "line\u2028sep\u2029", "bad \xff utf-8", "", "日本語"}
+	for _, name := range names {
+		c := Candidate{Name: name, File: "cohort/" + name + ".yaml", Status: "complete", Updated: time.Date(2026, 11, 30, 9, 0, 0, 0, time.UTC),
+			Companies: []CandidateCompany{{ID: "acme", Readiness: 62.5, Verdict: rubric.Almost}, {ID: "beta", Readiness: 100, Verdict: rubric.Ready}, {ID: "gamma", Readiness: 0, Verdict: rubric.Blocked}}}
+		got := appendCandidate(nil, c)
+		want, err := json.Marshal(jsonCandidate{Name: c.Name, File: c.File, Status: c.Status, Updated: timestamp(c.Updated), Companies: c.Companies})
+		if err != nil {
+			t.Fatal(err)
+		}
+		var g, w any
+		if err := json.Unmarshal(got, &g); err != nil {
+			t.Fatalf("%q: invalid JSON %s: %v", name, got, err)
+		}
+		json.Unmarshal(want, &w)
+		if !reflect.DeepEqual(g, w) {
+			t.Errorf("%q:\n got %s\nwant %s", name, got, want)
+		}
+		var ref bytes.Buffer
+		enc := json.NewEncoder(&ref)
+		enc.SetEscapeHTML(false)
+		enc.Encode(name)
+		if s := appendString(nil, name); string(s) != string(bytes.TrimRight(ref.Bytes(), "\n")) {
+			t.Errorf("%q: string %s, encoding/json %s", name, s, ref.Bytes())
+		}
+	}
+	empty := appendCandidate(nil, Candidate{Name: "X"})
+	if !bytes.HasSuffix(empty, []byte(`"companies": []}`)) {
+		t.Errorf("no companies: %s, want an empty list", empty)
+	}
+}
