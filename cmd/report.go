@@ -4,7 +4,9 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"io/fs"
 	"os"
+	"path/filepath"
 	"slices"
 	"strconv"
 	"strings"
@@ -62,6 +64,9 @@ sharing outside the centre.`,
 			}
 			view, err := parseView(opts.view)
 			if err != nil {
+				return err
+			}
+			if err := checkPaths(paths); err != nil {
 				return err
 			}
 			r, err := loadRubric(opts.rubric)
@@ -152,6 +157,9 @@ func writeOutput(stdout io.Writer, out string, write func(w io.Writer, width int
 		}
 		return write(w, width, color)
 	}
+	if dir := filepath.Dir(out); !isDir(dir) {
+		return fmt.Errorf("write %s: there is no folder %s; create it, or pass another --out", out, dir)
+	}
 	pf, err := renameio.NewPendingFile(out, renameio.WithPermissions(assessments.FileMode), renameio.WithExistingPermissions())
 	if err != nil {
 		return fmt.Errorf("write %s: %w", out, err)
@@ -163,6 +171,23 @@ func writeOutput(stdout io.Writer, out string, write func(w io.Writer, width int
 	}
 	if err := pf.CloseAtomicallyReplace(); err != nil {
 		return fmt.Errorf("write %s: %w", out, err)
+	}
+	return nil
+}
+
+func isDir(path string) bool {
+	info, err := os.Stat(path)
+	return err == nil && info.IsDir()
+}
+
+// checkPaths refuses, before anything is read, a PATH argument that does
+// not exist: a mistyped folder would otherwise make a report of nobody.
+// (Files inside the folders that cannot be read are skipped and listed.)
+func checkPaths(paths []string) error {
+	for _, p := range paths {
+		if _, err := os.Stat(p); errors.Is(err, fs.ErrNotExist) {
+			return fmt.Errorf("%s: no such file or folder; name folders of assessments or assessment files", p)
+		}
 	}
 	return nil
 }

@@ -155,6 +155,10 @@ func TestReportErrors(t *testing.T) {
 		{[]string{"report", cohortDir, "--rubric", cohortRubric, "--company", "omega"}, ExitUsage, `"omega"`},
 		{[]string{"report", cohortDir, "--rubric", "no-such-rubric.yaml"}, ExitFailure, "no-such-rubric.yaml"},
 		{[]string{"report", cohortDir, "--rubric", cohortDir + "/ada.yaml"}, ExitFailure, "not a rubric"},
+		// A mistyped folder is refused rather than reported on as nobody.
+		{[]string{"report", cohortDir, "cohrot/", "--rubric", cohortRubric}, ExitFailure, "cohrot/: no such file or folder"},
+		{[]string{"simulate", "--rubric", cohortRubric, "cohrot"}, ExitFailure, "cohrot: no such file or folder"},
+		{[]string{"report", cohortDir, "--rubric", cohortRubric, "--out", "no-such-folder/r.html"}, ExitFailure, "there is no folder no-such-folder"},
 	} {
 		_, errs, code := run(t, tc.args...)
 		if code != tc.code || !strings.Contains(errs, tc.want) {

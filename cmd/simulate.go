@@ -46,6 +46,9 @@ listed.`,
 			if err != nil {
 				return err
 			}
+			if err := checkPaths(paths); err != nil {
+				return err
+			}
 			next, err := loadRubric(newPath)
 			if err != nil {
 				return err
