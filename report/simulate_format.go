@@ -47,13 +47,7 @@ func (sim *Simulation) notes() []string {
 func (sim *Simulation) summary() string {
 	var moved []string
 	for _, c := range sim.Companies {
-		n := 0
-		for _, t := range c.Transitions {
-			if t.From != t.To {
-				n += t.Count
-			}
-		}
-		if n > 0 {
+		if n := len(c.Changed); n > 0 {
 			moved = append(moved, fmt.Sprintf("%s (%s)", clean(c.Name), plural(n, "candidate", "candidates")))
 		}
 	}

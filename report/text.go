@@ -192,7 +192,14 @@ func (tw *textWriter) skills(rp *Report) {
 			widths[c] = max(widths[c], ansi.StringWidth(row[c]))
 		}
 	}
-	fits := fitColumns(widths, cells, tw.width-2-2*len(widths), 0, 1)
+	// Headers padded to the shared widths, unless the table must wrap.
+	hs := slices.Clone(headers)
+	if fitColumns(widths, cells, tw.width-2-2*len(widths), 0, 1) {
+		for c, h := range headers[:3] {
+			hs[c] = pad(h, widths[c])
+		}
+		hs[3] = strings.Repeat(" ", widths[3]-ansi.StringWidth(headers[3])) + headers[3]
+	}
 	for _, cat := range r.Categories {
 		rows := make([][]string, 0, len(cat.Skills))
 		for _, s := range cat.Skills {
@@ -201,17 +208,6 @@ func (tw *textWriter) skills(rp *Report) {
 				row[c] = lipgloss.Wrap(row[c], widths[c], "")
 			}
 			rows = append(rows, row)
-		}
-		hs := slices.Clone(headers)
-		for c, h := range headers {
-			if !fits {
-				break // the table wraps what does not fit
-			}
-			if c == 3 {
-				hs[c] = strings.Repeat(" ", widths[c]-ansi.StringWidth(h)) + h
-				continue
-			}
-			hs[c] = pad(h, widths[c])
 		}
 		tw.blank()
 		tw.line(tw.st.heading, "  ", "  ", clean(cat.Title))
