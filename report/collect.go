@@ -4,10 +4,8 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"io"
 	"io/fs"
 	"os"
-	"path/filepath"
 	"runtime"
 	"slices"
 	"strings"
@@ -158,84 +156,19 @@ func collect[T any](ctx context.Context, workers int, paths []string, newReader 
 	return skipped, nil
 }
 
-// walk sends every assessment file under paths: a file as given, a folder
-// searched recursively; hidden files and folders are left out, and so are
-// lock files. A folder is read dirBatch entries at a time and its files are
-// sent in the order the system lists them, so that a folder of 100,000
-// files costs no more memory than one of a hundred (filepath.WalkDir reads
-// and sorts a whole folder first: 20 MiB at 100,000 files). Nothing in a
-// report depends on that order: candidates, skipped files and unknown
-// skills are sorted, and the tallies add up the same in any order.
+// walk sends every assessment file under paths, as assessments.Walk finds
+// them: in the order the system lists each folder's files, which nothing in
+// a report depends on (candidates, skipped files and unknown skills are
+// sorted, and the tallies add up the same in any order).
 func walk(ctx context.Context, paths []string, jobs chan<- job) {
-	send := func(j job) bool {
+	assessments.Walk(paths, func(path string, err error) bool {
 		select {
-		case jobs <- j:
+		case jobs <- job{path: path, err: err}:
 			return true
 		case <-ctx.Done():
 			return false
 		}
-	}
-	for _, p := range paths {
-		info, err := os.Stat(p)
-		if err != nil {
-			if !send(job{path: p, err: err}) {
-				return
-			}
-			continue
-		}
-		if !info.IsDir() {
-			if !send(job{path: p}) {
-				return
-			}
-			continue
-		}
-		// As filepath.WalkDir does, a folder given as a symbolic link to
-		// it is not followed (unless written with a trailing slash).
-		if li, err := os.Lstat(p); err == nil && !li.IsDir() {
-			if assessments.IsAssessmentFile(li.Name()) && !send(job{path: p}) {
-				return
-			}
-			continue
-		}
-		if !walkDir(p, send) {
-			return
-		}
-	}
-}
-
-// dirBatch is how many entries of a folder walk reads at a time.
-const dirBatch = 256
-
-// walkDir sends the assessment files in dir and, depth first, in its
-// folders; a folder that cannot be read is sent with its error (after the
-// files read before the error). It returns false when send does.
-func walkDir(dir string, send func(job) bool) bool {
-	f, err := os.Open(dir)
-	if err != nil {
-		return send(job{path: dir, err: err})
-	}
-	defer f.Close()
-	for {
-		entries, err := f.ReadDir(dirBatch)
-		for _, d := range entries {
-			path := filepath.Join(dir, d.Name())
-			if d.IsDir() {
-				if !strings.HasPrefix(d.Name(), ".") && !walkDir(path, send) {
-					return false
-				}
-				continue
-			}
-			if assessments.IsAssessmentFile(d.Name()) && !send(job{path: path}) {
-				return false
-			}
-		}
-		if err == io.EOF {
-			return true
-		}
-		if err != nil {
-			return send(job{path: dir, err: err})
-		}
-	}
+	})
 }
 
 // worker reads, checks and scores files, one at a time, into its tally.
