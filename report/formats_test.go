@@ -193,18 +193,26 @@ func TestTerminalSafety(t *testing.T) {
 	}
 }
 
+// textAt writes the plain text report at width and fails the test for
+// every line wider than that; what names the report in the messages.
+func textAt(t *testing.T, rp *Report, width int, what string) string {
+	t.Helper()
+	var b bytes.Buffer
+	if err := rp.Text(&b, width, false); err != nil {
+		t.Fatal(err)
+	}
+	for i, l := range strings.Split(b.String(), "\n") {
+		if w := ansi.StringWidth(l); w > width {
+			t.Errorf("%swidth %d: line %d is %d wide: %q", what, width, i+1, w, l)
+		}
+	}
+	return b.String()
+}
+
 func TestTextFitsTheWidth(t *testing.T) {
 	rp := read(t, Options{}, "testdata/cohort")
 	for _, width := range []int{50, 72, 100, 140} {
-		var b bytes.Buffer
-		if err := rp.Text(&b, width, false); err != nil {
-			t.Fatal(err)
-		}
-		for i, l := range strings.Split(b.String(), "\n") {
-			if w := ansi.StringWidth(l); w > width {
-				t.Errorf("width %d: line %d is %d wide: %q", width, i+1, w, l)
-			}
-		}
+		textAt(t, rp, width, "")
 	}
 	// With colour, the same text under the escape sequences.
 	var plain, colored bytes.Buffer
@@ -246,19 +254,11 @@ func TestTextRealRubrics(t *testing.T) {
 		}
 		rp := read(t, Options{Rubric: r}, dir)
 		for _, width := range []int{50, 80, 100, 160} {
-			var b bytes.Buffer
-			if err := rp.Text(&b, width, false); err != nil {
-				t.Fatal(err)
-			}
-			for i, l := range strings.Split(b.String(), "\n") {
-				if w := ansi.StringWidth(l); w > width {
-					t.Errorf("%s, width %d: line %d is %d wide: %q", name, width, i+1, w, l)
-				}
-			}
+			text := textAt(t, rp, width, name+", ")
 			if name != "built-in" || width != 100 {
 				continue
 			}
-			_, list, _ := strings.Cut(b.String(), "\nCandidates\n")
+			_, list, _ := strings.Cut(text, "\nCandidates\n")
 			lines := strings.Split(list, "\n")
 			if len(lines) < 3 || !strings.HasSuffix(lines[0], "Typical backend") ||
 				!regexp.MustCompile(`^  Name +Status +Updated +JPMorganChase +DEPT® +internship$`).MatchString(lines[1]) {
