@@ -351,7 +351,7 @@ func assessmentsIn(path string) (int, error) {
 }
 
 // decodeFolder is the yardstick: the least any reader of the files pays. It
-// walks the folder as report's walk does (a batch of 256 entries at a time,
+// walks the folder as the report does (assessments.Walk: 256 entries at a time,
 // depth first, hidden folders and non-assessment files left out), and a
 // pool of one worker per CPU, fed through a channel of 4 jobs per worker as
 // report's collect does, reads, parses and checks each file against the
@@ -397,35 +397,20 @@ func decodeFolder(dir string) (int, error) {
 	return n, first
 }
 
+// walkDir sends the assessment files under dir to jobs, found as the report
+// finds them (assessments.Walk); it returns the first folder that cannot be
+// read.
 func walkDir(dir string, jobs chan<- string) error {
-	f, err := os.Open(dir)
-	if err != nil {
-		return err
-	}
-	defer f.Close()
-	for {
-		entries, err := f.ReadDir(256)
-		for _, d := range entries {
-			path := filepath.Join(dir, d.Name())
-			if d.IsDir() {
-				if !strings.HasPrefix(d.Name(), ".") {
-					if err := walkDir(path, jobs); err != nil {
-						return err
-					}
-				}
-				continue
-			}
-			if assessments.IsAssessmentFile(d.Name()) {
-				jobs <- path
-			}
-		}
-		if err == io.EOF {
-			return nil
-		}
+	var failed error
+	assessments.Walk([]string{dir}, func(path string, err error) bool {
 		if err != nil {
-			return err
+			failed = err
+			return false
 		}
-	}
+		jobs <- path
+		return true
+	})
+	return failed
 }
 
 func decodeFile(path string, r *rubric.Rubric) error {
