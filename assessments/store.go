@@ -66,8 +66,12 @@ func (s *Store) NewPath(candidate string, started time.Time) string {
 	base := Slug(candidate) + "-" + started.UTC().Format("20060102-150405")
 	path := filepath.Join(s.Dir, base+".yaml")
 	for i := 2; ; i++ {
+		// A new assessment is written at its first answer: until then its
+		// lock file alone holds the name.
 		if _, err := os.Lstat(path); errors.Is(err, os.ErrNotExist) {
-			return path
+			if _, err := os.Lstat(LockPath(path)); errors.Is(err, os.ErrNotExist) {
+				return path
+			}
 		}
 		path = filepath.Join(s.Dir, fmt.Sprintf("%s-%d.yaml", base, i))
 	}

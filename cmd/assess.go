@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"path/filepath"
 	"strings"
 
 	"github.com/charmbracelet/x/term"
@@ -113,24 +114,65 @@ func runAssess(c *cobra.Command, _ []string) error {
 	} else {
 		done, err = tui.Run(opts, nil, nil)
 	}
-	again := "readycheck"
-	if o.rubric != "" {
-		again += " --rubric " + shellArg(o.rubric)
-	}
-	if o.accessible {
-		again += " --accessible"
-	}
-	printOutcome(c.OutOrStdout(), done, again)
+	printOutcome(c.OutOrStdout(), done, resumeCommand(o), err)
 	if errors.Is(err, tui.ErrInterrupted) {
 		return &exitError{code: ExitInterrupted, silent: true}
 	}
 	return err
 }
 
+// resumeCommand is the command line that takes an assessment up again:
+// readycheck alone finds it in the default data folder, but a --data-dir,
+// a --rubric or $READYCHECK_DATA_DIR found it elsewhere, and the hint
+// then names them and the file (--resume %s), absolute, so that it works
+// from any folder. "" means plain `readycheck` does.
+func resumeCommand(o assessFlags) string {
+	var b strings.Builder
+	b.WriteString("readycheck")
+	dataDir := o.dataDir
+	if dataDir == "" {
+		dataDir = os.Getenv("READYCHECK_DATA_DIR")
+	}
+	if dataDir != "" {
+		b.WriteString(" --data-dir " + shellArg(absPath(dataDir)))
+	}
+	if o.rubric != "" {
+		b.WriteString(" --rubric " + shellArg(absPath(o.rubric)))
+	}
+	if o.accessible {
+		b.WriteString(" --accessible")
+	}
+	if dataDir == "" && o.rubric == "" && !o.accessible {
+		return ""
+	}
+	return b.String() + " --resume %s"
+}
+
+func absPath(p string) string {
+	if abs, err := filepath.Abs(p); err == nil {
+		return abs
+	}
+	return p
+}
+
 // printOutcome says where the assessment is saved and what to do next:
-// run again (the command line again) to pick it up, or send a mentor the
-// report.
-func printOutcome(w io.Writer, done tui.Outcome, again string) {
+// take it up again (resume: the command, with %s for the file, or "" when
+// plain readycheck finds it), or send a mentor the report. When the last
+// save failed it says nothing of the file (the error says where the
+// answers are), only how to take them up again from the rescue copy.
+func printOutcome(w io.Writer, done tui.Outcome, resume string, err error) {
+	var se *tui.SaveError
+	if errors.As(err, &se) {
+		if se.Rescue != "" {
+			cmd := resume
+			if cmd == "" {
+				cmd = "readycheck --resume %s"
+			}
+			fmt.Fprintf(w, "Not saved to %s. Your answers are in %s.\nOnce the problem is fixed, take them up again with:\n  %s\n",
+				shellArg(se.Path), shellArg(se.Rescue), fmt.Sprintf(cmd, shellArg(se.Rescue)))
+		}
+		return
+	}
 	if done.Path == "" {
 		return
 	}
@@ -140,7 +182,11 @@ func printOutcome(w io.Writer, done tui.Outcome, again string) {
 		fmt.Fprintf(w, "A report to send a mentor: readycheck score %s --format markdown\n", path)
 		return
 	}
-	fmt.Fprintf(w, "Run %s again to pick up where you left off.\n", again)
+	if resume == "" {
+		fmt.Fprintln(w, "Run readycheck again to pick up where you left off.")
+		return
+	}
+	fmt.Fprintf(w, "To pick up where you left off, run:\n  %s\n", fmt.Sprintf(resume, path))
 }
 
 // shellArg quotes a path for a shell when it needs it (macOS's data folder

@@ -3,6 +3,7 @@ package cmd
 import (
 	"bytes"
 	"context"
+	"errors"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -149,19 +150,43 @@ func TestShellArg(t *testing.T) {
 }
 
 func TestPrintOutcome(t *testing.T) {
+	failed := &tui.SaveError{Path: "/d/a.yaml", Rescue: "/state/rescue/a-123.yaml", Err: errors.New("no such file or directory")}
 	for _, c := range []struct {
-		done  tui.Outcome
-		again string
-		want  string
+		done   tui.Outcome
+		resume string
+		err    error
+		want   string
 	}{
-		{tui.Outcome{}, "readycheck", ""},
-		{tui.Outcome{Path: "/d/a.yaml"}, "readycheck --rubric acme.yaml", "Saved to /d/a.yaml\nRun readycheck --rubric acme.yaml again to pick up where you left off.\n"},
-		{tui.Outcome{Path: "/d/a.yaml", Complete: true}, "readycheck", "Saved to /d/a.yaml\nA report to send a mentor: readycheck score /d/a.yaml --format markdown\n"},
+		{tui.Outcome{}, "", nil, ""},
+		{tui.Outcome{Path: "/d/a.yaml"}, "", nil, "Saved to /d/a.yaml\nRun readycheck again to pick up where you left off.\n"},
+		{tui.Outcome{Path: "/d/a.yaml"}, "readycheck --rubric /r/acme.yaml --resume %s", nil,
+			"Saved to /d/a.yaml\nTo pick up where you left off, run:\n  readycheck --rubric /r/acme.yaml --resume /d/a.yaml\n"},
+		{tui.Outcome{Path: "/d/a.yaml", Complete: true}, "", nil, "Saved to /d/a.yaml\nA report to send a mentor: readycheck score /d/a.yaml --format markdown\n"},
+		// A failed last save never says "Saved to".
+		{tui.Outcome{}, "readycheck --data-dir /d --resume %s", failed,
+			"Not saved to /d/a.yaml. Your answers are in /state/rescue/a-123.yaml.\nOnce the problem is fixed, take them up again with:\n  readycheck --data-dir /d --resume /state/rescue/a-123.yaml\n"},
 	} {
 		var b bytes.Buffer
-		printOutcome(&b, c.done, c.again)
+		printOutcome(&b, c.done, c.resume, c.err)
 		if b.String() != c.want {
 			t.Errorf("%+v: %q, want %q", c.done, b.String(), c.want)
 		}
+	}
+}
+
+// The hint names every flag that found the file, so that it resumes.
+func TestResumeCommand(t *testing.T) {
+	t.Setenv("READYCHECK_DATA_DIR", "")
+	if got := resumeCommand(assessFlags{}); got != "" {
+		t.Errorf("no flags: %q, want plain readycheck", got)
+	}
+	got := resumeCommand(assessFlags{dataDir: "/data", rubric: "/r/acme.yaml"})
+	if got != "readycheck --data-dir /data --rubric /r/acme.yaml --resume %s" {
+		t.Errorf("flags: %q", got)
+	}
+	t.Setenv("READYCHECK_DATA_DIR", "/env data")
+	got = resumeCommand(assessFlags{accessible: true})
+	if got != "readycheck --data-dir '/env data' --accessible --resume %s" {
+		t.Errorf("environment: %q", got)
 	}
 }

@@ -34,14 +34,19 @@ func RunAccessible(opts Options, in io.Reader, out io.Writer) (Outcome, error) {
 	err := p.run()
 	var done Outcome
 	if p.o != nil {
-		done = Outcome{Path: p.o.Path(), Complete: p.o.Assessment.Status == assessments.Complete}
-		if cerr := p.save.close(p.o.Assessment, true); cerr != nil {
-			return done, cerr
+		cerr := p.save.close(p.o.Assessment, true)
+		if cerr != nil {
+			return Outcome{}, cerr
+		}
+		if p.save.written() {
+			done = Outcome{Path: p.o.Path(), Complete: p.o.Assessment.Status == assessments.Complete}
 		}
 	}
 	if errors.Is(err, errStop) {
 		if done.Path != "" {
 			p.say("\nStopped. Your answers so far are saved.\n")
+		} else if p.o != nil {
+			p.say("\nStopped before the first answer: nothing was saved.\n")
 		}
 		return done, nil
 	}
@@ -228,7 +233,7 @@ func indexOf(r *rubric.Rubric, id string) int {
 // open takes an opened assessment for the session to save.
 func (p *prompter) open(o *Opened) {
 	p.o = o
-	p.save = autosave{saver: o.Saver, version: 1, saved: 1}
+	p.save = newAutosave(o)
 }
 
 func (p *prompter) create(candidate assessments.Person, companies []string) error {

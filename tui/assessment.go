@@ -21,29 +21,29 @@ type Opened struct {
 	// Notice says what happened to the answers when the rubric changed
 	// since the file was saved; "" otherwise.
 	Notice string
+	// New is true for an assessment not written yet: its file is written
+	// at the first answer or note, so that a candidate who quits at once
+	// leaves no empty assessment behind.
+	New bool
 }
 
 // Path is the assessment's file.
 func (o *Opened) Path() string { return o.Saver.Path() }
 
-// Create starts a new assessment in the store and writes its file at once,
-// so that it is listed as unfinished even before the first answer.
+// Create starts a new assessment in the store: it chooses the file's name
+// and takes its lock, and checks that the assessment can be written; the
+// file itself is written at the first answer or note (Opened.New).
 func Create(store *assessments.Store, r *rubric.Rubric, candidate assessments.Person, companies []string, now time.Time) (*Opened, error) {
 	a := assessments.New(r, candidate, companies, now)
+	if _, err := a.Encode(); err != nil {
+		return nil, err
+	}
 	path := store.NewPath(candidate.Name, now)
 	saver, err := assessments.OpenSaver(path)
 	if err != nil {
 		return nil, err
 	}
-	data, err := a.Encode()
-	if err == nil {
-		err = saver.Write(1, data)
-	}
-	if err != nil {
-		saver.Close()
-		return nil, err
-	}
-	return &Opened{Assessment: a, Saver: saver}, nil
+	return &Opened{Assessment: a, Saver: saver, New: true}, nil
 }
 
 // Open reopens a saved assessment to take it up again: it takes the lock

@@ -3,8 +3,6 @@ package tui
 import (
 	"errors"
 	"fmt"
-	"os"
-	"path/filepath"
 
 	tea "charm.land/bubbletea/v2"
 
@@ -29,6 +27,15 @@ type autosave struct {
 	// err is the last failure, kept until a version as new is written.
 	err    error
 	failed uint64
+}
+
+// newAutosave saves an opened assessment: a resumed file is on disk as it
+// is (version 1, saved); a new one is written at its first change.
+func newAutosave(o *Opened) autosave {
+	if o.New {
+		return autosave{saver: o.Saver}
+	}
+	return autosave{saver: o.Saver, version: 1, saved: 1}
 }
 
 // save returns the Cmd that writes the assessment as it is now.
@@ -74,8 +81,8 @@ func (s *autosave) done(msg savedMsg) {
 func (s *autosave) pending() bool { return s.saved < s.version && s.err == nil }
 
 // close writes what was not written yet (when write is true) and releases
-// the file's lock. When that last write fails too, a copy goes to the
-// temporary folder and the error says where.
+// the file's lock. When that last write fails too, the answers are copied
+// to a private rescue folder and the error, a *SaveError, says where.
 func (s *autosave) close(a *assessments.Assessment, write bool) error {
 	if s.saver == nil {
 		return nil
@@ -84,14 +91,18 @@ func (s *autosave) close(a *assessments.Assessment, write bool) error {
 	if write && (s.saved < s.version || s.err != nil) {
 		data, encErr := a.Encode()
 		if encErr != nil {
-			err = encErr
+			err = &SaveError{Path: s.saver.Path(), Err: encErr}
 		} else {
 			s.version++
-			if err = s.saver.Write(s.version, data); err != nil {
-				copyPath := filepath.Join(os.TempDir(), filepath.Base(s.saver.Path()))
-				if assessments.WriteFile(copyPath, data) == nil {
-					err = fmt.Errorf("%w; a copy of the answers is in %s", err, copyPath)
+			if werr := s.saver.Write(s.version, data); werr != nil {
+				s.err, s.failed = werr, s.version
+				se := &SaveError{Path: s.saver.Path(), Err: werr}
+				if copyPath, rerr := assessments.Rescue(s.saver.Path(), data); rerr == nil {
+					se.Rescue = copyPath
+				} else {
+					se.RescueErr = rerr
 				}
+				err = se
 			} else {
 				s.saved, s.err = s.version, nil
 			}
@@ -99,6 +110,31 @@ func (s *autosave) close(a *assessments.Assessment, write bool) error {
 	}
 	return errors.Join(err, s.saver.Close())
 }
+
+// written reports whether the file holds a version of this session's
+// assessment: one resumed, or one saved at least once.
+func (s *autosave) written() bool { return s.saver != nil && s.saved > 0 }
+
+// SaveError is the last save of an assessment failing when the program
+// ended: the file on disk is older than the answers, or missing. Rescue is
+// where a copy of the answers went ("" when that failed too).
+type SaveError struct {
+	Path, Rescue string
+	Err, RescueErr error
+}
+
+func (e *SaveError) Error() string {
+	msg := fmt.Sprintf("could not save %s: %v", e.Path, e.Err)
+	if e.Rescue != "" {
+		return msg + "; your answers are in " + e.Rescue
+	}
+	if e.RescueErr != nil {
+		return fmt.Sprintf("%s; a copy could not be written either (%v)", msg, e.RescueErr)
+	}
+	return msg
+}
+
+func (e *SaveError) Unwrap() error { return e.Err }
 
 // path is the file being saved, "" before one is open.
 func (s *autosave) path() string {

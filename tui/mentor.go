@@ -67,6 +67,8 @@ type Mentor struct {
 	skill   skillScreen
 	summary textarea.Model
 	results resultsLines
+	// leave asks before esc leaves a changed comment or summary.
+	leave leaving
 }
 
 // openReview is an assessment opened for review.
@@ -93,6 +95,7 @@ func NewMentor(opts MentorOptions) *Mentor {
 	m.name.Prompt = ""
 	m.name.Placeholder = "Grace Hopper"
 	m.name.CharLimit = 120
+	m.leave.keys = newLeaveKeys()
 	m.list = newListScreen(m)
 	m.screen = mentorList
 	if strings.TrimSpace(opts.Reviewer) == "" {
@@ -187,8 +190,38 @@ func (m *Mentor) closeOpen() error {
 	return o.save.close(o.a, o.added)
 }
 
-// Close saves and releases an assessment still open.
-func (m *Mentor) Close() error { return m.closeOpen() }
+// Close saves and releases an assessment still open. A comment or summary
+// being typed is kept first: quitting (ctrl+c, a closed terminal, SIGTERM)
+// loses no typed words.
+func (m *Mentor) Close() error {
+	if m.open != nil {
+		switch {
+		case m.screen == mentorSkill && m.skill.changed(m):
+			m.skill.keep(m) // its save command is the write of closeOpen
+		case m.screen == mentorSummary && m.summaryChanged():
+			m.keepSummary()
+		}
+	}
+	return m.closeOpen()
+}
+
+// editorKeys is the help of the comment and summary editors: saving and
+// leaving, or the answers while leaving asks.
+func (m *Mentor) editorKeys() screenKeys {
+	if m.leave.asking {
+		return m.leave.help()
+	}
+	short := []key.Binding{m.keys.Save, leaveHelp, m.keys.Interrupt}
+	return screenKeys{short: short, full: [][]key.Binding{short}}
+}
+
+// leaveLines asks whether to keep the changes, while it asks.
+func (m *Mentor) leaveLines() []string {
+	if !m.leave.asking {
+		return nil
+	}
+	return append(strings.Split(wrapBlock(markNotice+" "+leaveQuestion, m.width-1, 3, m.theme.Warning), "\n"), "")
+}
 
 // Err is the error that ended the program, if any.
 func (m *Mentor) Err() error { return m.err }
@@ -289,7 +322,10 @@ func (m *Mentor) View() tea.View {
 		for _, l := range strings.Split(m.summary.View(), "\n") {
 			lines = append(lines, "  "+l)
 		}
-		body = layout(m.width, m.height, header, lines, m.status(), m.help.View(m.keys.note()))
+		if q := m.leaveLines(); q != nil {
+			lines = append(q, lines...)
+		}
+		body = layout(m.width, m.height, header, lines, m.status(), m.help.View(m.editorKeys()))
 	case mentorResults:
 		body = m.results.view(m)
 	}
@@ -303,10 +339,11 @@ func (m *Mentor) View() tea.View {
 // status is a failed save, else a notice.
 func (m *Mentor) status() string {
 	if m.open != nil && m.open.save.err != nil {
-		return m.theme.Error.Render(truncate("✗ Not saved: "+m.open.save.err.Error()+" (your review is kept; the next change retries)", m.width))
+		// A failed save is said in full, however many lines it takes.
+		return wrapBlock(markError+" "+notSavedText(m.open.save.err), m.width-1, max(m.height/2, 3), m.theme.Error)
 	}
 	if m.notice != "" {
-		return m.theme.Warning.Render(truncate("! "+m.notice, m.width))
+		return wrapBlock(markNotice+" "+cleanLine(m.notice), m.width-1, 3, m.theme.Warning)
 	}
 	return ""
 }
@@ -318,7 +355,7 @@ func RunMentor(opts MentorOptions) error {
 	if !opts.Color {
 		popts = append(popts, tea.WithColorProfile(colorprofile.Ascii))
 	}
-	_, err := tea.NewProgram(m, popts...).Run()
+	_, err := runProgram(tea.NewProgram(m, popts...))
 	closeErr := m.Close()
 	if errors.Is(err, tea.ErrInterrupted) {
 		return errors.Join(ErrInterrupted, closeErr)

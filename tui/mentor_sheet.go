@@ -245,28 +245,45 @@ func (m *Mentor) showSkill(i int) tea.Cmd {
 	return m.skill.comment.Focus()
 }
 
+// changed reports whether the comment typed differs from the saved one.
+func (sk *skillScreen) changed(m *Mentor) bool {
+	saved := ""
+	if rt := m.open.review.Ratings[m.open.r.Skills()[sk.index].ID]; rt != nil {
+		saved = rt.Comment
+	}
+	return cleanNote(sk.comment.Value()) != saved
+}
+
+// keep saves the comment as typed and goes back to the sheet.
+func (sk *skillScreen) keep(m *Mentor) tea.Cmd {
+	o := m.open
+	s := o.r.Skills()[sk.index]
+	comment := cleanNote(sk.comment.Value())
+	rt := o.review.Ratings[s.ID]
+	if rt == nil {
+		rt = &assessments.Rating{Level: rubric.Unanswered}
+		o.review.Ratings[s.ID] = rt
+	}
+	rt.Comment = comment
+	if !rt.Rated() && rt.Comment == "" {
+		delete(o.review.Ratings, s.ID)
+	}
+	m.screen = mentorSheet
+	return m.change()
+}
+
 func (sk *skillScreen) update(m *Mentor, msg tea.Msg) tea.Cmd {
-	if k, ok := msg.(tea.KeyPressMsg); ok {
-		switch {
-		case key.Matches(k, m.keys.Save):
-			o := m.open
-			s := o.r.Skills()[sk.index]
-			comment := cleanNote(sk.comment.Value())
-			rt := o.review.Ratings[s.ID]
-			if rt == nil {
-				rt = &assessments.Rating{Level: rubric.Unanswered}
-				o.review.Ratings[s.ID] = rt
-			}
-			rt.Comment = comment
-			if !rt.Rated() && rt.Comment == "" {
-				delete(o.review.Ratings, s.ID)
-			}
-			m.screen = mentorSheet
-			return m.change()
-		case key.Matches(k, m.keys.Cancel):
-			m.screen = mentorSheet
-			return nil
-		}
+	switch m.leave.update(msg, m.keys.Cancel, func() bool { return sk.changed(m) }) {
+	case leaveHandled:
+		return nil
+	case leaveKeep:
+		return sk.keep(m)
+	case leaveDiscard:
+		m.screen = mentorSheet
+		return nil
+	}
+	if k, ok := msg.(tea.KeyPressMsg); ok && key.Matches(k, m.keys.Save) {
+		return sk.keep(m)
 	}
 	var cmd tea.Cmd
 	sk.comment, cmd = sk.comment.Update(msg)
@@ -329,7 +346,12 @@ func (sk *skillScreen) view(m *Mentor) string {
 	for _, l := range strings.Split(sk.comment.View(), "\n") {
 		body = append(body, "  "+l)
 	}
-	return layout(m.width, m.height, header, body, m.status(), m.help.View(m.keys.note()))
+	// The question about leaving goes where the eye is: above the
+	// question and levels when the screen is short.
+	if q := m.leaveLines(); q != nil {
+		body = append(q, body...)
+	}
+	return layout(m.width, m.height, header, body, m.status(), m.help.View(m.editorKeys()))
 }
 
 func oneLineText(s string) string { return strings.Join(strings.Fields(s), " ") }
@@ -347,17 +369,30 @@ func (m *Mentor) showSummary() tea.Cmd {
 	return m.summary.Focus()
 }
 
+// summaryChanged reports whether the summary typed differs from the saved one.
+func (m *Mentor) summaryChanged() bool {
+	return cleanNote(m.summary.Value()) != m.open.review.Summary
+}
+
+// keepSummary saves the summary as typed and goes back to the sheet.
+func (m *Mentor) keepSummary() tea.Cmd {
+	m.open.review.Summary = cleanNote(m.summary.Value())
+	m.screen = mentorSheet
+	return m.change()
+}
+
 func (m *Mentor) updateSummary(msg tea.Msg) tea.Cmd {
-	if k, ok := msg.(tea.KeyPressMsg); ok {
-		switch {
-		case key.Matches(k, m.keys.Save):
-			m.open.review.Summary = cleanNote(m.summary.Value())
-			m.screen = mentorSheet
-			return m.change()
-		case key.Matches(k, m.keys.Cancel):
-			m.screen = mentorSheet
-			return nil
-		}
+	switch m.leave.update(msg, m.keys.Cancel, m.summaryChanged) {
+	case leaveHandled:
+		return nil
+	case leaveKeep:
+		return m.keepSummary()
+	case leaveDiscard:
+		m.screen = mentorSheet
+		return nil
+	}
+	if k, ok := msg.(tea.KeyPressMsg); ok && key.Matches(k, m.keys.Save) {
+		return m.keepSummary()
 	}
 	var cmd tea.Cmd
 	m.summary, cmd = m.summary.Update(msg)

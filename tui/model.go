@@ -153,8 +153,15 @@ func (m *Model) Init() tea.Cmd {
 // Assessment is the assessment being taken; nil before one is open.
 func (m *Model) Assessment() *assessments.Assessment { return m.s.a }
 
-// SavedPath is the file of the assessment; "" before one is open.
-func (m *Model) SavedPath() string { return m.save.path() }
+// SavedPath is the file of the assessment; "" before one is open, and
+// while a new one has nothing saved yet (its file is written at the first
+// answer or note).
+func (m *Model) SavedPath() string {
+	if !m.save.written() {
+		return ""
+	}
+	return m.save.path()
+}
 
 // create starts a new assessment file, in a command since it writes.
 func (m *Model) create(companies []string) tea.Cmd {
@@ -174,7 +181,7 @@ func (m *Model) create(companies []string) tea.Cmd {
 func (m *Model) open(o *Opened) {
 	s := m.s
 	s.a, s.notice = o.Assessment, o.Notice
-	m.save = autosave{saver: o.Saver, version: 1, saved: 1}
+	m.save = newAutosave(o)
 	s.save = &m.save
 	s.countAnswered()
 	s.bar.update(s)
@@ -465,4 +472,11 @@ func (m *Model) View() tea.View {
 
 // Close saves the assessment if its newest state is not on disk yet (the
 // program may end before a save command ran), then releases its lock.
-func (m *Model) Close() error { return m.save.close(m.s.a, true) }
+// A note being typed is kept first: quitting (ctrl+c, a closed terminal,
+// SIGTERM) loses no typed words.
+func (m *Model) Close() error {
+	if n, ok := m.active.(*noteScreen); ok && m.s.a != nil && n.changed() {
+		m.handle(n.saveIntent()) // its save command is the write below
+	}
+	return m.save.close(m.s.a, true)
+}

@@ -192,12 +192,18 @@ func TestWalkThroughSmallRubric(t *testing.T) {
 	if m.active != m.question || m.question.index != 0 {
 		t.Fatalf("after the companies: %T at %d, want the first question", m.active, m.question.index)
 	}
+	if m.SavedPath() != "" {
+		t.Errorf("a file was written before the first answer: %s", m.SavedPath())
+	}
+	if files, _ := filepath.Glob(filepath.Join(m.opts.Store.Dir, "*.yaml")); len(files) != 0 {
+		t.Errorf("files before the first answer: %v", files)
+	}
+
+	do(t, m, keys("j", "j", "enter")...) // python: Beginner
 	a := saved(t, m)
 	if a.Candidate != (assessments.Person{Name: "Ada Lovelace", Email: "ada@example.org"}) || strings.Join(a.Targets, ",") != "acme" {
 		t.Errorf("saved candidate %+v, targets %v; want Ada with her email, aiming at acme", a.Candidate, a.Targets)
 	}
-
-	do(t, m, keys("j", "j", "enter")...) // python: Beginner
 	do(t, m, keys("3")...)               // java: a digit selects, it does not advance
 	if m.question.index != 1 || m.question.cursor != 3 {
 		t.Fatalf("after 3: question %d, level %d; want question 1 with level 3 selected", m.question.index, m.question.cursor)
@@ -512,8 +518,15 @@ func TestSaveFailure(t *testing.T) {
 	}
 	do(t, m, savedMsg{version: m.save.version, err: errors.New("disk full")})
 	v := view(m)
-	if !strings.Contains(v, "✗ Not saved: disk full. Your answers are kept; the next change tries again.") || !strings.Contains(v, "✗ not saved") {
+	if !strings.Contains(v, "✗ Not saved: disk full. Your answers are kept; the next change tries again,") || !strings.Contains(v, "✗ not saved") {
 		t.Errorf("a failed save is not shown:\n%s", v)
+	}
+	// A long reason is shown whole, wrapped, never cut with an ellipsis.
+	long := "save /home/ada/.local/share/readycheck/assessments/ada-lovelace-20261123-100000.yaml: open /home/ada/.local/share/readycheck/assessments/.ada-lovelace-20261123-100000.yaml123: no such file or directory"
+	do(t, m, savedMsg{version: m.save.version, err: errors.New(long)})
+	v = view(m)
+	if strings.Contains(v, "…") || !strings.Contains(strings.Join(strings.Fields(v), " "), "no such file or directory. Your answers are kept; the next change tries again, and quitting copies them somewhere safe.") {
+		t.Errorf("a long failure is cut:\n%s", v)
 	}
 	do(t, m, keys("j")...)
 	if !strings.Contains(view(m), "Not saved") {
@@ -688,6 +701,15 @@ func TestCreateNames(t *testing.T) {
 	if filepath.Base(o1.Path()) != "ada-lovelace-20261123-100000.yaml" || filepath.Base(o2.Path()) != "ada-lovelace-20261123-100000-2.yaml" {
 		t.Errorf("files %s and %s", o1.Path(), o2.Path())
 	}
+	a := o1.Assessment
+	a.SetAnswer(r.Skills()[0].ID, 1, clock)
+	data, err := a.Encode()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := o1.Saver.Write(1, data); err != nil {
+		t.Fatal(err)
+	}
 	info, err := os.Stat(o1.Path())
 	if err != nil || info.Mode().Perm() != 0o600 {
 		t.Errorf("the new file: %v, mode %v", err, info.Mode())
@@ -711,8 +733,11 @@ func TestOneAssessmentPerStart(t *testing.T) {
 	if m.active != m.question {
 		t.Fatalf("after creating: %T", m.active)
 	}
-	files, _ := filepath.Glob(filepath.Join(store.Dir, "*.yaml"))
-	if len(files) != 1 {
-		t.Errorf("files %v, want one", files)
+	if files, _ := filepath.Glob(filepath.Join(store.Dir, "*.yaml")); len(files) != 0 {
+		t.Errorf("files %v before the first answer, want none", files)
+	}
+	do(t, m, press("enter"))
+	if files, _ := filepath.Glob(filepath.Join(store.Dir, "*.yaml")); len(files) != 1 {
+		t.Errorf("files %v after the first answer, want one", files)
 	}
 }

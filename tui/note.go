@@ -18,12 +18,17 @@ type noteScreen struct {
 	note     textarea.Model
 	evidence textinput.Model
 	focused  int // 0 the note, 1 the links
+	// saved are the note and links as saved, to tell whether leaving
+	// would lose anything.
+	savedNote, savedLinks string
+	leave                 leaving
 }
 
 func newNoteScreen(s *session, index int) *noteScreen {
 	n := &noteScreen{s: s, index: index, note: textarea.New(), evidence: textinput.New()}
 	n.keys = s.keys.fields(with(s.keys.Submit, "enter", "save"))
-	n.keys.Cancel.SetHelp("esc", "cancel")
+	n.keys.Cancel = leaveHelp
+	n.leave.keys = newLeaveKeys()
 	s.theme.areaStyles(&n.note)
 	s.theme.inputStyles(&n.evidence)
 	n.note.ShowLineNumbers = false
@@ -37,6 +42,7 @@ func newNoteScreen(s *session, index int) *noteScreen {
 		n.note.SetValue(ans.Note)
 		n.evidence.SetValue(strings.Join(ans.Evidence, ", "))
 	}
+	n.savedNote, n.savedLinks = n.note.Value(), n.evidence.Value()
 	n.resize()
 	n.setKeys()
 	return n
@@ -60,6 +66,9 @@ func (n *noteScreen) setKeys() {
 // help is the note's help line: ctrl+s saves from either field, enter
 // too from the links.
 func (n *noteScreen) help() screenKeys {
+	if n.leave.asking {
+		return n.leave.help()
+	}
 	k := n.keys
 	save := k.Save
 	if n.focused == 1 {
@@ -75,14 +84,31 @@ func (n *noteScreen) resize() {
 	n.evidence.SetWidth(max(n.s.width-6, 20))
 }
 
+// changed reports whether the note or the links differ from what is saved.
+func (n *noteScreen) changed() bool {
+	return cleanNote(n.note.Value()) != cleanNote(n.savedNote) ||
+		strings.Join(splitEvidence(n.evidence.Value()), " ") != strings.Join(splitEvidence(n.savedLinks), " ")
+}
+
+// saveIntent saves the note and links as typed.
+func (n *noteScreen) saveIntent() noteMsg {
+	return noteMsg{index: n.index, note: cleanNote(n.note.Value()), evidence: splitEvidence(n.evidence.Value())}
+}
+
 func (n *noteScreen) update(msg tea.Msg) (tea.Msg, tea.Cmd) {
+	switch n.leave.update(msg, n.keys.Cancel, n.changed) {
+	case leaveHandled:
+		return nil, nil
+	case leaveKeep:
+		return n.saveIntent(), nil
+	case leaveDiscard:
+		return cancelMsg{}, nil
+	}
 	if msg, ok := msg.(tea.KeyPressMsg); ok {
 		k := n.keys
 		switch {
 		case key.Matches(msg, k.Save), n.focused == 1 && key.Matches(msg, k.Submit):
-			return noteMsg{index: n.index, note: cleanNote(n.note.Value()), evidence: splitEvidence(n.evidence.Value())}, nil
-		case key.Matches(msg, k.Cancel):
-			return cancelMsg{}, nil
+			return n.saveIntent(), nil
 		case key.Matches(msg, k.NextField), key.Matches(msg, k.PrevField):
 			n.focused = 1 - n.focused
 			n.setKeys()
@@ -117,5 +143,9 @@ func (n *noteScreen) view() string {
 		body = append(body, "   "+l)
 	}
 	body = append(body, "", label(1, "Evidence links")+t.Dim.Render("  separated by commas or spaces"), "   "+n.evidence.View())
+	if n.leave.asking {
+		body = append(body, "")
+		body = append(body, strings.Split(wrapBlock(markNotice+" "+leaveQuestion, s.width-2, 3, t.Warning), "\n")...)
+	}
 	return s.frame(top, body, n.help())
 }

@@ -24,7 +24,9 @@ const FPS = 120
 
 // Outcome is where a walk-through ended.
 type Outcome struct {
-	// Path is the assessment's file; "" when none was started.
+	// Path is the assessment's file; "" when nothing was saved (none was
+	// started, a new one had no answer yet, or its last save failed: the
+	// error then says where the answers are).
 	Path string
 	// Complete is true once the candidate finished the assessment.
 	Complete bool
@@ -48,24 +50,12 @@ func Run(opts Options, in io.Reader, out io.Writer) (Outcome, error) {
 		// The colour library alone honours only true-ish NO_COLOR values.
 		popts = append(popts, tea.WithColorProfile(colorprofile.Ascii))
 	}
-	p := tea.NewProgram(m, popts...)
-	// Bubble Tea handles ctrl+c and SIGTERM; a closed terminal (SIGHUP)
-	// would end the process before the newest answer is flushed.
-	hup := make(chan os.Signal, 1)
-	signal.Notify(hup, syscall.SIGHUP)
-	stop := make(chan struct{})
-	go func() {
-		select {
-		case <-hup:
-			p.Kill()
-		case <-stop:
-		}
-	}()
-	_, err := p.Run()
-	signal.Stop(hup)
-	close(stop)
+	_, err := runProgram(tea.NewProgram(m, popts...))
 	closeErr := m.Close()
 	done := Outcome{Path: m.SavedPath()}
+	if closeErr != nil {
+		done.Path = ""
+	}
 	if a := m.Assessment(); a != nil {
 		done.Complete = a.Status == assessments.Complete
 	}
@@ -82,4 +72,27 @@ func Run(opts Options, in io.Reader, out io.Writer) (Outcome, error) {
 		return done, errors.Join(m.err, closeErr)
 	}
 	return done, closeErr
+}
+
+// runProgram runs a program until it ends. Bubble Tea handles ctrl+c and
+// SIGTERM (the program quits and its caller saves); a closed terminal
+// (SIGHUP) would end the process at once, before the newest answer or
+// comment is written, so it ends the program the same way: every
+// program's caller then saves, whatever ended it.
+func runProgram(p *tea.Program) (tea.Model, error) {
+	hup := make(chan os.Signal, 1)
+	signal.Notify(hup, syscall.SIGHUP)
+	stop := make(chan struct{})
+	go func() {
+		select {
+		case <-hup:
+			p.Kill()
+		case <-stop:
+		}
+	}()
+	defer func() {
+		signal.Stop(hup)
+		close(stop)
+	}()
+	return p.Run()
 }

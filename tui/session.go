@@ -188,9 +188,12 @@ func (s *session) drawStatus() string {
 	t := s.theme
 	var style lipgloss.Style
 	var text string
+	lines := 3
 	switch {
 	case s.save != nil && s.save.err != nil:
-		style, text = t.Error, markError+" Not saved: "+cleanLine(s.save.err.Error())+". Your answers are kept; the next change tries again."
+		// A failed save is said in full, however many lines it takes.
+		style, text = t.Error, markError+" "+notSavedText(s.save.err)
+		lines = max(s.height/2, 3)
 	case s.notice != "":
 		style, text = t.Warning, markNotice+" "+s.notice
 	case s.done != "":
@@ -198,7 +201,13 @@ func (s *session) drawStatus() string {
 	default:
 		return ""
 	}
-	return wrapBlock(text, s.width-2, 3, style)
+	return wrapBlock(text, s.width-2, lines, style)
+}
+
+// notSavedText says that a save failed, why, and that the answers are safe
+// in memory: every program says it in these words.
+func notSavedText(err error) string {
+	return "Not saved: " + cleanLine(err.Error()) + ". Your answers are kept; the next change tries again, and quitting copies them somewhere safe."
 }
 
 // wrapBlock wraps text to width in at most n lines (the last cut with an

@@ -1,0 +1,114 @@
+package tui
+
+import (
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/charmbracelet/x/ansi"
+
+	"github.com/readycheck/readycheck/assessments"
+)
+
+// esc in the candidate's note editor never throws typed text away: it
+// asks, y keeps (saved as with ctrl+s), n discards, esc goes back to the
+// text; unchanged text leaves at once. The help line says so.
+func TestNoteEscAsks(t *testing.T) {
+	r := loadRubric(t, "testdata/small.yaml")
+	m, _ := newModel(t, r, "A", "acme")
+	do(t, m, keys("1", "enter")...) // python answered; java shown
+	do(t, m, keys("n")...)
+	if !strings.Contains(view(m), "esc leave (asks to keep)") {
+		t.Errorf("the note's help does not say what esc does:\n%s", view(m))
+	}
+	do(t, m, keys("esc")...)
+	if m.active != m.question {
+		t.Fatalf("esc on an unchanged note: %T, want the question", m.active)
+	}
+	do(t, m, keys("n")...)
+	do(t, m, typeText("Built a CLI in Java")...)
+	do(t, m, keys("esc")...)
+	v := view(m)
+	if _, ok := m.active.(*noteScreen); !ok || !strings.Contains(strings.Join(strings.Fields(v), " "), "Keep your changes? y or enter keeps them") || !strings.Contains(v, "n discard") {
+		t.Fatalf("esc on a changed note did not ask:\n%s", v)
+	}
+	// While asking, keys answer the question; none is typed into the note.
+	do(t, m, keys("x")...)
+	do(t, m, keys("esc")...) // back to editing
+	do(t, m, typeText("!")...)
+	if n := m.active.(*noteScreen); n.note.Value() != "Built a CLI in Java!" {
+		t.Errorf("note %q after going back to editing", n.note.Value())
+	}
+	do(t, m, keys("esc", "y")...)
+	if m.active != m.question || saved(t, m).Answers["java"].Note != "Built a CLI in Java!" {
+		t.Errorf("y did not keep the note: %T", m.active)
+	}
+	do(t, m, keys("n")...)
+	do(t, m, typeText(" More.")...)
+	do(t, m, keys("esc", "n")...)
+	if m.active != m.question || saved(t, m).Answers["java"].Note != "Built a CLI in Java!" {
+		t.Errorf("n did not discard the change")
+	}
+}
+
+// A note being typed when the program ends (ctrl+c, a closed terminal) is
+// saved with the answers.
+func TestNoteKeptOnQuit(t *testing.T) {
+	r := loadRubric(t, "testdata/small.yaml")
+	m, _ := newModel(t, r, "A", "acme")
+	do(t, m, keys("1", "enter", "n")...)
+	do(t, m, typeText("Half a thought")...)
+	path := m.SavedPath()
+	if err := m.Close(); err != nil {
+		t.Fatal(err)
+	}
+	a, err := assessments.LoadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if a.Answers["java"].Note != "Half a thought" {
+		t.Errorf("the note typed before quitting was lost: %+v", a.Answers["java"])
+	}
+}
+
+// The same rule in the mentor's comment and summary editors, and what was
+// typed survives the program ending.
+func TestMentorEscAsks(t *testing.T) {
+	dir := mentorFolder(t)
+	path := filepath.Join(dir, "ada-2.yaml")
+	m := newMentor(t, dir, "Linus")
+	mdo(t, m, keys("down", "enter")...)
+	mdo(t, m, keys("enter")...) // python's skill screen
+	if v := ansi.Strip(m.View().Content); !strings.Contains(v, "esc leave (asks to keep)") {
+		t.Errorf("the comment's help does not say what esc does:\n%s", v)
+	}
+	mdo(t, m, typeText("Solid")...)
+	mdo(t, m, keys("esc")...)
+	if v := ansi.Strip(m.View().Content); m.screen != mentorSkill || !strings.Contains(v, "Keep your changes?") || !strings.Contains(v, "n discard") {
+		t.Fatalf("esc on a changed comment did not ask:\n%s", v)
+	}
+	mdo(t, m, keys("enter")...) // keep
+	if m.screen != mentorSheet || m.open.review.Ratings["python"].Comment != "Solid" {
+		t.Fatalf("enter did not keep the comment")
+	}
+	mdo(t, m, keys("u")...)
+	mdo(t, m, typeText("Keep going")...)
+	mdo(t, m, keys("esc", "n")...)
+	if m.screen != mentorSheet || m.open.review.Summary != "" {
+		t.Errorf("n did not discard the summary: %q", m.open.review.Summary)
+	}
+	mdo(t, m, keys("u")...)
+	mdo(t, m, typeText("Practise SQL")...)
+	// The program ends while the summary is being typed.
+	if err := m.Close(); err != nil {
+		t.Fatal(err)
+	}
+	a, err := assessments.LoadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	rv, ok := a.Review("Linus")
+	if !ok || rv.Summary != "Practise SQL" || rv.Ratings["python"].Comment != "Solid" {
+		t.Errorf("the review typed before quitting was lost: %+v", rv)
+	}
+}
