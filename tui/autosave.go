@@ -119,7 +119,7 @@ func (s *autosave) written() bool { return s.saver != nil && s.saved > 0 }
 // ended: the file on disk is older than the answers, or missing. Rescue is
 // where a copy of the answers went ("" when that failed too).
 type SaveError struct {
-	Path, Rescue string
+	Path, Rescue   string
 	Err, RescueErr error
 }
 

@@ -204,7 +204,7 @@ func TestWalkThroughSmallRubric(t *testing.T) {
 	if a.Candidate != (assessments.Person{Name: "Ada Lovelace", Email: "ada@example.org"}) || strings.Join(a.Targets, ",") != "acme" {
 		t.Errorf("saved candidate %+v, targets %v; want Ada with her email, aiming at acme", a.Candidate, a.Targets)
 	}
-	do(t, m, keys("3")...)               // java: a digit selects, it does not advance
+	do(t, m, keys("3")...) // java: a digit selects, it does not advance
 	if m.question.index != 1 || m.question.cursor != 3 {
 		t.Fatalf("after 3: question %d, level %d; want question 1 with level 3 selected", m.question.index, m.question.cursor)
 	}
