@@ -117,7 +117,14 @@ func (p *prompter) begin() error {
 	case opts.Name != "" && len(opts.Companies) > 0:
 		return p.create(assessments.Person{Name: cleanInput(opts.Name)}, opts.Companies)
 	}
-	entries, _ := resumable(opts.Store, r)
+	entries, others := resumable(opts.Store, r)
+	if len(others) > 0 {
+		p.say("\nUnfinished, taken against other rubrics (open one with its command):\n")
+		for _, e := range others {
+			about, command := otherRubric(e)
+			p.say("  %s\n    %s\n", about, command)
+		}
+	}
 	if len(entries) > 0 {
 		p.say("\nUnfinished assessments:\n")
 		for i, e := range entries {

@@ -2,11 +2,14 @@ package tui
 
 import (
 	"fmt"
+	"path/filepath"
 	"strings"
 	"time"
 
 	"github.com/readycheck/readycheck/assessments"
+	"github.com/readycheck/readycheck/internal/yamlfile"
 	"github.com/readycheck/readycheck/rubric"
+	"github.com/readycheck/readycheck/rubric/builtin"
 )
 
 // The assessment files that the screens and the accessible prompts share:
@@ -98,20 +101,43 @@ func ChangedNotice(kept, dropped int) string {
 	return fmt.Sprintf("The rubric changed since this assessment was saved; %s kept, %d dropped.", plural(kept, "answer"), dropped)
 }
 
-// resumable lists the store's unfinished assessments taken against r, most
-// recently changed first, and counts those taken against other rubrics.
-func resumable(store *assessments.Store, r *rubric.Rubric) (entries []assessments.Entry, others int) {
+// resumable lists the store's unfinished assessments taken against r, and
+// apart those taken against other rubrics, each most recently changed
+// first.
+func resumable(store *assessments.Store, r *rubric.Rubric) (entries, others []assessments.Entry) {
 	if store == nil {
-		return nil, 0
+		return nil, nil
 	}
 	for _, e := range store.Unfinished() {
 		if e.Assessment.Rubric.ID == r.ID {
 			entries = append(entries, e)
 		} else {
-			others++
+			others = append(others, e)
 		}
 	}
 	return entries, others
+}
+
+// otherRubric describes an unfinished assessment of another rubric than
+// the one given: who, which rubric, and the command that opens it. Run with
+// the built-in rubric's id, no --rubric is needed; another rubric's file
+// is only known to the person, so the command says which one it needs.
+func otherRubric(e assessments.Entry) (about, command string) {
+	a := e.Assessment
+	about = fmt.Sprintf("%s · rubric %q · %s", cleanLine(a.Candidate.Name), cleanLine(a.Rubric.ID), cleanPath(filepath.Base(e.Path)))
+	if a.Rubric.ID == builtin.ID() {
+		return about, "readycheck --resume " + shellQuote(cleanPath(e.Path))
+	}
+	return about + fmt.Sprintf(" (FILE: the rubric whose id is %q)", cleanLine(a.Rubric.ID)),
+		"readycheck --rubric FILE --resume " + shellQuote(cleanPath(e.Path))
+}
+
+// shellQuote quotes a path for a shell when it needs it.
+func shellQuote(s string) string {
+	if s != "" && strings.Trim(s, "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-_./~+@%:,=") == "" {
+		return s
+	}
+	return "'" + strings.ReplaceAll(s, "'", `'\''`) + "'"
 }
 
 // answeredOf counts the answers of a that have a level for a skill of r.
@@ -153,4 +179,15 @@ func ago(now, t time.Time) string {
 		return plural(int(d.Hours()/24), "day") + " ago"
 	}
 	return "on " + t.Local().Format("2 Jan 2006")
+}
+
+// cleanPath makes a file's path safe to show on one line, keeping its
+// spaces as they are.
+func cleanPath(p string) string {
+	return strings.Map(func(r rune) rune {
+		if r == '\n' || r == '\t' || r == '\r' {
+			return '?'
+		}
+		return r
+	}, yamlfile.Clean(p))
 }

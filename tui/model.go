@@ -127,7 +127,7 @@ func New(opts Options) *Model {
 		// Init creates the assessment; nothing to show until then.
 	default:
 		m.start = newStartScreen(m.s, opts.Store)
-		if len(m.start.entries) > 0 {
+		if len(m.start.entries) > 0 || len(m.start.others) > 0 {
 			m.active = m.start
 		} else {
 			m.form = newCandidateScreen(m.s, opts.Name, false)
@@ -364,7 +364,7 @@ func (m *Model) handle(msg tea.Msg) (tea.Cmd, bool) {
 		case m.active == m.targets && m.form != nil:
 			m.active = m.form
 			return m.form.focus(), true
-		case m.active == m.form && m.start != nil && len(m.start.entries) > 0:
+		case m.active == m.form && m.start != nil && (len(m.start.entries) > 0 || len(m.start.others) > 0):
 			m.active = m.start
 		}
 		return nil, true

@@ -19,11 +19,13 @@ type startScreen struct {
 	entries []assessments.Entry
 	// answered counts each entry's answered skills.
 	answered []int
-	// others counts the unfinished assessments of other rubrics.
-	others int
-	cursor int // entries first, then "Start a new assessment"
-	offset int
-	err    error
+	// others are the unfinished assessments of other rubrics, listed
+	// with the command that opens each; otherLines are drawn on resize.
+	others     []assessments.Entry
+	otherLines []string
+	cursor     int // entries first, then "Start a new assessment"
+	offset     int
+	err        error
 }
 
 func newStartScreen(s *session, store *assessments.Store) *startScreen {
@@ -31,6 +33,7 @@ func newStartScreen(s *session, store *assessments.Store) *startScreen {
 	st.keys.Back.SetEnabled(false)
 	st.keys.Jump.SetEnabled(false)
 	st.entries, st.others = resumable(store, s.r)
+	st.drawOthers()
 	for _, e := range st.entries {
 		st.answered = append(st.answered, answeredOf(e.Assessment, s.r))
 	}
@@ -49,13 +52,49 @@ func (st *startScreen) room() int {
 	extra := 0
 	if st.err != nil {
 		extra = 4
-	} else if st.others > 0 {
-		extra = 3
+	} else if len(st.otherLines) > 0 {
+		extra = 1 + len(st.otherLines)
 	}
 	return max((st.s.room(startTop, st.keys.help())-extra+1)/3, 1)
 }
 
-func (st *startScreen) resize() { st.scroll() }
+func (st *startScreen) resize() {
+	st.drawOthers()
+	st.scroll()
+}
+
+// maxOthers is how many assessments of other rubrics the start screen
+// lists one by one; the rest are counted.
+const maxOthers = 3
+
+// drawOthers lays out the unfinished assessments of other rubrics: who and
+// which rubric, and the command that opens each.
+func (st *startScreen) drawOthers() {
+	s, t := st.s, st.s.theme
+	st.otherLines = nil
+	if len(st.others) == 0 {
+		return
+	}
+	head := "Unfinished, taken against other rubrics: open one with its command."
+	if len(st.others) == 1 {
+		head = "Unfinished, taken against another rubric: open it with its command."
+	}
+	st.otherLines = append(st.otherLines, " "+t.Text.Render(truncate(head, s.width-2)))
+	for i, e := range st.others {
+		if i == maxOthers {
+			more := fmt.Sprintf("and %d more: readycheck --accessible lists them all", len(st.others)-maxOthers)
+			st.otherLines = append(st.otherLines, "   "+t.Dim.Render(truncate(more, s.width-4)))
+			break
+		}
+		about, command := otherRubric(e)
+		for _, l := range wrapLines(about, s.width-4) {
+			st.otherLines = append(st.otherLines, "   "+t.Dim.Render(l))
+		}
+		for _, l := range wrapLines(command, s.width-6) {
+			st.otherLines = append(st.otherLines, "     "+t.Text.Render(l))
+		}
+	}
+}
 
 func (st *startScreen) scroll() {
 	room := st.room()
@@ -133,19 +172,14 @@ func (st *startScreen) view() string {
 			cleanLine(a.Candidate.Name), st.answered[i], len(s.r.Skills()), ago(s.now(), a.Updated))
 		body = append(body,
 			" "+cursor+style.Render(truncate(line, s.width-4)),
-			"   "+t.Dim.Render(truncate(cleanLine(s.r.Title)+" · "+filepath.Base(e.Path), s.width-4)))
+			"   "+t.Dim.Render(truncate(cleanLine(s.r.Title)+" · "+cleanPath(filepath.Base(e.Path)), s.width-4)))
 	}
 	if st.err != nil {
 		body = append(body, "")
 		body = append(body, strings.Split(wrapBlock(markError+" "+cleanLine(st.err.Error()), s.width-2, 3, t.Error), "\n")...)
-	} else if st.others > 0 {
-		others := fmt.Sprintf("%s taken against other rubrics: open one with readycheck --rubric FILE --resume FILE.",
-			plural(st.others, "more unfinished assessment"))
-		if st.others == 1 {
-			others = "1 more unfinished assessment was taken against another rubric: open it with readycheck --rubric FILE --resume FILE."
-		}
+	} else if len(st.otherLines) > 0 {
 		body = append(body, "")
-		body = append(body, strings.Split(wrapBlock(others, s.width-2, 2, t.Dim), "\n")...)
+		body = append(body, st.otherLines...)
 	}
 	return s.frame(top, body, st.keys.help())
 }

@@ -1,0 +1,60 @@
+package tui
+
+import (
+	"bytes"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/readycheck/readycheck/assessments"
+)
+
+// Unfinished assessments of other rubrics are listed on the start screen
+// even when none of the rubric in use exists, each with its rubric id, its
+// file and the command that opens it; the accessible mode lists them too.
+func TestStartListsOtherRubrics(t *testing.T) {
+	small := loadRubric(t, "testdata/small.yaml")
+	b := builtinRubric(t)
+	store := newStore(t)
+	zed := assessments.New(small, assessments.Person{Name: "Zed"}, nil, clock)
+	zed.SetAnswer("python", 2, clock)
+	if err := assessments.Save(filepath.Join(store.Dir, "zed.yaml"), zed); err != nil {
+		t.Fatal(err)
+	}
+	m := New(Options{Rubric: b, Store: store, Now: fixedNow})
+	t.Cleanup(func() { m.Close() })
+	do(t, m, size(80, 24))
+	if m.active != m.start {
+		t.Fatalf("an unfinished assessment of another rubric did not show the start screen: %T", m.active)
+	}
+	v := strings.Join(strings.Fields(view(m)), " ")
+	for _, want := range []string{`Zed · rubric "` + small.ID + `" · zed.yaml`, "readycheck --rubric FILE --resume " + filepath.Join(store.Dir, "zed.yaml"), "Start a new assessment"} {
+		if !strings.Contains(v, want) {
+			t.Errorf("the start screen lacks %q:\n%s", want, view(m))
+		}
+	}
+
+	// An assessment of the built-in rubric, seen while another is in use:
+	// its command needs no --rubric.
+	ada := assessments.New(b, assessments.Person{Name: "Ada"}, nil, clock)
+	ada.SetAnswer(b.Skills()[0].ID, 1, clock)
+	if err := assessments.Save(filepath.Join(store.Dir, "ada.yaml"), ada); err != nil {
+		t.Fatal(err)
+	}
+	other := newStore(t)
+	if err := assessments.Save(filepath.Join(other.Dir, "ada.yaml"), ada); err != nil {
+		t.Fatal(err)
+	}
+	m2 := New(Options{Rubric: small, Store: other, Now: fixedNow})
+	t.Cleanup(func() { m2.Close() })
+	do(t, m2, size(80, 24))
+	if v := strings.Join(strings.Fields(view(m2)), " "); !strings.Contains(v, "readycheck --resume "+filepath.Join(other.Dir, "ada.yaml")) {
+		t.Errorf("the built-in rubric's assessment has no command:\n%s", view(m2))
+	}
+
+	var out bytes.Buffer
+	RunAccessible(Options{Rubric: b, Store: store, Now: fixedNow}, strings.NewReader(""), &out)
+	if !strings.Contains(out.String(), "readycheck --rubric FILE --resume "+filepath.Join(store.Dir, "zed.yaml")) {
+		t.Errorf("the accessible mode does not list them:\n%s", out.String())
+	}
+}
