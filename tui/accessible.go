@@ -5,32 +5,64 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"os"
 	"strconv"
 	"strings"
 	"time"
+	"unicode/utf8"
+
+	"github.com/charmbracelet/x/term"
 
 	"github.com/readycheck/readycheck/assessments"
 	"github.com/readycheck/readycheck/rubric"
 	"github.com/readycheck/readycheck/scorecard"
 )
 
-// errStop ends an accessible session early: the input ended, or the
-// candidate typed q. Everything answered so far is saved by then.
+// errStop ends an accessible session early: the candidate typed q, or the
+// input ended before the last question. Everything answered so far is
+// saved by then.
 var errStop = errors.New("stopped")
+
+// errEnd is the end of the input; after the last question it finishes the
+// assessment (as f would), before it it stops.
+var errEnd = errors.New("end of input")
+
+// ErrInputLoops ends an accessible session whose input (not a terminal)
+// keeps repeating answers that change nothing: `yes 1 | readycheck
+// --accessible` must end. What was answered is saved.
+var ErrInputLoops = errors.New("the input keeps repeating answers that change nothing")
+
+// staleLimit is how many answers in a row from input that is not a
+// terminal may change nothing before the session ends with ErrInputLoops.
+const staleLimit = 10
+
+// Length limits of what is typed, the same as the full-screen fields'.
+const (
+	limitName  = 120
+	limitEmail = 200
+	limitNote  = 4000
+	limitLinks = 2000
+	limitLine  = 200 // any other answer
+)
 
 // RunAccessible runs the walk-through as plain line prompts for screen
 // readers and scripts, like huh's accessible mode: no full-screen redraws
 // and no escape sequences; one question at a time on out, one answer per
 // line from in. It creates, resumes and saves the same files as Run, with
-// the same calls, and ends on the same results. When the input ends (or
-// the candidate types q), what was answered is saved and the session ends
-// without an error.
+// the same calls and checks, and ends on the same results. When the input
+// ends after the last question, the results are shown as if f had been
+// typed; when it ends before (or the candidate types q), what was answered
+// is saved and the session ends without an error. Input that is not a
+// terminal never loops: a review answer that changes nothing finishes,
+// and answers that keep changing nothing end the session (ErrInputLoops).
 func RunAccessible(opts Options, in io.Reader, out io.Writer) (Outcome, error) {
-	p := &prompter{opts: opts, r: opts.Rubric, out: out, in: bufio.NewScanner(in), now: opts.Now}
+	p := &prompter{opts: opts, r: opts.Rubric, out: out, in: bufio.NewReaderSize(in, 64<<10), now: opts.Now}
+	if f, ok := in.(*os.File); ok {
+		p.interactive = term.IsTerminal(f.Fd())
+	}
 	if p.now == nil {
 		p.now = time.Now
 	}
-	p.in.Buffer(make([]byte, 64<<10), 1<<20)
 	err := p.run()
 	var done Outcome
 	if p.o != nil {
@@ -42,13 +74,18 @@ func RunAccessible(opts Options, in io.Reader, out io.Writer) (Outcome, error) {
 			done = Outcome{Path: p.o.Path(), Complete: p.o.Assessment.Status == assessments.Complete}
 		}
 	}
-	if errors.Is(err, errStop) {
+	switch {
+	case errors.Is(err, errStop), errors.Is(err, errEnd):
 		if done.Path != "" {
 			p.say("\nStopped. Your answers so far are saved.\n")
 		} else if p.o != nil {
 			p.say("\nStopped before the first answer: nothing was saved.\n")
 		}
 		return done, nil
+	case errors.Is(err, ErrInputLoops):
+		if done.Path != "" {
+			p.say("\nStopped: %s. Your answers so far are saved.\n", ErrInputLoops)
+		}
 	}
 	return done, err
 }
@@ -57,9 +94,15 @@ func RunAccessible(opts Options, in io.Reader, out io.Writer) (Outcome, error) {
 type prompter struct {
 	opts Options
 	r    *rubric.Rubric
-	in   *bufio.Scanner
+	in   *bufio.Reader
 	out  io.Writer
 	now  func() time.Time
+	// interactive is true when the input is a terminal: a person types,
+	// so an answer that changes nothing is asked again, never counted.
+	interactive bool
+	// stale counts the answers in a row that changed nothing, asked the
+	// prompts asked; furthest is the furthest question reached.
+	stale, asked, furthest int
 
 	o    *Opened
 	save autosave
@@ -67,17 +110,86 @@ type prompter struct {
 
 func (p *prompter) say(format string, a ...any) { fmt.Fprintf(p.out, format, a...) }
 
-// ask prints a prompt and reads one line, trimmed.
-func (p *prompter) ask(prompt string) (string, error) {
-	p.say("%s", prompt)
-	if !p.in.Scan() {
-		if err := p.in.Err(); err != nil {
+// ask prints a prompt and reads one line, trimmed, of at most limitLine
+// characters.
+func (p *prompter) ask(prompt string) (string, error) { return p.askLimit(prompt, limitLine) }
+
+// askLimit prints a prompt and reads one line, trimmed, of at most limit
+// characters: a longer one is refused with a word and asked again, as the
+// full-screen field stops at its limit. From input that is not a terminal,
+// the answers that keep changing nothing (see progress) end the session.
+func (p *prompter) askLimit(prompt string, limit int) (string, error) {
+	for {
+		if !p.interactive {
+			// Answers that change something can still repeat (1, b, 2,
+			// b, ...): a session from a script is bounded all the same.
+			if p.stale >= staleLimit || p.asked > 50*len(p.r.Skills())+200 {
+				return "", ErrInputLoops
+			}
+			p.stale++
+			p.asked++
+		}
+		p.say("%s", prompt)
+		line, err := readLine(p.in, limit*utf8.UTFMax)
+		if errors.Is(err, errLineTooLong) {
+			p.say("\nThat is too long: at most %d characters fit here. Type it again, shorter.\n", limit)
+			continue
+		}
+		if err != nil && (line == "" || err != io.EOF) {
+			if err == io.EOF {
+				p.say("\n")
+				return "", errEnd
+			}
 			return "", err
 		}
-		p.say("\n")
-		return "", errStop
+		line = strings.TrimSpace(line)
+		if n := utf8.RuneCountInString(line); n > limit {
+			p.say("That is too long (%d characters): at most %d characters fit here. Type it again, shorter.\n", n, limit)
+			continue
+		}
+		return line, nil
 	}
-	return strings.TrimSpace(p.in.Text()), nil
+}
+
+// progress records that an answer changed something (an answer, a note,
+// a move to another question), for the loop guard of askLimit.
+func (p *prompter) progress() { p.stale = 0 }
+
+// errLineTooLong is a line longer than readLine's limit.
+var errLineTooLong = errors.New("line too long")
+
+// readLine reads one line without its line end, of at most max bytes: a
+// longer line is read to its end and dropped (errLineTooLong), so that
+// the next answer starts on the next line. The last line may lack a line
+// end; then the line comes with io.EOF.
+func readLine(r *bufio.Reader, max int) (string, error) {
+	var b []byte
+	tooLong := false
+	for {
+		chunk, err := r.ReadSlice('\n')
+		if !tooLong {
+			if len(b)+len(chunk) > max+2 { // room for \r\n
+				tooLong, b = true, nil
+			} else {
+				b = append(b, chunk...)
+			}
+		}
+		switch {
+		case err == bufio.ErrBufferFull:
+			continue
+		case err != nil && (tooLong || len(b) > 0) && err == io.EOF:
+			if tooLong {
+				return "", errLineTooLong
+			}
+			return strings.TrimRight(string(b), "\r\n"), io.EOF
+		case err != nil:
+			return "", err
+		}
+		if tooLong {
+			return "", errLineTooLong
+		}
+		return strings.TrimRight(string(b), "\r\n"), nil
+	}
 }
 
 // saved writes the assessment at once. A failure is said, and the next
@@ -125,7 +237,8 @@ func (p *prompter) begin() error {
 			p.say("  %s\n    %s\n", about, command)
 		}
 	}
-	if len(entries) > 0 {
+	// From input that is not a terminal, --name decides: a new assessment.
+	if len(entries) > 0 && (p.interactive || opts.Name == "") {
 		p.say("\nUnfinished assessments:\n")
 		for i, e := range entries {
 			p.say("  %d) %s, %d of %d answered, changed %s\n", i+1, cleanLine(e.Assessment.Candidate.Name),
@@ -154,27 +267,39 @@ func (p *prompter) begin() error {
 			p.say("Type a number from 1 to %d, or press Enter.\n", len(entries))
 		}
 	}
-	name := cleanInput(opts.Name)
-	for name == "" {
-		line, err := p.ask("Your name: ")
+	// The same checks as the form's, in the same words.
+	person := assessments.Person{Name: cleanInput(opts.Name)}
+	for person.Name == "" {
+		line, err := p.askLimit("Your name: ", limitName)
 		if err != nil {
 			return err
 		}
-		if name = cleanInput(line); name == "" {
-			p.say("Your name is needed: it names the saved file and the report.\n")
+		if person.Name = cleanInput(line); person.Name == "" {
+			p.say("%s\n", nameNeeded)
 		}
 	}
-	email, err := p.ask("Email (optional, Enter to skip): ")
-	if err != nil {
-		return err
+	p.progress()
+	for {
+		line, err := p.askLimit("Email (optional, Enter to skip): ", limitEmail)
+		if err != nil {
+			return err
+		}
+		person.Email = cleanInput(line)
+		if _, problem := personProblem(person); problem != "" {
+			p.say("%s\n", problem)
+			continue
+		}
+		break
 	}
+	p.progress()
 	companies := opts.Companies
+	var err error
 	if len(companies) == 0 {
 		if companies, err = p.targets(); err != nil {
 			return err
 		}
 	}
-	return p.create(assessments.Person{Name: name, Email: cleanInput(email)}, companies)
+	return p.create(person, companies)
 }
 
 // targets asks which companies the candidate aims at; Enter means all.
@@ -263,6 +388,10 @@ func (p *prompter) questions(from, to int) error {
 		if next < from {
 			p.say("That was the first one.\n")
 		}
+		if next > p.furthest {
+			p.furthest = next
+			p.progress()
+		}
 	}
 	return nil
 }
@@ -306,26 +435,35 @@ func (p *prompter) question(i int) (int, error) {
 			p.say("Type a level's number (0 to %d) or its label. Enter keeps your answer (or skips); b goes back, s skips, n adds a note, e adds evidence links, q stops.\n", sk.Scale.Top())
 			continue
 		case "n":
-			note, err := p.ask("Note, on one line (Enter removes it): ")
+			note, err := p.askLimit("Note, on one line (Enter removes it): ", limitNote)
 			if err != nil {
 				return 0, err
 			}
 			var evidence []string
+			old := ""
 			if ans != nil {
-				evidence = ans.Evidence
+				evidence, old = ans.Evidence, ans.Note
+			}
+			if cleanNote(note) != old {
+				p.progress()
 			}
 			a.SetNote(sk.ID, cleanNote(note), evidence, p.now())
 			p.saved()
 			p.say("Note saved.\n")
 			continue
 		case "e":
-			links, err := p.ask("Evidence links, separated by commas or spaces (Enter removes them): ")
+			links, err := p.askLimit("Evidence links, separated by commas or spaces (Enter removes them): ", limitLinks)
 			if err != nil {
 				return 0, err
 			}
 			note := ""
 			if ans != nil {
 				note = ans.Note
+				if strings.Join(ans.Evidence, " ") != strings.Join(splitEvidence(links), " ") {
+					p.progress()
+				}
+			} else if len(splitEvidence(links)) > 0 {
+				p.progress()
 			}
 			a.SetNote(sk.ID, note, splitEvidence(links), p.now())
 			p.saved()
@@ -344,6 +482,9 @@ func (p *prompter) question(i int) (int, error) {
 			}
 			p.say("%q is not a level of this skill: type a number from 0 to %d, or one of %s.\n", cleanLine(line), sk.Scale.Top(), strings.Join(labels, ", "))
 			continue
+		}
+		if !ans.Answered() || ans.Level != lvl {
+			p.progress()
 		}
 		a.SetAnswer(sk.ID, lvl, p.now())
 		p.saved()
@@ -374,25 +515,44 @@ func (p *prompter) review() error {
 			list = false
 		}
 		line, err := p.ask("Type f to finish and see your results, a skill's number to change it, l to list the answers again, or q to stop: ")
+		if errors.Is(err, errEnd) {
+			// The input ended after the last question: the results, as f.
+			return p.finish()
+		}
 		if err != nil {
 			return err
 		}
+		n, numErr := strconv.Atoi(line)
+		isNumber := numErr == nil && n >= 1 && n <= len(skills)
 		switch strings.ToLower(line) {
 		case "f":
 			return p.finish()
 		case "q":
 			return errStop
 		case "l":
-			list = true
-			continue
+			if p.interactive {
+				list = true
+				continue
+			}
 		}
-		n, err := strconv.Atoi(line)
-		if err != nil || n < 1 || n > len(skills) {
+		if !isNumber {
+			if !p.interactive {
+				// A script's answer that is none of these finishes:
+				// piped input never loops here.
+				return p.finish()
+			}
 			p.say("Type f, l, q, or a skill's number from 1 to %d.\n", len(skills))
 			continue
 		}
-		if _, err := p.question(n - 1); err != nil {
+		before := fmt.Sprint(a.Answers[skills[n-1].ID])
+		if _, err := p.question(n - 1); errors.Is(err, errEnd) {
+			return p.finish()
+		} else if err != nil {
 			return err
+		}
+		if !p.interactive && fmt.Sprint(a.Answers[skills[n-1].ID]) == before {
+			// The same answer it already had: a script repeating itself.
+			return p.finish()
 		}
 	}
 }

@@ -2,6 +2,7 @@ package tui
 
 import (
 	"bytes"
+	"errors"
 	"strings"
 	"testing"
 
@@ -132,5 +133,91 @@ func TestPickCompanies(t *testing.T) {
 		if ok != c.ok || strings.Join(got, ",") != c.want {
 			t.Errorf("pickCompanies(%q) = %v, %v; want %s, %v", c.in, got, ok, c.want, c.ok)
 		}
+	}
+}
+
+// repeat is input that repeats one line for ever, as `yes 1` does.
+type repeat struct {
+	line string
+	n    int
+}
+
+func (r *repeat) Read(b []byte) (int, error) {
+	n := 0
+	for n < len(b) {
+		b[n] = r.line[r.n%len(r.line)]
+		n++
+		r.n++
+	}
+	return n, nil
+}
+
+// `yes 1 | readycheck --accessible --name A --company acme` ends: every
+// question is answered 1, and the review, given the same answer again,
+// finishes and shows the results.
+func TestAccessiblePipedInputEnds(t *testing.T) {
+	store := newStore(t)
+	r := loadRubric(t, "testdata/small.yaml")
+	var out bytes.Buffer
+	done, err := RunAccessible(Options{Rubric: r, Store: store, Now: fixedNow, Name: "A", Companies: []string{"acme"}}, &repeat{line: "1\n"}, &out)
+	if err != nil {
+		t.Fatalf("%v\n%s", err, out.String())
+	}
+	if !done.Complete || !strings.Contains(out.String(), "Acme") || !strings.Contains(out.String(), "%") {
+		t.Errorf("piped input did not finish on the results (complete %v):\n%s", done.Complete, out.String())
+	}
+	// A line that changes nothing, for ever, ends the session with a word.
+	out.Reset()
+	_, err = RunAccessible(Options{Rubric: r, Store: store, Now: fixedNow, Name: "B", Companies: []string{"acme"}}, &repeat{line: "b\n"}, &out)
+	if !errors.Is(err, ErrInputLoops) {
+		t.Errorf("b for ever: %v, want ErrInputLoops\n%s", err, out.String())
+	}
+	// No name or email from the flags: an email without @ is refused as
+	// the form refuses it, and a script repeating it ends.
+	out.Reset()
+	_, err = RunAccessible(Options{Rubric: r, Store: store, Now: fixedNow}, &repeat{line: "1\n"}, &out)
+	if !errors.Is(err, ErrInputLoops) || !strings.Contains(out.String(), emailNeedsAt) {
+		t.Errorf("yes 1 without flags: %v\n%s", err, out.String())
+	}
+}
+
+// The input ending after the last question shows the results, as f.
+func TestAccessibleEndAfterLastQuestion(t *testing.T) {
+	store := newStore(t)
+	path, out := accessible(t, store, Options{Name: "A", Companies: []string{"acme"}}, "1\n2\n3\n1\n1\n")
+	a, err := assessments.LoadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if a.Status != assessments.Complete || !strings.Contains(out, "Acme") || !strings.Contains(out, "%") {
+		t.Errorf("the end of input after the last question did not finish (status %s):\n%s", a.Status, out)
+	}
+}
+
+// Email is checked as in the form; a line over a field's limit is refused
+// with a word instead of ending the session or saving a file that would
+// not load; a resume prompt is skipped for piped input when --name decides.
+func TestAccessibleChecksAndLimits(t *testing.T) {
+	store := newStore(t)
+	long := strings.Repeat("x", 5000)
+	huge := strings.Repeat("y", 2<<20) // over bufio's old 1 MiB line
+	input := strings.Join([]string{"Ada", "not-an-email", "ada@example.org", "1", "1", "n", long, "n", huge, "n", "short note", "q"}, "\n") + "\n"
+	path, out := accessible(t, store, Options{}, input)
+	for _, want := range []string{emailNeedsAt, "at most 4000 characters fit here", "Note saved."} {
+		if !strings.Contains(out, want) {
+			t.Errorf("output lacks %q", want)
+		}
+	}
+	a, err := assessments.LoadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if a.Candidate.Email != "ada@example.org" || a.Answers["java"] == nil || a.Answers["java"].Note != "short note" {
+		t.Errorf("saved %+v, java %+v", a.Candidate, a.Answers["java"])
+	}
+	// An unfinished assessment exists; --name from a script starts a new one.
+	_, out = accessible(t, store, Options{Name: "Grace"}, "\n1\n2\nq\n")
+	if strings.Contains(out, "Resume which one") {
+		t.Errorf("piped input with --name was asked to resume:\n%s", out)
 	}
 }

@@ -79,13 +79,12 @@ func (c *candidateScreen) update(msg tea.Msg) (tea.Msg, tea.Cmd) {
 				return nil, c.focus()
 			}
 			p := c.person()
-			if p.Name == "" {
-				c.focused = 0
-				c.err = nameNeeded
-				return nil, c.focus()
-			}
-			if p.Email != "" && !strings.Contains(p.Email, "@") {
-				c.err = "That email has no @; fix it, or leave it empty."
+			if field, problem := personProblem(p); problem != "" {
+				c.err = problem
+				if field != c.focused {
+					c.focused = field
+					return nil, c.focus()
+				}
 				return nil, nil
 			}
 			c.err = ""
@@ -123,3 +122,19 @@ func (c *candidateScreen) view() string {
 	}
 	return s.frame(top, body, c.keys.help())
 }
+
+// personProblem says what is wrong with a candidate's details and in which
+// field (0 the name, 1 the email), "" when nothing: the one check of the
+// form and of the accessible prompts.
+func personProblem(p assessments.Person) (field int, problem string) {
+	switch {
+	case p.Name == "":
+		return 0, nameNeeded
+	case p.Email != "" && !strings.Contains(p.Email, "@"):
+		return 1, emailNeedsAt
+	}
+	return 0, ""
+}
+
+// emailNeedsAt is said of an email without an @.
+const emailNeedsAt = "That email has no @; fix it, or leave it empty."
