@@ -37,6 +37,9 @@ func (b *Both) comments() [][2]string {
 
 func (b *Both) gapLine(g Gap) string {
 	s, _ := b.Self.Rubric.Skill(g.Skill)
+	if g.Unanswered {
+		return fmt.Sprintf("%s: %s (counted as 0) vs %s", clean(g.Title), NotAnswered, LevelName(s.Scale, g.Mentor))
+	}
 	word := "rated higher than mentor"
 	if g.Direction == "under" {
 		word = "rated lower than mentor"
@@ -55,6 +58,7 @@ func (b *Both) Text(w io.Writer, width int) error {
 	a := b.Self.Assessment
 	o.WriteString(wrap(fmt.Sprintf("Readiness of %s: the candidate's view and %s's", clean(a.Candidate.Name), b.mentorName()), width) + "\n")
 	o.WriteString(wrap(b.Self.summary(" · "), width) + "\n")
+	o.WriteString(b.Self.unansweredText(width))
 	for _, row := range b.rows() {
 		self, mentor := row[0], row[1]
 		fmt.Fprintf(&o, "\n%s\n", wrap(companyName(self.Company.Name, self.Company.Role), width))
@@ -114,6 +118,9 @@ func (b *Both) Markdown(w io.Writer) error {
 	var o strings.Builder
 	a := b.Self.Assessment
 	fmt.Fprintf(&o, "# Readiness of %s\n\nThe candidate's view and %s's review. %s.\n", md(a.Candidate.Name), md(b.mentorName()), md(b.Self.summary("; ")))
+	if note := b.Self.unansweredMarkdown(); note != "" {
+		o.WriteString("\n" + note + "\n")
+	}
 	o.WriteString("\n## Summary\n\n| Company | Candidate | Mentor |\n|---|---:|---:|\n")
 	for _, row := range b.rows() {
 		fmt.Fprintf(&o, "| %s | %.1f%% %s %s | %.1f%% %s %s |\n", cell(companyName(row[0].Company.Name, row[0].Company.Role)),
@@ -125,7 +132,7 @@ func (b *Both) Markdown(w io.Writer) error {
 			mr := row[1].Requirements[i]
 			scale := rr.Requirement.Skills[0].Scale
 			fmt.Fprintf(&o, "| %s | %s | %s %s | %s %s |\n", cell(rr.Requirement.Title), cell(LevelName(scale, rr.Requirement.Min)),
-				cell(LevelName(scale, rr.Level)), metWord(rr), cell(LevelName(scale, mr.Level)), metWord(mr))
+				cell(ReachedName(rr)), metWord(rr), cell(ReachedName(mr)), metWord(mr))
 		}
 	}
 	if len(b.Gaps) > 0 {

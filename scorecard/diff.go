@@ -130,7 +130,7 @@ func (d *Diff) JSON() ([]byte, error) {
 
 func (d *Diff) levelName(sc SkillChange, l *int) string {
 	if l == nil {
-		return "unanswered"
+		return NotAnswered
 	}
 	s, _ := d.rubric.Skill(sc.Skill)
 	return LevelName(s.Scale, *l)

@@ -70,6 +70,9 @@ type NextStep struct {
 	To       int      `json:"to"`
 	Gain     float64  `json:"gain"`
 	Unblocks []string `json:"unblocks"`
+	// Unanswered is present, true, only on the step of a skill without an
+	// answer ("from" is then the 0 it counts as).
+	Unanswered bool `json:"unanswered,omitempty"`
 }
 
 // Report builds the JSON object of the card.
@@ -108,7 +111,7 @@ func (c *Card) Report() Report {
 		rep.Companies = append(rep.Companies, co)
 	}
 	for _, st := range c.Result.NextSteps {
-		ns := NextStep{Skill: st.Skill.ID, Title: st.Skill.Title, From: st.From, To: st.To, Gain: rubric.Round(st.Gain), Unblocks: []string{}}
+		ns := NextStep{Skill: st.Skill.ID, Title: st.Skill.Title, From: st.From, To: st.To, Gain: rubric.Round(st.Gain), Unblocks: []string{}, Unanswered: st.Unanswered}
 		for _, co := range st.Unblocks {
 			ns.Unblocks = append(ns.Unblocks, co.ID)
 		}

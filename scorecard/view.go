@@ -69,6 +69,9 @@ type Gap struct {
 	Self      int    `json:"self"`
 	Mentor    int    `json:"mentor"`
 	Direction string `json:"direction"`
+	// Unanswered is present, true, only when the candidate left the skill
+	// unanswered: "self" is the 0 it counts as.
+	Unanswered bool `json:"unanswered,omitempty"`
 }
 
 // Gaps lists the skills rated by the review whose two levels differ by 2 or
@@ -89,7 +92,7 @@ func Gaps(a *assessments.Assessment, r *rubric.Rubric, rv *assessments.Review) [
 			if d < 0 {
 				dir = "under"
 			}
-			gaps = append(gaps, Gap{Skill: s.ID, Title: s.Title, Self: mine, Mentor: rt.Level, Direction: dir})
+			gaps = append(gaps, Gap{Skill: s.ID, Title: s.Title, Self: mine, Mentor: rt.Level, Direction: dir, Unanswered: self[s.Index] < 0})
 		}
 	}
 	sort.SliceStable(gaps, func(i, j int) bool {
