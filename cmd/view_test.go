@@ -116,3 +116,34 @@ func TestScoreBothViews(t *testing.T) {
 		}
 	}
 }
+
+// Both views mark must requirements and say what blocks each view: here
+// the candidate says they are not enrolled (blocked), Grace says they are.
+func TestScoreBothBlockers(t *testing.T) {
+	src := strings.Replace(readFile(t, "testdata/reviewed.yaml"), "  dutch: {level: 1}\n", "  dutch: {level: 0}\n", 1)
+	src = strings.Replace(src, "      testing: {comment: Show me a test suite}\n", "      testing: {comment: Show me a test suite}\n      dutch: {level: 1}\n", 1)
+	file := writeFile(t, "blocked.yaml", src)
+	text, errs, code := run(t, "score", file, "--rubric", "testdata/small.yaml", "--view", "both")
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, errs)
+	}
+	want := "  candidate   62.5%  ✗ BLOCKED\n    blocked by: Dutch university\n  mentor     100.0%  ✓ READY\n"
+	if !strings.Contains(text, want) || strings.Count(text, "blocked by:") != 1 {
+		t.Errorf("the text does not say what blocks the candidate's view alone:\n%s", text)
+	}
+	if !strings.Contains(text, "  Dutch university [must]  ✗ unmet    ✓ met\n") {
+		t.Errorf("the text does not mark the must requirement:\n%s", text)
+	}
+	doc, _, _ := run(t, "score", file, "--rubric", "testdata/small.yaml", "--view", "both", "--format", "markdown")
+	for _, want := range []string{
+		"## Acme\n\n- Candidate's view blocked by: Dutch university\n\n| Requirement |",
+		"| Dutch university (must) | Yes (1) | No (0) ✗ unmet | Yes (1) ✓ met |",
+	} {
+		if !strings.Contains(doc, want) {
+			t.Errorf("the Markdown lacks %q:\n%s", want, doc)
+		}
+	}
+	if strings.Count(doc, "blocked by:") != 1 {
+		t.Errorf("the Markdown says a view is blocked when it is not:\n%s", doc)
+	}
+}

@@ -48,7 +48,8 @@ func (b *Both) gapLine(g Gap) string {
 }
 
 // Text writes both views for a terminal: per company the two readiness
-// figures and verdicts and the requirements each view meets, then the gaps,
+// figures and verdicts, what blocks each view (its unmet must requirements)
+// and the requirements each view meets, must ones marked, then the gaps,
 // the mentor's comments and summary, and the mentor view's next steps.
 func (b *Both) Text(w io.Writer, width int) error {
 	if width < MinWidth {
@@ -62,17 +63,32 @@ func (b *Both) Text(w io.Writer, width int) error {
 	for _, row := range b.rows() {
 		self, mentor := row[0], row[1]
 		fmt.Fprintf(&o, "\n%s\n", wrap(companyName(self.Company.Name, self.Company.Role), width))
-		fmt.Fprintf(&o, "  %-10s %5.1f%%  %s %s\n", "candidate", self.Readiness, VerdictMarker(self.Verdict), strings.ToUpper(VerdictWord(self.Verdict)))
-		fmt.Fprintf(&o, "  %-10s %5.1f%%  %s %s\n", "mentor", mentor.Readiness, VerdictMarker(mentor.Verdict), strings.ToUpper(VerdictWord(mentor.Verdict)))
+		for _, v := range []struct {
+			who string
+			cr  rubric.CompanyResult
+		}{{"candidate", self}, {"mentor", mentor}} {
+			fmt.Fprintf(&o, "  %-10s %5.1f%%  %s %s\n", v.who, v.cr.Readiness, VerdictMarker(v.cr.Verdict), strings.ToUpper(VerdictWord(v.cr.Verdict)))
+			if blockers := Blockers(v.cr); len(blockers) > 0 {
+				o.WriteString(indent(wrap("blocked by: "+joinAnd(blockers), width-6), "    ", "      "))
+			}
+		}
 		titleW := 0
 		for _, rr := range self.Requirements {
-			titleW = max(titleW, ansi.StringWidth(clean(rr.Requirement.Title)))
+			t := ansi.StringWidth(clean(rr.Requirement.Title))
+			if rr.Requirement.Must {
+				t += len(mustMark)
+			}
+			titleW = max(titleW, t)
 		}
 		titleW = min(titleW, width-2-24)
 		fmt.Fprintf(&o, "  %s  %-10s %s\n", pad("", titleW), "candidate", "mentor")
 		for i, rr := range self.Requirements {
 			mr := mentor.Requirements[i]
-			fmt.Fprintf(&o, "  %s  %-10s %s\n", pad(fit(clean(rr.Requirement.Title), titleW), titleW), metWord(rr), metWord(mr))
+			title := clean(rr.Requirement.Title)
+			if rr.Requirement.Must {
+				title = fit(title, titleW-len(mustMark)) + mustMark
+			}
+			fmt.Fprintf(&o, "  %s  %-10s %s\n", pad(fit(title, titleW), titleW), metWord(rr), metWord(mr))
 		}
 	}
 	if len(b.Gaps) > 0 {
@@ -127,11 +143,29 @@ func (b *Both) Markdown(w io.Writer) error {
 			row[0].Readiness, VerdictMarker(row[0].Verdict), VerdictWord(row[0].Verdict), row[1].Readiness, VerdictMarker(row[1].Verdict), VerdictWord(row[1].Verdict))
 	}
 	for _, row := range b.rows() {
-		fmt.Fprintf(&o, "\n## %s\n\n| Requirement | Required | Candidate | Mentor |\n|---|---|---|---|\n", md(companyName(row[0].Company.Name, row[0].Company.Role)))
+		fmt.Fprintf(&o, "\n## %s\n\n", md(companyName(row[0].Company.Name, row[0].Company.Role)))
+		blocked := false
+		for i, who := range []string{"Candidate's", "Mentor's"} {
+			if blockers := Blockers(row[i]); len(blockers) > 0 {
+				for j, t := range blockers {
+					blockers[j] = cell(t)
+				}
+				fmt.Fprintf(&o, "- %s view blocked by: %s\n", who, joinAnd(blockers))
+				blocked = true
+			}
+		}
+		if blocked {
+			o.WriteString("\n")
+		}
+		o.WriteString("| Requirement | Required | Candidate | Mentor |\n|---|---|---|---|\n")
 		for i, rr := range row[0].Requirements {
 			mr := row[1].Requirements[i]
 			scale := rr.Requirement.Skills[0].Scale
-			fmt.Fprintf(&o, "| %s | %s | %s %s | %s %s |\n", cell(rr.Requirement.Title), cell(LevelName(scale, rr.Requirement.Min)),
+			title := cell(rr.Requirement.Title)
+			if rr.Requirement.Must {
+				title += " (must)"
+			}
+			fmt.Fprintf(&o, "| %s | %s | %s %s | %s %s |\n", title, cell(LevelName(scale, rr.Requirement.Min)),
 				cell(ReachedName(rr)), metWord(rr), cell(ReachedName(mr)), metWord(mr))
 		}
 	}
