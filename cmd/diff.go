@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"os"
 	"slices"
+	"time"
 
 	"github.com/spf13/cobra"
 
@@ -14,13 +15,17 @@ import (
 func newDiffCmd() *cobra.Command {
 	var rubricPath, format string
 	var companies []string
+	var force bool
 	c := &cobra.Command{
 		Use:   "diff OLD NEW",
 		Short: "Show a candidate's progress between two assessments of one rubric",
 		Long: `Compare two assessments of the same rubric: the verdicts that changed, each
 company's readiness before and after, and the skills whose level changed.
 Both are scored against that rubric (--rubric, or the built-in one), for the
-new assessment's targets unless --company is given.`,
+new assessment's targets unless --company is given. The two must be one
+candidate's (the same email when both have one, else the same name): two
+different candidates are refused unless --force. OLD changed after NEW is
+a warning.`,
 		Example: `  readycheck diff ada-november.yaml ada-january.yaml
   readycheck diff old.yaml new.yaml --format json | jq '.companies[] | select(.change > 0)'`,
 		Args: args(cobra.ExactArgs(2)),
@@ -40,6 +45,17 @@ new assessment's targets unless --company is given.`,
 			}
 			if old.Rubric.ID != cur.Rubric.ID {
 				return fmt.Errorf("%s was taken against rubric %q and %s against %q; diff compares two assessments of one rubric", files[0], old.Rubric.ID, files[1], cur.Rubric.ID)
+			}
+			if !scorecard.SameCandidate(old.Candidate, cur.Candidate) {
+				msg := fmt.Sprintf("%s is the assessment of %s and %s that of %s", files[0], scorecard.PersonName(old.Candidate), files[1], scorecard.PersonName(cur.Candidate))
+				if !force {
+					return fmt.Errorf("%s; diff shows one candidate's progress (pass --force to compare them anyway)", msg)
+				}
+				fmt.Fprintf(stderr, "warning: %s; comparing two different candidates (--force)\n", msg)
+			}
+			if o, n := lastChanged(old), lastChanged(cur); !o.IsZero() && !n.IsZero() && o.After(n) {
+				fmt.Fprintf(stderr, "warning: %s (%s) is newer than %s (%s): the progress shown runs backwards; pass the older file first\n",
+					files[0], o.UTC().Format(dateFormat), files[1], n.UTC().Format(dateFormat))
 			}
 			r, err := rubricFor(cur, files[1], rubricPath)
 			if err != nil {
@@ -77,5 +93,18 @@ new assessment's targets unless --company is given.`,
 	c.Flags().StringVar(&rubricPath, "rubric", "", "rubric FILE both assessments were taken against (default: the built-in rubric)")
 	c.Flags().StringArrayVar(&companies, "company", nil, "compare for this company ID instead of the new assessment's targets (repeatable)")
 	c.Flags().StringVar(&format, "format", "text", "output format: text, markdown or json")
+	c.Flags().BoolVar(&force, "force", false, "compare two assessments of different candidates")
 	return c
+}
+
+// dateFormat is how diff's warnings write a time, as its report does.
+const dateFormat = "2 Jan 2006 15:04 MST"
+
+// lastChanged is when an assessment was last changed, else started; zero
+// when it says neither.
+func lastChanged(a *assessments.Assessment) time.Time {
+	if !a.Updated.IsZero() {
+		return a.Updated
+	}
+	return a.Started
 }

@@ -59,6 +59,9 @@ assessment's targets. --format json prints the figures for scripts;
 			} else {
 				card, err = scorecard.New(a, r, companies, warnings...)
 			}
+			if card != nil {
+				card.AnswerCommand = answerCommand(card.Review != nil, file)
+			}
 			if errors.Is(err, scorecard.ErrNoReview) {
 				return fmt.Errorf("%s: %w", file, err)
 			}
@@ -104,6 +107,7 @@ func scoreBoth(c *cobra.Command, file string, a *assessments.Assessment, r *rubr
 	if err != nil {
 		return fmt.Errorf("%s: %w", file, err)
 	}
+	both.Self.AnswerCommand, both.Mentor.AnswerCommand = answerCommand(false, file), answerCommand(true, file)
 	out := c.OutOrStdout()
 	switch format {
 	case "json":
@@ -120,6 +124,15 @@ func scoreBoth(c *cobra.Command, file string, a *assessments.Assessment, r *rubr
 	printWarningLines(both.Self.Warnings)
 	width, _ := terminal(out, os.Getenv("NO_COLOR"))
 	return both.Text(out, width)
+}
+
+// answerCommand is the command that answers a report's unanswered skills:
+// the candidate resumes the assessment, a mentor reviews it.
+func answerCommand(mentor bool, file string) string {
+	if mentor {
+		return "readycheck review " + shellArg(file)
+	}
+	return "readycheck --resume " + shellArg(file)
 }
 
 // printWarningLines prints warnings on stderr, each marked as a warning once.

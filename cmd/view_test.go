@@ -97,8 +97,8 @@ func TestScoreBothViews(t *testing.T) {
 		t.Errorf("views = %+v", both)
 	}
 	want := []map[string]any{
-		{"skill": "python", "title": "Python", "self": 4.0, "mentor": 2.0, "direction": "over"},
-		{"skill": "sql", "title": "SQL", "self": 1.0, "mentor": 3.0, "direction": "under"},
+		{"skill": "python", "title": "Python", "self": 4.0, "mentor": 2.0, "direction": "over", "comment": "The API has no tests yet"},
+		{"skill": "sql", "title": "SQL", "self": 1.0, "mentor": 3.0, "direction": "under", "comment": "Joins are solid"},
 	}
 	if !reflect.DeepEqual(both.Gaps, want) {
 		t.Errorf("gaps = %v, want %v", both.Gaps, want)
@@ -114,5 +114,89 @@ func TestScoreBothViews(t *testing.T) {
 		if !strings.Contains(text, w) || !strings.Contains(mdOut, w) {
 			t.Errorf("both views lack %q", w)
 		}
+	}
+}
+
+// Both views mark must requirements and say what blocks each view: here
+// the candidate says they are not enrolled (blocked), Grace says they are.
+func TestScoreBothBlockers(t *testing.T) {
+	src := strings.Replace(readFile(t, "testdata/reviewed.yaml"), "  dutch: {level: 1}\n", "  dutch: {level: 0}\n", 1)
+	src = strings.Replace(src, "      testing: {comment: Show me a test suite}\n", "      testing: {comment: Show me a test suite}\n      dutch: {level: 1}\n", 1)
+	file := writeFile(t, "blocked.yaml", src)
+	text, errs, code := run(t, "score", file, "--rubric", "testdata/small.yaml", "--view", "both")
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, errs)
+	}
+	want := "  candidate   62.5%  ✗ BLOCKED\n    blocked by: Dutch university\n  mentor     100.0%  ✓ READY\n"
+	if !strings.Contains(text, want) || strings.Count(text, "blocked by:") != 1 {
+		t.Errorf("the text does not say what blocks the candidate's view alone:\n%s", text)
+	}
+	if !strings.Contains(text, "  Dutch university [must]  ✗ unmet    ✓ met\n") {
+		t.Errorf("the text does not mark the must requirement:\n%s", text)
+	}
+	doc, _, _ := run(t, "score", file, "--rubric", "testdata/small.yaml", "--view", "both", "--format", "markdown")
+	for _, want := range []string{
+		"## Acme\n\n- Candidate's view blocked by: Dutch university\n\n| Requirement |",
+		"| Dutch university (must) | Yes (1) | No (0) ✗ unmet | Yes (1) ✓ met |",
+	} {
+		if !strings.Contains(doc, want) {
+			t.Errorf("the Markdown lacks %q:\n%s", want, doc)
+		}
+	}
+	if strings.Count(doc, "blocked by:") != 1 {
+		t.Errorf("the Markdown says a view is blocked when it is not:\n%s", doc)
+	}
+}
+
+// The both views' JSON keeps the mentor's words: a comment on each gap, and
+// the review (reviewer, times, summary, every comment in rubric order), as
+// the mentor view's JSON does; a missing time is null.
+func TestScoreReviewJSON(t *testing.T) {
+	type review struct {
+		Reviewer         map[string]string
+		Started, Updated *string
+		Summary          string
+		Comments         []map[string]string
+	}
+	want := review{
+		Reviewer: map[string]string{"name": "Grace Hopper", "email": ""},
+		Summary:  "Strong on data; practise testing before applying.",
+		Comments: []map[string]string{
+			{"skill": "python", "comment": "The API has no tests yet"},
+			{"skill": "sql", "comment": "Joins are solid"},
+			{"skill": "testing", "comment": "Show me a test suite"},
+		},
+	}
+	for _, view := range []string{"both", "mentor"} {
+		out, errs, code := run(t, "score", "testdata/reviewed.yaml", "--rubric", "testdata/small.yaml", "--view", view, "--format", "json")
+		if code != 0 {
+			t.Fatalf("%s: exit %d: %s", view, code, errs)
+		}
+		var doc struct {
+			Review *review
+			Mentor struct{ Review *review }
+		}
+		if err := json.Unmarshal([]byte(out), &doc); err != nil {
+			t.Fatal(err)
+		}
+		if doc.Review == nil || !reflect.DeepEqual(*doc.Review, want) {
+			t.Errorf("%s: review = %+v, want %+v", view, doc.Review, want)
+		}
+		if !strings.Contains(out, `"started": null`) || strings.Contains(out, "0001-01-01") {
+			t.Errorf("%s: a missing time is not null:\n%s", view, out)
+		}
+		if view == "both" && (doc.Mentor.Review == nil || !reflect.DeepEqual(*doc.Mentor.Review, want)) {
+			t.Errorf("both: the mentor object differs from --view mentor's: %+v", doc.Mentor.Review)
+		}
+	}
+	// The self view has no review.
+	if out, _, _ := run(t, "score", "testdata/reviewed.yaml", "--rubric", "testdata/small.yaml", "--format", "json"); strings.Contains(out, `"review"`) {
+		t.Errorf("the self view has a review:\n%s", out)
+	}
+	// Times are written when the review has them.
+	src := strings.Replace(readFile(t, "testdata/reviewed.yaml"), "  - reviewer: {name: Grace Hopper}\n", "  - reviewer: {name: Grace Hopper}\n    started: 2026-11-30T09:00:00Z\n    updated: 2026-11-30T09:40:00Z\n", 1)
+	out, _, _ := run(t, "score", writeFile(t, "timed.yaml", src), "--rubric", "testdata/small.yaml", "--view", "both", "--format", "json")
+	if !strings.Contains(out, `"started": "2026-11-30T09:00:00Z",`) || !strings.Contains(out, `"updated": "2026-11-30T09:40:00Z",`) {
+		t.Errorf("the review's times are missing:\n%s", out)
 	}
 }

@@ -79,6 +79,9 @@ type RequirementResult struct {
 	Level       int
 	Score       float64
 	Met         bool
+	// Unanswered is true when no skill the requirement names is answered:
+	// its level counts 0 but is no answer.
+	Unanswered bool
 }
 
 // NextStep is the effect of raising one skill by one level.
@@ -91,6 +94,9 @@ type NextStep struct {
 	// Companies counts the target companies whose readiness rises.
 	Companies int
 	Unblocks  []*Company
+	// Unanswered is true when the skill has no answer: From is the 0 it
+	// counts as, and the step is to answer it.
+	Unanswered bool
 }
 
 // Round rounds to one decimal, halves away from zero. The value is first
@@ -144,7 +150,7 @@ func scoreCompany(c *Company, levels Levels) CompanyResult {
 	blocked := false
 	for i, req := range c.Requirements {
 		lvl := req.level(levels)
-		rr := RequirementResult{Requirement: req, Level: lvl, Score: req.score(lvl), Met: lvl >= req.Min}
+		rr := RequirementResult{Requirement: req, Level: lvl, Score: req.score(lvl), Met: lvl >= req.Min, Unanswered: req.unanswered(levels)}
 		cr.Requirements[i] = rr
 		sum += req.Weight * rr.Score
 		weights += req.Weight
@@ -181,6 +187,16 @@ func (req *Requirement) level(levels Levels) int {
 	return best
 }
 
+// unanswered reports whether no skill of the requirement is answered.
+func (req *Requirement) unanswered(levels Levels) bool {
+	for _, s := range req.Skills {
+		if levels[s.Index] >= 0 {
+			return false
+		}
+	}
+	return true
+}
+
 func (req *Requirement) score(level int) float64 {
 	return float64(min(level, req.Min)) / float64(req.Min)
 }
@@ -195,7 +211,7 @@ func (r *Rubric) nextSteps(levels Levels, targets []*Company, base []CompanyResu
 		if !ok {
 			break
 		}
-		step := NextStep{Skill: s, From: from, To: from + 1}
+		step := NextStep{Skill: s, From: from, To: from + 1, Unanswered: levels[s.Index] < 0}
 		for _, ci := range rs.touched {
 			gain, blocked := rs.effect(ci)
 			if gain > 1e-9 {

@@ -123,6 +123,30 @@ func TestScoreWorkedExample(t *testing.T) {
 	}
 }
 
+// Unanswered skills count 0 and are flagged: a requirement none of whose
+// skills is answered, and a next step on a skill without an answer. An
+// any_of requirement with one skill answered (java) is answered.
+func TestScoreUnansweredFlags(t *testing.T) {
+	r := mustLoad(t, "testdata/small.yaml")
+	res := r.Score(levels(r, map[string]int{"java": 0, "sql": 1}), r.Companies)
+	var reqs []string
+	for _, c := range res.Companies {
+		for _, rr := range c.Requirements {
+			if rr.Unanswered {
+				reqs = append(reqs, rr.Requirement.ID)
+			}
+		}
+	}
+	if got := strings.Join(reqs, " "); got != "dutch python testing" {
+		t.Errorf("unanswered requirements = %q, want \"dutch python testing\"", got)
+	}
+	for _, st := range res.NextSteps {
+		if want := st.Skill.ID != "java" && st.Skill.ID != "sql"; st.Unanswered != want || st.From != 0 && want {
+			t.Errorf("next step %s from %d: unanswered %v, want %v", st.Skill.ID, st.From, st.Unanswered, want)
+		}
+	}
+}
+
 // A target list names only some companies, in any order: results come in
 // rubric order, and next-step gains count only those companies.
 func TestScoreTargets(t *testing.T) {

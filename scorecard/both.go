@@ -37,6 +37,9 @@ func (b *Both) comments() [][2]string {
 
 func (b *Both) gapLine(g Gap) string {
 	s, _ := b.Self.Rubric.Skill(g.Skill)
+	if g.Unanswered {
+		return fmt.Sprintf("%s: %s (counted as 0) vs %s", clean(g.Title), NotAnswered, LevelName(s.Scale, g.Mentor))
+	}
 	word := "rated higher than mentor"
 	if g.Direction == "under" {
 		word = "rated lower than mentor"
@@ -45,7 +48,8 @@ func (b *Both) gapLine(g Gap) string {
 }
 
 // Text writes both views for a terminal: per company the two readiness
-// figures and verdicts and the requirements each view meets, then the gaps,
+// figures and verdicts, what blocks each view (its unmet must requirements)
+// and the requirements each view meets, must ones marked, then the gaps,
 // the mentor's comments and summary, and the mentor view's next steps.
 func (b *Both) Text(w io.Writer, width int) error {
 	if width < MinWidth {
@@ -55,20 +59,36 @@ func (b *Both) Text(w io.Writer, width int) error {
 	a := b.Self.Assessment
 	o.WriteString(wrap(fmt.Sprintf("Readiness of %s: the candidate's view and %s's", clean(a.Candidate.Name), b.mentorName()), width) + "\n")
 	o.WriteString(wrap(b.Self.summary(" · "), width) + "\n")
+	o.WriteString(b.Self.unansweredText(width))
 	for _, row := range b.rows() {
 		self, mentor := row[0], row[1]
 		fmt.Fprintf(&o, "\n%s\n", wrap(companyName(self.Company.Name, self.Company.Role), width))
-		fmt.Fprintf(&o, "  %-10s %5.1f%%  %s %s\n", "candidate", self.Readiness, VerdictMarker(self.Verdict), strings.ToUpper(VerdictWord(self.Verdict)))
-		fmt.Fprintf(&o, "  %-10s %5.1f%%  %s %s\n", "mentor", mentor.Readiness, VerdictMarker(mentor.Verdict), strings.ToUpper(VerdictWord(mentor.Verdict)))
+		for _, v := range []struct {
+			who string
+			cr  rubric.CompanyResult
+		}{{"candidate", self}, {"mentor", mentor}} {
+			fmt.Fprintf(&o, "  %-10s %5.1f%%  %s %s\n", v.who, v.cr.Readiness, VerdictMarker(v.cr.Verdict), strings.ToUpper(VerdictWord(v.cr.Verdict)))
+			if blockers := Blockers(v.cr); len(blockers) > 0 {
+				o.WriteString(indent(wrap("blocked by: "+joinAnd(blockers), width-6), "    ", "      "))
+			}
+		}
 		titleW := 0
 		for _, rr := range self.Requirements {
-			titleW = max(titleW, ansi.StringWidth(clean(rr.Requirement.Title)))
+			t := ansi.StringWidth(clean(rr.Requirement.Title))
+			if rr.Requirement.Must {
+				t += len(mustMark)
+			}
+			titleW = max(titleW, t)
 		}
 		titleW = min(titleW, width-2-24)
 		fmt.Fprintf(&o, "  %s  %-10s %s\n", pad("", titleW), "candidate", "mentor")
 		for i, rr := range self.Requirements {
 			mr := mentor.Requirements[i]
-			fmt.Fprintf(&o, "  %s  %-10s %s\n", pad(fit(clean(rr.Requirement.Title), titleW), titleW), metWord(rr), metWord(mr))
+			title := clean(rr.Requirement.Title)
+			if rr.Requirement.Must {
+				title = fit(title, titleW-len(mustMark)) + mustMark
+			}
+			fmt.Fprintf(&o, "  %s  %-10s %s\n", pad(fit(title, titleW), titleW), metWord(rr), metWord(mr))
 		}
 	}
 	if len(b.Gaps) > 0 {
@@ -114,18 +134,39 @@ func (b *Both) Markdown(w io.Writer) error {
 	var o strings.Builder
 	a := b.Self.Assessment
 	fmt.Fprintf(&o, "# Readiness of %s\n\nThe candidate's view and %s's review. %s.\n", md(a.Candidate.Name), md(b.mentorName()), md(b.Self.summary("; ")))
+	if note := b.Self.unansweredMarkdown(); note != "" {
+		o.WriteString("\n" + note + "\n")
+	}
 	o.WriteString("\n## Summary\n\n| Company | Candidate | Mentor |\n|---|---:|---:|\n")
 	for _, row := range b.rows() {
 		fmt.Fprintf(&o, "| %s | %.1f%% %s %s | %.1f%% %s %s |\n", cell(companyName(row[0].Company.Name, row[0].Company.Role)),
 			row[0].Readiness, VerdictMarker(row[0].Verdict), VerdictWord(row[0].Verdict), row[1].Readiness, VerdictMarker(row[1].Verdict), VerdictWord(row[1].Verdict))
 	}
 	for _, row := range b.rows() {
-		fmt.Fprintf(&o, "\n## %s\n\n| Requirement | Required | Candidate | Mentor |\n|---|---|---|---|\n", md(companyName(row[0].Company.Name, row[0].Company.Role)))
+		fmt.Fprintf(&o, "\n## %s\n\n", md(companyName(row[0].Company.Name, row[0].Company.Role)))
+		blocked := false
+		for i, who := range []string{"Candidate's", "Mentor's"} {
+			if blockers := Blockers(row[i]); len(blockers) > 0 {
+				for j, t := range blockers {
+					blockers[j] = cell(t)
+				}
+				fmt.Fprintf(&o, "- %s view blocked by: %s\n", who, joinAnd(blockers))
+				blocked = true
+			}
+		}
+		if blocked {
+			o.WriteString("\n")
+		}
+		o.WriteString("| Requirement | Required | Candidate | Mentor |\n|---|---|---|---|\n")
 		for i, rr := range row[0].Requirements {
 			mr := row[1].Requirements[i]
 			scale := rr.Requirement.Skills[0].Scale
-			fmt.Fprintf(&o, "| %s | %s | %s %s | %s %s |\n", cell(rr.Requirement.Title), cell(LevelName(scale, rr.Requirement.Min)),
-				cell(LevelName(scale, rr.Level)), metWord(rr), cell(LevelName(scale, mr.Level)), metWord(mr))
+			title := cell(rr.Requirement.Title)
+			if rr.Requirement.Must {
+				title += " (must)"
+			}
+			fmt.Fprintf(&o, "| %s | %s | %s %s | %s %s |\n", title, cell(LevelName(scale, rr.Requirement.Min)),
+				cell(ReachedName(rr)), metWord(rr), cell(ReachedName(mr)), metWord(mr))
 		}
 	}
 	if len(b.Gaps) > 0 {

@@ -23,10 +23,48 @@ type Diff struct {
 	rubric *rubric.Rubric
 }
 
-// DiffFile names one side of a diff.
+// DiffFile names one side of a diff: the file, when it was last changed
+// (null when the file does not say) and whose assessment it is.
 type DiffFile struct {
-	File    string    `json:"file"`
-	Updated time.Time `json:"updated"`
+	File      string     `json:"file"`
+	Updated   *time.Time `json:"updated"`
+	Candidate Person     `json:"candidate"`
+}
+
+func diffFile(file string, a *assessments.Assessment) DiffFile {
+	f := DiffFile{File: file, Candidate: Person{Name: a.Candidate.Name, Email: a.Candidate.Email}}
+	if !a.Updated.IsZero() {
+		t := a.Updated
+		f.Updated = &t
+	}
+	return f
+}
+
+// SameCandidate reports whether two assessments are one candidate's: the
+// same email when both have one, else the same name, case-insensitively.
+func SameCandidate(a, b assessments.Person) bool {
+	if strings.TrimSpace(a.Email) != "" && strings.TrimSpace(b.Email) != "" {
+		return strings.EqualFold(strings.TrimSpace(a.Email), strings.TrimSpace(b.Email))
+	}
+	return strings.EqualFold(strings.Join(strings.Fields(a.Name), " "), strings.Join(strings.Fields(b.Name), " "))
+}
+
+// PersonName is a person as shown: "Ada Lovelace <ada@example.org>", or the
+// name alone without an email.
+func PersonName(p assessments.Person) string {
+	if p.Email == "" {
+		return clean(p.Name)
+	}
+	return clean(p.Name) + " <" + clean(p.Email) + ">"
+}
+
+func (f DiffFile) person() string {
+	return PersonName(assessments.Person{Name: f.Candidate.Name, Email: f.Candidate.Email})
+}
+
+// same reports whether both sides are one candidate's.
+func (d *Diff) same() bool {
+	return SameCandidate(assessments.Person(d.Old.Candidate), assessments.Person(d.New.Candidate))
 }
 
 // SkillChange is a skill whose level changed; null means unanswered.
@@ -59,7 +97,7 @@ func NewDiff(oldFile string, old *assessments.Assessment, newFile string, cur *a
 	if err != nil {
 		return nil, err
 	}
-	d := &Diff{Old: DiffFile{oldFile, old.Updated}, New: DiffFile{newFile, cur.Updated}, Skills: []SkillChange{}, Companies: []CompanyChange{}, rubric: r}
+	d := &Diff{Old: diffFile(oldFile, old), New: diffFile(newFile, cur), Skills: []SkillChange{}, Companies: []CompanyChange{}, rubric: r}
 	before, after := old.Levels(r), cur.Levels(r)
 	level := func(l rubric.Levels, s *rubric.Skill) *int {
 		if v := l[s.Index]; v >= 0 {
@@ -92,7 +130,7 @@ func (d *Diff) JSON() ([]byte, error) {
 
 func (d *Diff) levelName(sc SkillChange, l *int) string {
 	if l == nil {
-		return "unanswered"
+		return NotAnswered
 	}
 	s, _ := d.rubric.Skill(sc.Skill)
 	return LevelName(s.Scale, *l)
@@ -109,8 +147,8 @@ func signed(x float64) string {
 	return fmt.Sprintf("%.1f", x)
 }
 
-func when(t time.Time) string {
-	if t.IsZero() {
+func when(t *time.Time) string {
+	if t == nil || t.IsZero() {
 		return "an unknown date"
 	}
 	return t.Format("2 Jan 2006 15:04 MST")
@@ -123,7 +161,14 @@ func (d *Diff) Text(w io.Writer, width int) error {
 		width = DefaultWidth
 	}
 	var o strings.Builder
-	fmt.Fprintf(&o, "Progress from %s (%s)\n          to %s (%s)\n", d.Old.File, when(d.Old.Updated), d.New.File, when(d.New.Updated))
+	if d.same() {
+		o.WriteString(wrap("Progress of "+d.Old.person(), width) + "\n")
+		fmt.Fprintf(&o, "from %s (%s)\n  to %s (%s)\n", d.Old.File, when(d.Old.Updated), d.New.File, when(d.New.Updated))
+	} else {
+		o.WriteString("Progress between two different candidates\n")
+		o.WriteString(indent(wrap(fmt.Sprintf("from %s: %s (%s)", d.Old.person(), d.Old.File, when(d.Old.Updated)), width-2), "", "  "))
+		o.WriteString(indent(wrap(fmt.Sprintf("to %s: %s (%s)", d.New.person(), d.New.File, when(d.New.Updated)), width-4), "  ", "    "))
+	}
 	var moved []CompanyChange
 	for _, c := range d.Companies {
 		if c.VerdictFrom != c.VerdictTo {
@@ -167,7 +212,13 @@ func (d *Diff) Text(w io.Writer, width int) error {
 // Markdown writes the diff as a document.
 func (d *Diff) Markdown(w io.Writer) error {
 	var o strings.Builder
-	fmt.Fprintf(&o, "# Progress\n\nFrom `%s` (%s) to `%s` (%s).\n", strings.ReplaceAll(d.Old.File, "`", ""), when(d.Old.Updated), strings.ReplaceAll(d.New.File, "`", ""), when(d.New.Updated))
+	oldFile, newFile := strings.ReplaceAll(d.Old.File, "`", ""), strings.ReplaceAll(d.New.File, "`", "")
+	if d.same() {
+		fmt.Fprintf(&o, "# Progress of %s\n\nFrom `%s` (%s) to `%s` (%s).\n", cell(d.Old.person()), oldFile, when(d.Old.Updated), newFile, when(d.New.Updated))
+	} else {
+		fmt.Fprintf(&o, "# Progress between two different candidates\n\nFrom %s in `%s` (%s) to %s in `%s` (%s).\n",
+			cell(d.Old.person()), oldFile, when(d.Old.Updated), cell(d.New.person()), newFile, when(d.New.Updated))
+	}
 	var moved []string
 	for _, c := range d.Companies {
 		if c.VerdictFrom != c.VerdictTo {

@@ -3,6 +3,7 @@ package scorecard
 import (
 	"encoding/json"
 	"math"
+	"time"
 
 	"github.com/readycheck/readycheck/rubric"
 )
@@ -20,6 +21,48 @@ type Report struct {
 	NextSteps  []NextStep      `json:"next_steps"`
 	Unanswered []string        `json:"unanswered"`
 	Warnings   []string        `json:"warnings"`
+	// Review, in the mentor view only, is the review's own words.
+	Review *ReviewReport `json:"review,omitempty"`
+}
+
+// ReviewReport is a mentor's review in JSON: who, when (null when the file
+// does not say), the summary and the comments, in rubric order.
+type ReviewReport struct {
+	Reviewer Person         `json:"reviewer"`
+	Started  *time.Time     `json:"started"`
+	Updated  *time.Time     `json:"updated"`
+	Summary  string         `json:"summary"`
+	Comments []SkillComment `json:"comments"`
+}
+
+// SkillComment is a mentor's comment on one skill.
+type SkillComment struct {
+	Skill   string `json:"skill"`
+	Comment string `json:"comment"`
+}
+
+// reviewReport is the review of a card, or nil for the self view.
+func (c *Card) reviewReport() *ReviewReport {
+	rv := c.Review
+	if rv == nil {
+		return nil
+	}
+	rep := &ReviewReport{Reviewer: Person{Name: rv.Reviewer.Name, Email: rv.Reviewer.Email}, Started: timeOrNil(rv.Started),
+		Updated: timeOrNil(rv.Updated), Summary: rv.Summary, Comments: []SkillComment{}}
+	for _, s := range c.Rubric.Skills() {
+		if rt := rv.Ratings[s.ID]; rt != nil && rt.Comment != "" {
+			rep.Comments = append(rep.Comments, SkillComment{Skill: s.ID, Comment: rt.Comment})
+		}
+	}
+	return rep
+}
+
+// timeOrNil is t, or nil (null in JSON) when it is zero.
+func timeOrNil(t time.Time) *time.Time {
+	if t.IsZero() {
+		return nil
+	}
+	return &t
 }
 
 // Person is the candidate in JSON.
@@ -70,6 +113,9 @@ type NextStep struct {
 	To       int      `json:"to"`
 	Gain     float64  `json:"gain"`
 	Unblocks []string `json:"unblocks"`
+	// Unanswered is present, true, only on the step of a skill without an
+	// answer ("from" is then the 0 it counts as).
+	Unanswered bool `json:"unanswered,omitempty"`
 }
 
 // Report builds the JSON object of the card.
@@ -86,6 +132,7 @@ func (c *Card) Report() Report {
 	}
 	if c.Review != nil {
 		rep.Reviewer = &Person{Name: c.Review.Reviewer.Name, Email: c.Review.Reviewer.Email}
+		rep.Review = c.reviewReport()
 	}
 	for _, cr := range c.Result.Companies {
 		co := CompanyReport{ID: cr.Company.ID, Name: cr.Company.Name, Readiness: cr.Readiness, Verdict: cr.Verdict, Requirements: []RequirementReport{}}
@@ -108,7 +155,7 @@ func (c *Card) Report() Report {
 		rep.Companies = append(rep.Companies, co)
 	}
 	for _, st := range c.Result.NextSteps {
-		ns := NextStep{Skill: st.Skill.ID, Title: st.Skill.Title, From: st.From, To: st.To, Gain: rubric.Round(st.Gain), Unblocks: []string{}}
+		ns := NextStep{Skill: st.Skill.ID, Title: st.Skill.Title, From: st.From, To: st.To, Gain: rubric.Round(st.Gain), Unblocks: []string{}, Unanswered: st.Unanswered}
 		for _, co := range st.Unblocks {
 			ns.Unblocks = append(ns.Unblocks, co.ID)
 		}

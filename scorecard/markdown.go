@@ -21,6 +21,9 @@ func (c *Card) Markdown(w io.Writer) error {
 		fmt.Fprintf(&b, "; last changed %s", a.Updated.UTC().Format("2 January 2006 15:04 MST"))
 	}
 	b.WriteString(".\n")
+	if note := c.unansweredMarkdown(); note != "" {
+		b.WriteString("\n" + note + "\n")
+	}
 	for _, wn := range c.Warnings {
 		fmt.Fprintf(&b, "\n> **Warning:** %s\n", cell(strings.Replace(wn, "warning: ", "", 1)))
 	}
@@ -45,7 +48,7 @@ func (c *Card) Markdown(w io.Writer) error {
 			if req.Must {
 				status += " (must)"
 			}
-			fmt.Fprintf(&b, "| %s | %s | %s | %s | %s |\n", cell(req.Title), cell(LevelName(scale, rr.Level)), cell(LevelName(scale, req.Min)), formatWeight(req.Weight), status)
+			fmt.Fprintf(&b, "| %s | %s | %s | %s | %s |\n", cell(req.Title), cell(ReachedName(rr)), cell(LevelName(scale, req.Min)), formatWeight(req.Weight), status)
 		}
 	}
 	if len(c.Result.NextSteps) > 0 {
@@ -68,6 +71,34 @@ func (c *Card) Markdown(w io.Writer) error {
 	return err
 }
 
+// unansweredMarkdown is the unanswered note as a paragraph, the count in
+// bold and the command as code; "" when every skill is answered.
+func (c *Card) unansweredMarkdown() string {
+	count, action := c.unanswered()
+	if count == "" {
+		return ""
+	}
+	n, rest, _ := strings.Cut(count, " (")
+	out := "**" + md(n) + "** (" + md(rest)
+	if c.AnswerCommand != "" {
+		out += "; " + md(action) + ", run " + codeSpan(clean(c.AnswerCommand))
+	}
+	return out + "."
+}
+
+// codeSpan writes s as inline code, with a fence longer than any run of
+// backticks in it.
+func codeSpan(s string) string {
+	fence := "`"
+	for strings.Contains(s, fence) {
+		fence += "`"
+	}
+	if strings.HasPrefix(s, "`") || strings.HasSuffix(s, "`") {
+		s = " " + s + " "
+	}
+	return fence + s + fence
+}
+
 // notes lists the candidate's notes and evidence, skill by skill in rubric
 // order.
 func (c *Card) notes() string {
@@ -77,7 +108,7 @@ func (c *Card) notes() string {
 		if !ok || (strings.TrimSpace(ans.Note) == "" && len(ans.Evidence) == 0) {
 			continue
 		}
-		level := "unanswered"
+		level := NotAnswered
 		if ans.Answered() {
 			level = LevelName(s.Scale, ans.Level)
 		}

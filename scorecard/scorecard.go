@@ -26,6 +26,10 @@ type Card struct {
 	View string
 	// Review is the review of the mentor view; nil for the self view.
 	Review *assessments.Review
+	// AnswerCommand, when set, is the command that answers the unanswered
+	// skills (`readycheck --resume FILE`, or `readycheck review FILE` in the
+	// mentor view): the note at the top of the report names it.
+	AnswerCommand string
 }
 
 // New scores an assessment, already checked against r (a.Check), for its
@@ -65,14 +69,69 @@ func LevelName(s *rubric.Scale, level int) string {
 	return fmt.Sprintf("%s (%d)", clean(s.Label(level)), level)
 }
 
+// NotAnswered is what every report shows for a skill without an answer (in
+// the mentor view: without an answer or a rating), in place of a level.
+const NotAnswered = "not answered"
+
+// UnansweredCount is how many skills have no answer (in the mentor view,
+// neither an answer nor a rating); each counts as 0.
+func (c *Card) UnansweredCount() int { return len(c.Result.Unanswered) }
+
+// UnansweredNote is the unanswered skills' count as one line, for the top
+// of a report: "2 skills not answered (counted as 0); to answer them, run
+// `readycheck --resume ada.yaml`"; without an AnswerCommand it stops after
+// the count. It is "" when every skill is answered.
+func (c *Card) UnansweredNote() string {
+	count, action := c.unanswered()
+	if count == "" || c.AnswerCommand == "" {
+		return count
+	}
+	return fmt.Sprintf("%s; %s, run `%s`", count, action, clean(c.AnswerCommand))
+}
+
+// unanswered is the note's parts: "2 skills not answered (counted as 0)"
+// and "to answer them"; both "" when every skill is answered.
+func (c *Card) unanswered() (count, action string) {
+	n := c.UnansweredCount()
+	if n == 0 {
+		return "", ""
+	}
+	what, verb, skills, them := "not answered", "answer", "skill", "it"
+	if c.Review != nil {
+		what, verb = "neither answered nor rated", "rate"
+	}
+	if n > 1 {
+		skills, them = "skills", "them"
+	}
+	return fmt.Sprintf("%d %s %s (counted as 0)", n, skills, what), "to " + verb + " " + them
+}
+
+// ReachedName is the level a requirement reached as shown: "Capable (3)",
+// or "not answered" when none of its skills is answered.
+func ReachedName(rr rubric.RequirementResult) string {
+	if rr.Unanswered {
+		return NotAnswered
+	}
+	return LevelName(rr.Requirement.Skills[0].Scale, rr.Level)
+}
+
 // NextStepSentence says a next step in words: "Raise SQL from Beginner to
-// Capable: +12.5 points across 2 companies, unblocks DEPT®".
+// Capable: +12.5 points across 2 companies, unblocks DEPT®", or for a skill
+// without an answer "Answer Testing (counted as 0 now): up to +37.5 points",
+// with the figure raising it from 0 to 1 would give.
 func NextStepSentence(step rubric.NextStep) string {
 	s := step.Skill
 	var b strings.Builder
-	fmt.Fprintf(&b, "Raise %s from %s to %s:", clean(s.Title), clean(s.Scale.Label(step.From)), clean(s.Scale.Label(step.To)))
+	if step.Unanswered {
+		fmt.Fprintf(&b, "Answer %s (counted as 0 now):", clean(s.Title))
+	} else {
+		fmt.Fprintf(&b, "Raise %s from %s to %s:", clean(s.Title), clean(s.Scale.Label(step.From)), clean(s.Scale.Label(step.To)))
+	}
 	gain := rubric.Round(step.Gain)
 	if gain > 0 {
+		if step.Unanswered {
+			b.WriteString(" up to")
+		}
 		fmt.Fprintf(&b, " +%.1f points", gain)
 		if n := step.Companies; n > 1 {
 			fmt.Fprintf(&b, " across %d companies", n)

@@ -48,6 +48,7 @@ func (c *Card) Text(w io.Writer, width int, color bool) error {
 	var b strings.Builder
 	fmt.Fprintf(&b, "%s\n", st.title.Render(fit(c.heading(), width)))
 	b.WriteString(paint(st.dim, indent(wrap(c.summary(" · "), width), "", "")))
+	b.WriteString(paint(st.partial, c.unansweredText(width)))
 	for _, cr := range c.Result.Companies {
 		b.WriteString("\n")
 		b.WriteString(paint(st.heading, indent(wrap(companyName(cr.Company.Name, cr.Company.Role), width), "", "")))
@@ -79,6 +80,19 @@ func (c *Card) Text(w io.Writer, width int, color bool) error {
 	return err
 }
 
+// unansweredText is the unanswered skills' count, and on a line of its own
+// the command that answers them; "" when every skill is answered.
+func (c *Card) unansweredText(width int) string {
+	count, action := c.unanswered()
+	if count == "" {
+		return ""
+	}
+	if c.AnswerCommand == "" {
+		return indent(wrap(count, width), "", "")
+	}
+	return indent(wrap(count+"; "+action+", run:", width), "", "") + "  " + clean(c.AnswerCommand) + "\n"
+}
+
 // requirementLine is one requirement: status word and marker, title (with
 // [must] for a knock-out requirement), the level reached against the level
 // required; stacked puts the levels on a line of their own, for narrow
@@ -107,14 +121,14 @@ func requirementLine(rr rubric.RequirementResult, st styles, titleW, width int, 
 
 // LevelsText is the level a requirement's skill reached against the level
 // it requires: "Capable (3) ≥ Capable (3)" when met, "Aware (1) < Beginner
-// (2)" when not.
+// (2)" when not, "not answered < Beginner (2)" without an answer.
 func LevelsText(rr rubric.RequirementResult) string {
 	scale := rr.Requirement.Skills[0].Scale
 	op := "<"
 	if rr.Met {
 		op = "≥"
 	}
-	return fmt.Sprintf("%s %s %s", LevelName(scale, rr.Level), op, LevelName(scale, rr.Requirement.Min))
+	return fmt.Sprintf("%s %s %s", ReachedName(rr), op, LevelName(scale, rr.Requirement.Min))
 }
 
 // titleWidth fits the requirement titles of a company beside their

@@ -69,6 +69,11 @@ type Gap struct {
 	Self      int    `json:"self"`
 	Mentor    int    `json:"mentor"`
 	Direction string `json:"direction"`
+	// Unanswered is present, true, only when the candidate left the skill
+	// unanswered: "self" is the 0 it counts as.
+	Unanswered bool `json:"unanswered,omitempty"`
+	// Comment is the mentor's comment on the skill, "" when none.
+	Comment string `json:"comment"`
 }
 
 // Gaps lists the skills rated by the review whose two levels differ by 2 or
@@ -89,7 +94,7 @@ func Gaps(a *assessments.Assessment, r *rubric.Rubric, rv *assessments.Review) [
 			if d < 0 {
 				dir = "under"
 			}
-			gaps = append(gaps, Gap{Skill: s.ID, Title: s.Title, Self: mine, Mentor: rt.Level, Direction: dir})
+			gaps = append(gaps, Gap{Skill: s.ID, Title: s.Title, Self: mine, Mentor: rt.Level, Direction: dir, Unanswered: self[s.Index] < 0, Comment: rt.Comment})
 		}
 	}
 	sort.SliceStable(gaps, func(i, j int) bool {
@@ -125,13 +130,16 @@ func NewBoth(a *assessments.Assessment, r *rubric.Rubric, companies []string, re
 	return &Both{Self: self, Mentor: mentor, Gaps: Gaps(a, r, mentor.Review)}, nil
 }
 
-// JSON is `{"self": …, "mentor": …, "gaps": […]}`, indented, with a final newline.
+// JSON is `{"self": …, "mentor": …, "gaps": […], "review": {…}}`,
+// indented, with a final newline. The mentor object is the mentor view's,
+// its own "review" included.
 func (b *Both) JSON() ([]byte, error) {
 	out, err := json.MarshalIndent(struct {
-		Self   Report `json:"self"`
-		Mentor Report `json:"mentor"`
-		Gaps   []Gap  `json:"gaps"`
-	}{b.Self.Report(), b.Mentor.Report(), b.Gaps}, "", "  ")
+		Self   Report        `json:"self"`
+		Mentor Report        `json:"mentor"`
+		Gaps   []Gap         `json:"gaps"`
+		Review *ReviewReport `json:"review"`
+	}{b.Self.Report(), b.Mentor.Report(), b.Gaps, b.Mentor.reviewReport()}, "", "  ")
 	if err != nil {
 		return nil, err
 	}
