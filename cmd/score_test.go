@@ -106,7 +106,7 @@ var keySets = map[string]string{
 	"companies[]":                "id,name,readiness,requirements,verdict",
 	"companies[].requirements[]": "id,level,met,must,required,score,skills,title,weight",
 	// "unanswered" is there, true, only on an unanswered skill's step.
-	"next_steps[]": "from,gain,skill,title,to,unblocks|from,gain,skill,title,to,unanswered,unblocks",
+	"next_steps[]": "from,gain,skill,title,to,unblocks|from,gain,skill,title,to,unanswered,unblocks,up_to",
 }
 
 // checkKeys walks a decoded JSON value and compares every object's keys with
@@ -464,7 +464,7 @@ func TestScoreUnanswered(t *testing.T) {
 	}
 	for _, want := range []string{
 		"✗ unmet   Testing  not answered < Beginner (2)",
-		"2. Answer Testing (counted as 0 now): up to +37.5 points",
+		"2. Answer Testing (counted as 0 now): up to +75.0 points",
 	} {
 		if !strings.Contains(out, want) {
 			t.Errorf("the text lacks %q:\n%s", want, out)
@@ -477,7 +477,7 @@ func TestScoreUnanswered(t *testing.T) {
 	for _, want := range []string{
 		"\n\n**1 skill not answered** (counted as 0); to answer it, run `readycheck --resume testdata/ada.yaml`.\n\n> **Warning:**",
 		"| Testing | not answered | Beginner (2) | 3 | ✗ unmet |",
-		"2. Answer Testing (counted as 0 now): up to +37.5 points",
+		"2. Answer Testing (counted as 0 now): up to +75.0 points",
 	} {
 		if !strings.Contains(doc, want) {
 			t.Errorf("the Markdown lacks %q:\n%s", want, doc)
@@ -497,6 +497,11 @@ func TestScoreUnanswered(t *testing.T) {
 		if u, ok := st["unanswered"]; (st["skill"] == "testing") != ok || ok && u != true {
 			t.Errorf("next step %v: unanswered = %v, %v", st["skill"], u, ok)
 		}
+		// "up to" is answering at the top of the scale (Beta 25 → 100);
+		// "gain" stays the first level's, as for every step.
+		if st["skill"] == "testing" && (st["up_to"] != 75.0 || st["gain"] != 37.5) {
+			t.Errorf("testing: up_to %v, gain %v; want 75 and 37.5", st["up_to"], st["gain"])
+		}
 	}
 
 	// The mentor's and both views: sql and testing unanswered; Grace rates
@@ -509,7 +514,7 @@ func TestScoreUnanswered(t *testing.T) {
 	for _, want := range []string{
 		"1 skill neither answered nor rated (counted as 0); to rate it, run:\n  readycheck review " + reviewed + "\n",
 		"Testing  not answered < Beginner (2)",
-		"Answer Testing (counted as 0 now): up to +37.5 points",
+		"Answer Testing (counted as 0 now): up to +75.0 points",
 	} {
 		if !strings.Contains(mentor, want) {
 			t.Errorf("the mentor view lacks %q:\n%s", want, mentor)
@@ -520,7 +525,7 @@ func TestScoreUnanswered(t *testing.T) {
 		for _, want := range []string{
 			"2 skills not answered (counted as 0); to answer them, run",
 			"SQL: not answered (counted as 0) vs Capable (3)",
-			"Answer Testing (counted as 0 now): up to +37.5 points",
+			"Answer Testing (counted as 0 now): up to +75.0 points",
 		} {
 			if !strings.Contains(strings.ReplaceAll(both, "**", ""), want) {
 				t.Errorf("%s: both views lack %q:\n%s", format, want, both)

@@ -2,6 +2,7 @@ package rubric
 
 import (
 	"math"
+	"slices"
 )
 
 // Verdict is a company's readiness verdict.
@@ -97,6 +98,10 @@ type NextStep struct {
 	// Unanswered is true when the skill has no answer: From is the 0 it
 	// counts as, and the step is to answer it.
 	Unanswered bool
+	// UpTo is, for an unanswered skill, the gain of answering it at the
+	// top of its scale: the most that answering can bring, where Gain is
+	// what its first level brings. 0 for an answered skill.
+	UpTo float64
 }
 
 // Round rounds to one decimal, halves away from zero. The value is first
@@ -227,7 +232,29 @@ func (r *Rubric) nextSteps(levels Levels, targets []*Company, base []CompanyResu
 		}
 		steps = keepBest(steps, step)
 	}
+	for i := range steps {
+		if steps[i].Unanswered {
+			steps[i].UpTo = answerGain(levels, targets, base, steps[i].Skill)
+		}
+	}
 	return steps
+}
+
+// answerGain is the sum over the targets of the readiness gained by
+// answering s at the top of its scale.
+func answerGain(levels Levels, targets []*Company, base []CompanyResult, s *Skill) float64 {
+	top := append(Levels(nil), levels...)
+	top[s.Index] = s.Scale.Top()
+	gain := 0.0
+	for i, c := range targets {
+		for _, req := range c.Requirements {
+			if slices.Contains(req.Skills, s) {
+				gain += scoreCompany(c, top).Raw - base[i].Raw
+				break
+			}
+		}
+	}
+	return gain
 }
 
 // raises walks the skills below the top of their scale, in rubric order,

@@ -116,6 +116,9 @@ type NextStep struct {
 	// Unanswered is present, true, only on the step of a skill without an
 	// answer ("from" is then the 0 it counts as).
 	Unanswered bool `json:"unanswered,omitempty"`
+	// UpTo is, with unanswered, the gain of answering at the top of the
+	// scale: the "up to" of the sentence ("gain" is the first level's).
+	UpTo *float64 `json:"up_to,omitempty"`
 }
 
 // Report builds the JSON object of the card.
@@ -156,6 +159,10 @@ func (c *Card) Report() Report {
 	}
 	for _, st := range c.Result.NextSteps {
 		ns := NextStep{Skill: st.Skill.ID, Title: st.Skill.Title, From: st.From, To: st.To, Gain: rubric.Round(st.Gain), Unblocks: []string{}, Unanswered: st.Unanswered}
+		if st.Unanswered {
+			upTo := rubric.Round(st.UpTo)
+			ns.UpTo = &upTo
+		}
 		for _, co := range st.Unblocks {
 			ns.Unblocks = append(ns.Unblocks, co.ID)
 		}

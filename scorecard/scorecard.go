@@ -117,8 +117,8 @@ func ReachedName(rr rubric.RequirementResult) string {
 
 // NextStepSentence says a next step in words: "Raise SQL from Beginner to
 // Capable: +12.5 points across 2 companies, unblocks DEPT®", or for a skill
-// without an answer "Answer Testing (counted as 0 now): up to +37.5 points",
-// with the figure raising it from 0 to 1 would give.
+// without an answer "Answer Testing (counted as 0 now): up to +75.0 points",
+// with the figure answering it at the top of its scale would give.
 func NextStepSentence(step rubric.NextStep) string {
 	s := step.Skill
 	var b strings.Builder
@@ -128,6 +128,9 @@ func NextStepSentence(step rubric.NextStep) string {
 		fmt.Fprintf(&b, "Raise %s from %s to %s:", clean(s.Title), clean(s.Scale.Label(step.From)), clean(s.Scale.Label(step.To)))
 	}
 	gain := rubric.Round(step.Gain)
+	if step.Unanswered {
+		gain = rubric.Round(step.UpTo)
+	}
 	if gain > 0 {
 		if step.Unanswered {
 			b.WriteString(" up to")

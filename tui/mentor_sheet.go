@@ -180,7 +180,7 @@ func (sh *sheetScreen) view(m *Mentor) string {
 	room := sh.room(m)
 	for i := sh.offset; i < len(skills) && len(body) < room; i++ {
 		s := skills[i]
-		cand, mine := "—", "·"
+		cand, mine := notAnswered, "·"
 		ans := o.a.Answers[s.ID]
 		if ans.Answered() {
 			cand = clean(s.Scale.Label(ans.Level))

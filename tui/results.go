@@ -56,6 +56,13 @@ func (rs *resultsScreen) resize() {
 		}
 	}
 
+	// Skills not answered first: they count as 0 in every figure below.
+	if n := card.UnansweredCount(); n > 0 {
+		add(t.Warning, "", 2, fmt.Sprintf("%s %s not answered, counted as 0 below: press r to review your answers and answer %s.",
+			markNotice, plural(n, "skill"), map[bool]string{true: "it", false: "them"}[n == 1]))
+		out = append(out, "")
+	}
+
 	// One line per company: name, bar, percentage, verdict.
 	nameW := 0
 	for _, cr := range card.Result.Companies {
@@ -96,7 +103,7 @@ func (rs *resultsScreen) resize() {
 			if rr.Level == 0 {
 				mark = markError
 			}
-			line := fmt.Sprintf("%s %s: %s, needs %s", mark, cleanLine(req.Title), levelName(scale, rr.Level), levelName(scale, req.Min))
+			line := fmt.Sprintf("%s %s: %s, needs %s", mark, cleanLine(req.Title), cleanLine(scorecard.ReachedName(rr)), levelName(scale, req.Min))
 			if req.Must {
 				line += " (must)"
 			}
@@ -109,10 +116,6 @@ func (rs *resultsScreen) resize() {
 		if unmet == 0 {
 			out = append(out, "   "+t.Verdict[rubric.Ready].Render(markSaved+" Every requirement met."))
 		}
-	}
-	if n := len(card.Result.Unanswered); n > 0 {
-		out = append(out, "")
-		add(t.Dim, "", 0, fmt.Sprintf("%s not answered, counted as 0: press r to review them.", plural(n, "skill")))
 	}
 	rs.lines = out
 	rs.offset = min(rs.offset, rs.maxOffset())
