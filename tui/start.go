@@ -7,6 +7,7 @@ import (
 
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
+	"github.com/charmbracelet/x/ansi"
 
 	"github.com/readycheck/readycheck/assessments"
 )
@@ -90,6 +91,14 @@ func (st *startScreen) drawOthers() {
 		for _, l := range wrapLines(about, s.width-4) {
 			st.otherLines = append(st.otherLines, "   "+t.Dim.Render(l))
 		}
+		// A command too long for the line breaks before the file, with a
+		// backslash, so that copying both lines still runs it.
+		if w := s.width - 6; ansi.StringWidth(command) > w {
+			if i := strings.LastIndex(command, " "); i > 0 {
+				st.otherLines = append(st.otherLines, "     "+t.Text.Render(command[:i]+` \`))
+				command = "  " + command[i+1:]
+			}
+		}
 		for _, l := range wrapLines(command, s.width-6) {
 			st.otherLines = append(st.otherLines, "     "+t.Text.Render(l))
 		}
@@ -148,7 +157,7 @@ func (st *startScreen) view() string {
 	top := []string{
 		s.titleLine(t.Brand.Render("readycheck") + t.Dim.Render(" · "+cleanLine(s.r.Title))),
 		"",
-		" " + t.Text.Render(truncate("Welcome back. Pick up where you left off, or start a new assessment.", s.width-2)),
+		" " + t.Text.Render(truncate(st.welcome(), s.width-2)),
 		"",
 	}
 	var body []string
@@ -182,4 +191,12 @@ func (st *startScreen) view() string {
 		body = append(body, st.otherLines...)
 	}
 	return s.frame(top, body, st.keys.help())
+}
+
+// welcome is the start screen's prompt.
+func (st *startScreen) welcome() string {
+	if len(st.entries) == 0 {
+		return "Start a new assessment, or open an unfinished one with its command below."
+	}
+	return "Welcome back. Pick up where you left off, or start a new assessment."
 }
