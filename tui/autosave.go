@@ -126,7 +126,7 @@ type SaveError struct {
 func (e *SaveError) Error() string {
 	msg := fmt.Sprintf("could not save %s: %v", e.Path, e.Err)
 	if e.Rescue != "" {
-		return msg + "; your answers are in " + e.Rescue
+		return msg + "; a copy is in " + e.Rescue
 	}
 	if e.RescueErr != nil {
 		return fmt.Sprintf("%s; a copy could not be written either (%v)", msg, e.RescueErr)
