@@ -291,7 +291,7 @@ func (l *listScreen) update(m *Mentor, msg tea.Msg) tea.Cmd {
 			return nil
 		}
 		var cmd tea.Cmd
-		l.filter, cmd = l.filter.Update(msg)
+		l.filter, cmd = l.filter.Update(typed(msg))
 		l.cursor = 0
 		l.resort(m)
 		return cmd

@@ -269,7 +269,7 @@ func (sk *skillScreen) update(m *Mentor, msg tea.Msg) tea.Cmd {
 		}
 	}
 	var cmd tea.Cmd
-	sk.comment, cmd = sk.comment.Update(msg)
+	sk.comment, cmd = sk.comment.Update(typed(msg))
 	return cmd
 }
 
@@ -360,7 +360,7 @@ func (m *Mentor) updateSummary(msg tea.Msg) tea.Cmd {
 		}
 	}
 	var cmd tea.Cmd
-	m.summary, cmd = m.summary.Update(msg)
+	m.summary, cmd = m.summary.Update(typed(msg))
 	return cmd
 }
 
