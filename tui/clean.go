@@ -18,6 +18,9 @@ import (
 // breaks and tabs as they are.
 func clean(s string) string { return yamlfile.Clean(s) }
 
+// cleanPath makes a path safe to show on one line (yamlfile.CleanPath).
+func cleanPath(p string) string { return yamlfile.CleanPath(p) }
+
 // cleanLine makes text from a file safe to show on one line: escape
 // sequences and control characters dropped, and runs of white space
 // (newlines and tabs included) folded into one space.

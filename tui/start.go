@@ -133,7 +133,7 @@ func (st *startScreen) view() string {
 			cleanLine(a.Candidate.Name), st.answered[i], len(s.r.Skills()), ago(s.now(), a.Updated))
 		body = append(body,
 			" "+cursor+style.Render(truncate(line, s.width-4)),
-			"   "+t.Dim.Render(truncate(cleanLine(s.r.Title)+" · "+filepath.Base(e.Path), s.width-4)))
+			"   "+t.Dim.Render(truncate(cleanLine(s.r.Title)+" · "+cleanPath(filepath.Base(e.Path)), s.width-4)))
 	}
 	if st.err != nil {
 		body = append(body, "")

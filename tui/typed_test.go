@@ -1,10 +1,16 @@
 package tui
 
 import (
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 
 	tea "charm.land/bubbletea/v2"
+	"github.com/charmbracelet/x/ansi"
+
+	"github.com/readycheck/readycheck/assessments"
+	"github.com/readycheck/readycheck/internal/yamlfile"
 )
 
 // Text pasted or typed into a field is cleaned as it arrives: the field
@@ -48,5 +54,34 @@ func TestTypedCleansClipboardPaste(t *testing.T) {
 	}
 	if got := typed(tea.WindowSizeMsg{Width: 3}); got != (tea.WindowSizeMsg{Width: 3}) {
 		t.Errorf("typed changed a message that holds no text: %#v", got)
+	}
+}
+
+// hostileName is a file or folder name with an escape sequence, a C1
+// control, a bidirectional override, a direction mark and a line separator.
+const hostileName = "ev\x1b[31mil\u009b2J\u202egpj\u200f\u2028"
+
+// The start screen and the accessible mode's "saved in" line show file
+// names as yamlfile.CleanPath shows them.
+func TestFileNamesAreShownCleaned(t *testing.T) {
+	r := loadRubric(t, "testdata/small.yaml")
+	store, err := assessments.OpenStore(filepath.Join(t.TempDir(), hostileName))
+	if err != nil {
+		t.Fatal(err)
+	}
+	path, out := accessible(t, store, Options{Name: "Ada", Companies: []string{"acme"}}, "q\n")
+	if !strings.Contains(out, "saved in "+yamlfile.CleanPath(path)+" after each one") || strings.ContainsAny(out, "\u009b\u202e\u200f\u2028") {
+		t.Errorf("the saved-in line does not show the cleaned path:\n%q", out)
+	}
+	if err := os.Rename(path, filepath.Join(filepath.Dir(path), hostileName+".yaml")); err != nil {
+		t.Fatal(err)
+	}
+	m := New(Options{Rubric: r, Store: store, Now: fixedNow})
+	t.Cleanup(func() { m.Close() })
+	do(t, m, size(100, 24))
+	run(t, m, m.Init())
+	v := m.View().Content
+	if !strings.Contains(ansi.Strip(v), yamlfile.CleanPath(hostileName)+".yaml") || strings.ContainsAny(v, "\u009b\u202e\u200f\u2028") || strings.Contains(v, "\x1b[31mil") {
+		t.Errorf("the start screen does not show the cleaned file name:\n%q", ansi.Strip(v))
 	}
 }
