@@ -134,7 +134,7 @@ func printOutcome(w io.Writer, done tui.Outcome, again string) {
 	if done.Path == "" {
 		return
 	}
-	path := shellArg(done.Path)
+	path := shellArg(yamlfile.CleanPath(done.Path))
 	fmt.Fprintf(w, "Saved to %s\n", path)
 	if done.Complete {
 		fmt.Fprintf(w, "A report to send a mentor: readycheck score %s --format markdown\n", path)

@@ -11,6 +11,7 @@ import (
 	"github.com/google/renameio/v2"
 	"github.com/spf13/cobra"
 
+	"github.com/readycheck/readycheck/internal/yamlfile"
 	"github.com/readycheck/readycheck/rubric"
 	"github.com/readycheck/readycheck/rubric/builtin"
 )
@@ -68,7 +69,7 @@ you type. Refuses to overwrite an existing file without --force.`,
 					return fmt.Errorf("cannot write %s: %s", f.path, reason(err))
 				}
 			}
-			fmt.Fprintf(c.OutOrStdout(), "Wrote %s and %s.\nEdit the rubric, then check it with: readycheck validate %s\n", file, schemaPath, file)
+			fmt.Fprintf(c.OutOrStdout(), "Wrote %s and %s.\nEdit the rubric, then check it with: readycheck validate %s\n", yamlfile.CleanPath(file), yamlfile.CleanPath(schemaPath), yamlfile.CleanPath(file))
 			return nil
 		},
 	}

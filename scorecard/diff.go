@@ -8,6 +8,7 @@ import (
 	"time"
 
 	"github.com/readycheck/readycheck/assessments"
+	"github.com/readycheck/readycheck/internal/yamlfile"
 	"github.com/readycheck/readycheck/rubric"
 )
 
@@ -87,7 +88,7 @@ func (d *Diff) JSON() ([]byte, error) {
 	if err != nil {
 		return nil, err
 	}
-	return append(b, '\n'), nil
+	return append(yamlfile.EscapeJSON(b), '\n'), nil
 }
 
 func (d *Diff) levelName(sc SkillChange, l *int) string {
@@ -123,7 +124,7 @@ func (d *Diff) Text(w io.Writer, width int) error {
 		width = DefaultWidth
 	}
 	var o strings.Builder
-	fmt.Fprintf(&o, "Progress from %s (%s)\n          to %s (%s)\n", d.Old.File, when(d.Old.Updated), d.New.File, when(d.New.Updated))
+	fmt.Fprintf(&o, "Progress from %s (%s)\n          to %s (%s)\n", yamlfile.CleanPath(d.Old.File), when(d.Old.Updated), yamlfile.CleanPath(d.New.File), when(d.New.Updated))
 	var moved []CompanyChange
 	for _, c := range d.Companies {
 		if c.VerdictFrom != c.VerdictTo {
@@ -167,7 +168,7 @@ func (d *Diff) Text(w io.Writer, width int) error {
 // Markdown writes the diff as a document.
 func (d *Diff) Markdown(w io.Writer) error {
 	var o strings.Builder
-	fmt.Fprintf(&o, "# Progress\n\nFrom `%s` (%s) to `%s` (%s).\n", strings.ReplaceAll(d.Old.File, "`", ""), when(d.Old.Updated), strings.ReplaceAll(d.New.File, "`", ""), when(d.New.Updated))
+	fmt.Fprintf(&o, "# Progress\n\nFrom `%s` (%s) to `%s` (%s).\n", strings.ReplaceAll(yamlfile.CleanPath(d.Old.File), "`", ""), when(d.Old.Updated), strings.ReplaceAll(yamlfile.CleanPath(d.New.File), "`", ""), when(d.New.Updated))
 	var moved []string
 	for _, c := range d.Companies {
 		if c.VerdictFrom != c.VerdictTo {

@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"math"
 
+	"github.com/readycheck/readycheck/internal/yamlfile"
 	"github.com/readycheck/readycheck/rubric"
 )
 
@@ -126,5 +127,5 @@ func (c *Card) JSON() ([]byte, error) {
 	if err != nil {
 		return nil, err
 	}
-	return append(b, '\n'), nil
+	return append(yamlfile.EscapeJSON(b), '\n'), nil
 }
