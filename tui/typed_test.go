@@ -99,3 +99,13 @@ func TestMentorListShowsFailedPathsCleaned(t *testing.T) {
 		t.Errorf("the failed file is not listed with its path cleaned:\n%q", ansi.Strip(v))
 	}
 }
+
+// The notice of a written report shows its path cleaned.
+func TestExportNoticeShowsPathCleaned(t *testing.T) {
+	m, _ := newModel(t, loadRubric(t, "testdata/small.yaml"), "Ada", "acme")
+	do(t, m, size(200, 24), exportedMsg{path: "/data/" + hostileName + ".md"})
+	v := m.View().Content
+	if !strings.Contains(ansi.Strip(v), "Report written to /data/"+yamlfile.CleanPath(hostileName)+".md") || strings.ContainsAny(v, "\u009b\u202e\u200f\u2028") {
+		t.Errorf("the notice does not show the cleaned path:\n%q", ansi.Strip(v))
+	}
+}
