@@ -7,6 +7,8 @@ import (
 	"strings"
 	"testing"
 	"unicode/utf8"
+
+	"github.com/readycheck/readycheck/internal/yamlfile"
 )
 
 // hostileFolder makes a folder whose name holds an escape sequence, a C1
@@ -155,5 +157,32 @@ func TestScoreJSONEscapesMarks(t *testing.T) {
 		if !strings.Contains(out, `\u200f\u2028`) {
 			t.Errorf("%s: the name's marks are not escaped:\n%.300s", view, out)
 		}
+	}
+}
+
+// The accessible walk-through's last lines name the saved file cleaned.
+func TestAssessShowsSavedPathCleaned(t *testing.T) {
+	dir := hostileFolder(t)
+	out, errs, code := runInput(t, "q\n", "--data-dir", dir, "--accessible", "--name", "Ada", "--company", "dept")
+	if code != ExitOK {
+		t.Fatalf("exit %d: %s", code, errs)
+	}
+	shownSafely(t, "assess", out)
+	if !strings.Contains(out, "Saved to '"+yamlfile.CleanPath(dir)+"/assessments/ada-") {
+		t.Errorf("the saved path is not shown cleaned:\n%s", out)
+	}
+}
+
+// rubric init names a hostile file cleaned, on stdout and in the comment it
+// writes at the top of the rubric, which validate then reads.
+func TestRubricInitHostileName(t *testing.T) {
+	file := filepath.Join(hostileFolder(t), "acme\x1b[31m\n\u202e\xff.yaml")
+	out, errs, code := run(t, "rubric", "init", file)
+	if code != ExitOK {
+		t.Fatalf("exit %d: %s", code, errs)
+	}
+	shownSafely(t, "rubric init", out)
+	if _, errs, code := run(t, "validate", file); code != ExitOK {
+		t.Errorf("the rubric init wrote does not validate:\n%s", errs)
 	}
 }

@@ -64,7 +64,7 @@ you type. Refuses to overwrite an existing file without --force.`,
 			for _, f := range []struct {
 				path string
 				data []byte
-			}{{file, starter(filepath.Base(file))}, {schemaPath, schema}} {
+			}{{file, starter(yamlfile.CleanPath(filepath.Base(file)))}, {schemaPath, schema}} {
 				if err := renameio.WriteFile(f.path, f.data, 0o644); err != nil {
 					return fmt.Errorf("cannot write %s: %s", f.path, reason(err))
 				}
