@@ -97,13 +97,16 @@ func (a *Assessment) answersNode() *yaml.Node {
 		if ans.Answered() {
 			v.Content = append(v.Content, str("level"), num(ans.Level))
 		}
-		if ans.Note != "" {
-			v.Content = append(v.Content, str("note"), text(ans.Note))
+		// Decided on the text as written, so that reading it back and
+		// writing again gives the same file.
+		note, evidence := yamlfile.Clean(ans.Note), textList(ans.Evidence)
+		if note != "" {
+			v.Content = append(v.Content, str("note"), text(note))
 		}
-		if len(ans.Evidence) > 0 {
-			v.Content = append(v.Content, str("evidence"), textList(ans.Evidence))
+		if len(evidence.Content) > 0 {
+			v.Content = append(v.Content, str("evidence"), evidence)
 		}
-		if ans.Note == "" && len(ans.Evidence) == 0 {
+		if note == "" && len(evidence.Content) == 0 {
 			v.Style = yaml.FlowStyle
 		}
 		n.Content = append(n.Content, str(id), v)
@@ -122,8 +125,8 @@ func (rv *Review) node(order []string) *yaml.Node {
 		if rt.Rated() {
 			v.Content = append(v.Content, str("level"), num(rt.Level))
 		}
-		if rt.Comment != "" {
-			v.Content = append(v.Content, str("comment"), text(rt.Comment))
+		if comment := yamlfile.Clean(rt.Comment); comment != "" {
+			v.Content = append(v.Content, str("comment"), text(comment))
 		} else {
 			v.Style = yaml.FlowStyle
 		}
@@ -135,8 +138,8 @@ func (rv *Review) node(order []string) *yaml.Node {
 		"updated", timestamp(rv.Updated),
 		"ratings", ratings,
 	)
-	if rv.Summary != "" {
-		n.Content = append(n.Content, str("summary"), text(rv.Summary))
+	if summary := yamlfile.Clean(rv.Summary); summary != "" {
+		n.Content = append(n.Content, str("summary"), text(summary))
 	}
 	return n
 }
@@ -171,8 +174,8 @@ func mapping(kv ...any) *yaml.Node {
 
 func person(p Person) *yaml.Node {
 	n := mapping("name", text(p.Name))
-	if p.Email != "" {
-		n.Content = append(n.Content, str("email"), text(p.Email))
+	if email := yamlfile.Clean(p.Email); email != "" {
+		n.Content = append(n.Content, str("email"), text(email))
 	}
 	n.Style = yaml.FlowStyle
 	return n
@@ -216,10 +219,14 @@ func strList(items []string) *yaml.Node {
 	return n
 }
 
+// textList is a list of texts, those empty once cleaned left out (a
+// reader drops them).
 func textList(items []string) *yaml.Node {
 	n := &yaml.Node{Kind: yaml.SequenceNode}
 	for _, s := range items {
-		n.Content = append(n.Content, text(s))
+		if s = yamlfile.Clean(s); s != "" {
+			n.Content = append(n.Content, text(s))
+		}
 	}
 	return n
 }

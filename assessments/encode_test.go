@@ -104,6 +104,27 @@ func TestEncodeRefusesWhatWouldNotRead(t *testing.T) {
 	}
 }
 
+// Text that cleans to nothing is written as no text: reading the file back
+// and writing it again gives the same bytes.
+func TestEncodeTextCleanedAwayRoundTrips(t *testing.T) {
+	a := hostileAssessment(t, "\u2028\u200f\x1b[0m")
+	first, err := a.Encode()
+	if err != nil {
+		t.Fatal(err)
+	}
+	back, problems := assessments.Parse("back.yaml", first)
+	if problems.Err() != nil {
+		t.Fatalf("%v\n%s", problems, first)
+	}
+	second, err := back.Encode()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if string(second) != string(first) {
+		t.Errorf("the round trip changed the file:\n%s\nvs\n%s", first, second)
+	}
+}
+
 // FuzzEncodeText puts any text in every text field of an assessment: Encode
 // either refuses it or writes a file that reads back with the text as
 // yamlfile.Clean makes it.
@@ -123,6 +144,9 @@ func FuzzEncodeText(f *testing.F) {
 		}
 		if want := yamlfile.Clean(s); back.Candidate.Name != want || back.Reviews[0].Summary != want || back.Answers["python"].Note != want {
 			t.Fatalf("text %q read back as %q, want %q", s, back.Candidate.Name, want)
+		}
+		if again, err := back.Encode(); err != nil || string(again) != string(data) {
+			t.Fatalf("writing what was read back changed the file (%v):\n%s\nvs\n%s", err, data, again)
 		}
 	})
 }
