@@ -324,3 +324,56 @@ func TestEndToEndMentorReview(t *testing.T) {
 		}
 	}
 }
+
+// A reviewer name with escape sequences, controls or bidirectional
+// characters, from --reviewer or READYCHECK_REVIEWER, is saved cleaned: the
+// candidate's file still loads, with the name as it was shown, and the same
+// name given again continues its review instead of starting another.
+func TestEndToEndHostileReviewerName(t *testing.T) {
+	bin := build(t)
+	r, err := builtin.Rubric()
+	if err != nil {
+		t.Fatal(err)
+	}
+	folder := t.TempDir()
+	a := assessments.New(r, assessments.Person{Name: "Ada"}, nil, time.Now())
+	for _, s := range r.Skills() {
+		a.SetAnswer(s.ID, 1, time.Now())
+	}
+	data, err := a.Encode()
+	if err != nil {
+		t.Fatal(err)
+	}
+	file := filepath.Join(folder, "ada.yaml")
+	if err := os.WriteFile(file, data, 0o600); err != nil {
+		t.Fatal(err)
+	}
+	grace := " Grace\t\x1b[31mHopper\x1b[0m\u202e"
+	for i, env := range []string{"", "Linus\x07 \u202eTorvalds\u200f", ""} {
+		args := []string{"review", folder}
+		if env == "" {
+			args = append(args, "--reviewer", grace)
+		}
+		t.Setenv("READYCHECK_REVIEWER", env)
+		term := start(t, bin, args...)
+		term.waitFor("Ada")
+		term.send("\r")
+		term.waitFor("Review  Ada")
+		term.send("4")
+		time.Sleep(200 * time.Millisecond)
+		term.send("q")
+		term.exit()
+		a, err := assessments.LoadFile(file)
+		if err != nil {
+			t.Fatalf("run %d: the candidate's file no longer loads: %v", i+1, err)
+		}
+		want := []string{"Grace Hopper", "Linus Torvalds"}[:min(i+1, 2)]
+		var got []string
+		for _, rv := range a.Reviews {
+			got = append(got, rv.Reviewer.Name)
+		}
+		if strings.Join(got, "|") != strings.Join(want, "|") {
+			t.Fatalf("run %d: reviewers %q, want %q", i+1, got, want)
+		}
+	}
+}

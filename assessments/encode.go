@@ -2,20 +2,30 @@ package assessments
 
 import (
 	"bytes"
+	"fmt"
 	"sort"
 	"strconv"
 	"time"
 
 	"go.yaml.in/yaml/v4"
+
+	"github.com/readycheck/readycheck/internal/yamlfile"
 )
 
 // Encode writes the assessment in the readycheck/assessment/v1 format: every
 // field, levels as numbers, answers in rubric order (after Check or New).
+// What it writes always reads back: every text is written as yamlfile.Clean
+// makes it (no escape sequence, control or bidirectional character, valid
+// UTF-8), and what cannot be written so (an id that is not one, an unknown
+// status, a file over yamlfile.MaxSize) is an error instead of a file.
 func (a *Assessment) Encode() ([]byte, error) {
+	if err := a.writable(); err != nil {
+		return nil, err
+	}
 	doc := mapping(
 		"format", str(Format),
 		"candidate", person(a.Candidate),
-		"rubric", flow(mapping("id", str(a.Rubric.ID), "version", str(a.Rubric.Version), "digest", str(a.Rubric.Digest))),
+		"rubric", flow(mapping("id", str(a.Rubric.ID), "version", text(a.Rubric.Version), "digest", text(a.Rubric.Digest))),
 		"targets", flow(strList(a.Targets)),
 		"status", str(string(a.Status)),
 		"started", timestamp(a.Started),
@@ -38,7 +48,45 @@ func (a *Assessment) Encode() ([]byte, error) {
 	if err := enc.Close(); err != nil {
 		return nil, err
 	}
+	if buf.Len() > yamlfile.MaxSize {
+		return nil, fmt.Errorf("cannot save the assessment: its notes and comments are too long (the file would be %d bytes, over the %d readycheck reads); shorten the longest", buf.Len(), yamlfile.MaxSize)
+	}
 	return buf.Bytes(), nil
+}
+
+// writable reports what in the assessment the format cannot hold, so that
+// Encode never writes a file that readycheck refuses to read.
+func (a *Assessment) writable() error {
+	ids := append([]string{a.Rubric.ID}, a.Targets...)
+	for id := range a.Answers {
+		ids = append(ids, id)
+	}
+	for _, rv := range a.Reviews {
+		for id := range rv.Ratings {
+			ids = append(ids, id)
+		}
+		if err := writableTimes(rv.Started, rv.Updated); err != nil {
+			return err
+		}
+	}
+	for _, id := range ids {
+		if !yamlfile.ValidID(id) {
+			return fmt.Errorf("cannot save the assessment: %q is not an id (lower-case letters, digits and dashes)", id)
+		}
+	}
+	if a.Status != InProgress && a.Status != Complete {
+		return fmt.Errorf("cannot save the assessment: status %q is not %q or %q", a.Status, InProgress, Complete)
+	}
+	return writableTimes(a.Started, a.Updated)
+}
+
+func writableTimes(ts ...time.Time) error {
+	for _, t := range ts {
+		if y := t.UTC().Year(); !t.IsZero() && (y < 0 || y > 9999) {
+			return fmt.Errorf("cannot save the assessment: the date %s is not between the years 0 and 9999", t.UTC().Format(time.RFC3339))
+		}
+	}
+	return nil
 }
 
 func (a *Assessment) answersNode() *yaml.Node {
@@ -49,13 +97,16 @@ func (a *Assessment) answersNode() *yaml.Node {
 		if ans.Answered() {
 			v.Content = append(v.Content, str("level"), num(ans.Level))
 		}
-		if ans.Note != "" {
-			v.Content = append(v.Content, str("note"), text(ans.Note))
+		// Decided on the text as written, so that reading it back and
+		// writing again gives the same file.
+		note, evidence := yamlfile.Clean(ans.Note), textList(ans.Evidence)
+		if note != "" {
+			v.Content = append(v.Content, str("note"), text(note))
 		}
-		if len(ans.Evidence) > 0 {
-			v.Content = append(v.Content, str("evidence"), strList(ans.Evidence))
+		if len(evidence.Content) > 0 {
+			v.Content = append(v.Content, str("evidence"), evidence)
 		}
-		if ans.Note == "" && len(ans.Evidence) == 0 {
+		if note == "" && len(evidence.Content) == 0 {
 			v.Style = yaml.FlowStyle
 		}
 		n.Content = append(n.Content, str(id), v)
@@ -74,8 +125,8 @@ func (rv *Review) node(order []string) *yaml.Node {
 		if rt.Rated() {
 			v.Content = append(v.Content, str("level"), num(rt.Level))
 		}
-		if rt.Comment != "" {
-			v.Content = append(v.Content, str("comment"), text(rt.Comment))
+		if comment := yamlfile.Clean(rt.Comment); comment != "" {
+			v.Content = append(v.Content, str("comment"), text(comment))
 		} else {
 			v.Style = yaml.FlowStyle
 		}
@@ -87,8 +138,8 @@ func (rv *Review) node(order []string) *yaml.Node {
 		"updated", timestamp(rv.Updated),
 		"ratings", ratings,
 	)
-	if rv.Summary != "" {
-		n.Content = append(n.Content, str("summary"), text(rv.Summary))
+	if summary := yamlfile.Clean(rv.Summary); summary != "" {
+		n.Content = append(n.Content, str("summary"), text(summary))
 	}
 	return n
 }
@@ -122,9 +173,9 @@ func mapping(kv ...any) *yaml.Node {
 }
 
 func person(p Person) *yaml.Node {
-	n := mapping("name", str(p.Name))
-	if p.Email != "" {
-		n.Content = append(n.Content, str("email"), str(p.Email))
+	n := mapping("name", text(p.Name))
+	if email := yamlfile.Clean(p.Email); email != "" {
+		n.Content = append(n.Content, str("email"), text(email))
 	}
 	n.Style = yaml.FlowStyle
 	return n
@@ -139,9 +190,10 @@ func str(s string) *yaml.Node {
 	return &yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: s}
 }
 
-// text is a string that keeps its line breaks readable in the file.
+// text is a string from a person, written as yamlfile.Clean makes it, that
+// keeps its line breaks readable in the file.
 func text(s string) *yaml.Node {
-	n := str(s)
+	n := str(yamlfile.Clean(s))
 	if bytes.ContainsRune([]byte(s), '\n') {
 		n.Style = yaml.LiteralStyle
 	}
@@ -163,6 +215,18 @@ func strList(items []string) *yaml.Node {
 	n := &yaml.Node{Kind: yaml.SequenceNode}
 	for _, s := range items {
 		n.Content = append(n.Content, str(s))
+	}
+	return n
+}
+
+// textList is a list of texts, those empty once cleaned left out (a
+// reader drops them).
+func textList(items []string) *yaml.Node {
+	n := &yaml.Node{Kind: yaml.SequenceNode}
+	for _, s := range items {
+		if s = yamlfile.Clean(s); s != "" {
+			n.Content = append(n.Content, text(s))
+		}
 	}
 	return n
 }

@@ -189,9 +189,12 @@ func printOutcome(w io.Writer, done tui.Outcome, resume string, err error) {
 	fmt.Fprintf(w, "To pick up where you left off, run:\n  %s\n", fmt.Sprintf(resume, path))
 }
 
-// shellArg quotes a path for a shell when it needs it (macOS's data folder
+// shellArg quotes a path for a shell when it needs it, cleaned (macOS's data folder
 // is under "Application Support").
 func shellArg(s string) string {
+	// A path is shown cleaned: no escape, control or bidirectional
+	// character reaches the terminal, even quoted.
+	s = yamlfile.CleanPath(s)
 	if s != "" && strings.Trim(s, "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-_./~+@%:,=") == "" {
 		return s
 	}

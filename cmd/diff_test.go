@@ -91,7 +91,7 @@ func TestDiffCandidate(t *testing.T) {
 		t.Errorf("text does not name the candidate first (exit %d %s):\n%s", code, errs, text)
 	}
 	mdOut, _, _ := run(t, append(args, "--format", "markdown")...)
-	if !strings.HasPrefix(mdOut, "# Progress of Ada Lovelace &lt;ada@example.org&gt;\n") {
+	if !strings.HasPrefix(mdOut, "# Progress of Ada Lovelace &lt;ada\\@example.org&gt;\n") {
 		t.Errorf("Markdown does not name the candidate first:\n%s", mdOut)
 	}
 	out, _, _ := run(t, append(args, "--format", "json")...)

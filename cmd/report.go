@@ -17,6 +17,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/readycheck/readycheck/assessments"
+	"github.com/readycheck/readycheck/internal/yamlfile"
 	"github.com/readycheck/readycheck/report"
 )
 
@@ -97,7 +98,7 @@ sharing outside the centre.`,
 				fmt.Fprintf(stderr, "note: %s no review and count in the candidate's view\n", plural(rp.Unreviewed, "assessment has", "assessments have"))
 			}
 			if rp.Assessments == 0 && len(rp.Problems()) == 0 {
-				fmt.Fprintf(stderr, "warning: no assessment files (*.yaml, *.yml) under %s\n", strings.Join(paths, ", "))
+				fmt.Fprintf(stderr, "warning: no assessment files (*.yaml, *.yml) under %s\n", yamlfile.CleanPath(strings.Join(paths, ", ")))
 			}
 			err = writeOutput(c.OutOrStdout(), opts.out, func(w io.Writer, width int, color bool) error {
 				switch opts.format {

@@ -7,6 +7,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/readycheck/readycheck/assessments"
+	"github.com/readycheck/readycheck/internal/yamlfile"
 	"github.com/readycheck/readycheck/rubric"
 	"github.com/readycheck/readycheck/rubric/builtin"
 	"github.com/readycheck/readycheck/tui"
@@ -48,6 +49,8 @@ review never changes the candidate's answers.`,
 			if reviewer == "" {
 				reviewer = os.Getenv("READYCHECK_REVIEWER")
 			}
+			// The name is saved in the candidate's file: cleaned as typed names are.
+			reviewer = yamlfile.CleanLine(reviewer)
 			if !interactive() {
 				return errors.New("review needs a terminal (standard input and output must be a terminal, and TERM not dumb); use `readycheck score FILE --view both` to read a review")
 			}

@@ -12,6 +12,8 @@ import (
 
 	"charm.land/fang/v2"
 	"github.com/spf13/cobra"
+
+	"github.com/readycheck/readycheck/internal/yamlfile"
 )
 
 // Exit statuses of every command.
@@ -139,7 +141,7 @@ func handleError(w io.Writer, _ fang.Styles, err error) {
 	if errors.As(err, &ee) && ee.silent {
 		return
 	}
-	msg := err.Error()
+	msg := yamlfile.Clean(err.Error()) // errors quote paths and flags as given
 	if strings.Contains(msg, "\n") {
 		fmt.Fprintln(w, msg)
 	} else {

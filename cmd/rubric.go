@@ -11,6 +11,7 @@ import (
 	"github.com/google/renameio/v2"
 	"github.com/spf13/cobra"
 
+	"github.com/readycheck/readycheck/internal/yamlfile"
 	"github.com/readycheck/readycheck/rubric"
 	"github.com/readycheck/readycheck/rubric/builtin"
 )
@@ -63,12 +64,12 @@ you type. Refuses to overwrite an existing file without --force.`,
 			for _, f := range []struct {
 				path string
 				data []byte
-			}{{file, starter(filepath.Base(file))}, {schemaPath, schema}} {
+			}{{file, starter(yamlfile.CleanPath(filepath.Base(file)))}, {schemaPath, schema}} {
 				if err := renameio.WriteFile(f.path, f.data, 0o644); err != nil {
 					return fmt.Errorf("cannot write %s: %s", f.path, reason(err))
 				}
 			}
-			fmt.Fprintf(c.OutOrStdout(), "Wrote %s and %s.\nEdit the rubric, then check it with: readycheck validate %s\n", file, schemaPath, file)
+			fmt.Fprintf(c.OutOrStdout(), "Wrote %s and %s.\nEdit the rubric, then check it with: readycheck validate %s\n", yamlfile.CleanPath(file), yamlfile.CleanPath(schemaPath), yamlfile.CleanPath(file))
 			return nil
 		},
 	}

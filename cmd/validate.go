@@ -50,7 +50,7 @@ func validateFile(out io.Writer, file string) bool {
 	if problems.Err() != nil {
 		return false
 	}
-	fmt.Fprintf(out, "%s: valid rubric %q (%s, %s, %s)\n", file, r.ID,
+	fmt.Fprintf(out, "%s: valid rubric %q (%s, %s, %s)\n", yamlfile.CleanPath(file), r.ID,
 		plural(len(r.Categories), "category", "categories"), plural(len(r.Skills()), "skill", "skills"), plural(len(r.Companies), "company", "companies"))
 	return true
 }

@@ -5,6 +5,8 @@ import (
 	"io"
 	"strconv"
 	"strings"
+
+	"github.com/readycheck/readycheck/internal/yamlfile"
 )
 
 // CSVHeader is the header row of the CSV report.
@@ -24,8 +26,8 @@ func (rp *Report) CSV(w io.Writer) error {
 	err := rp.Candidates(func(c Candidate) error {
 		for _, cc := range c.Companies {
 			row := []string{
-				spreadsheetSafe(c.Name),
-				spreadsheetSafe(c.File),
+				spreadsheetSafe(yamlfile.Clean(c.Name)),
+				spreadsheetSafe(yamlfile.CleanPath(c.File)),
 				c.Status,
 				timestamp(c.Updated),
 				cc.ID,

@@ -9,6 +9,8 @@ import (
 	"strings"
 	"time"
 	"unicode/utf8"
+
+	"github.com/readycheck/readycheck/internal/yamlfile"
 )
 
 // JSON writes the report as the JSON object of `readycheck report --format
@@ -77,8 +79,11 @@ func appendCandidate(b []byte, c Candidate) []byte {
 }
 
 // appendString appends s as a JSON string: as is when it holds nothing to
-// escape, else as encoding/json writes it (without HTML escaping).
+// escape, else as encoding/json writes it (without HTML escaping); either
+// way C1 controls and bidirectional characters are escaped
+// (yamlfile.EscapeJSON), as in the rest of the report.
 func appendString(b []byte, s string) []byte {
+	start := len(b)
 	plain := utf8.ValidString(s) && !strings.ContainsAny(s, "\"\\\u2028\u2029")
 	for i := 0; plain && i < len(s); i++ {
 		plain = s[i] >= 0x20
@@ -86,13 +91,18 @@ func appendString(b []byte, s string) []byte {
 	if plain {
 		b = append(b, '"')
 		b = append(b, s...)
-		return append(b, '"')
+		b = append(b, '"')
+	} else {
+		var buf bytes.Buffer
+		enc := json.NewEncoder(&buf)
+		enc.SetEscapeHTML(false)
+		enc.Encode(s) // a string always encodes
+		b = append(b, bytes.TrimRight(buf.Bytes(), "\n")...)
 	}
-	var buf bytes.Buffer
-	enc := json.NewEncoder(&buf)
-	enc.SetEscapeHTML(false)
-	enc.Encode(s) // a string always encodes
-	return append(b, bytes.TrimRight(buf.Bytes(), "\n")...)
+	if esc := yamlfile.EscapeJSON(b[start:]); len(esc) != len(b)-start {
+		b = append(b[:start], esc...)
+	}
+	return b
 }
 
 // marshal encodes v indented by two spaces after prefix, leaving <, > and &
@@ -105,7 +115,7 @@ func marshal(v any, prefix string) ([]byte, error) {
 	if err := enc.Encode(v); err != nil {
 		return nil, err
 	}
-	return b.Bytes(), nil
+	return yamlfile.EscapeJSON(b.Bytes()), nil
 }
 
 // timestamp writes a last change as RFC 3339 in UTC, "" when unknown.

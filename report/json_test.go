@@ -7,6 +7,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/readycheck/readycheck/internal/yamlfile"
 	"github.com/readycheck/readycheck/rubric"
 )
 
@@ -22,9 +23,11 @@ type jsonCandidate struct {
 
 // TestAppendCandidateIsEncodingJSON: the hand-written candidates' JSON says
 // what encoding/json says, for names that need escaping too; strings are
-// written byte for byte as encoding/json writes them.
+// written byte for byte as encoding/json writes them, then with C1 controls
+// and bidirectional characters escaped (yamlfile.EscapeJSON) as the rest of
+// the report is.
 func TestAppendCandidateIsEncodingJSON(t *testing.T) {
-	names := []string{"Ada Lovelace", "Zoë Ørsted", `quote " and \ backslash`, "tab\tnew\nline\x01", "<b>&amp;</b>", "line\u2028sep\u2029", "bad \xff utf-8", "", "日本語"}
+	names := []string{"Ada Lovelace", "Zoë Ørsted", `quote " and \ backslash`, "tab\tnew\nline\x01", "<b>&amp;</b>", "line\u2028sep\u2029", "bad \xff utf-8", "", "日本語", "csi \u009b2J", "rtl \u202egnp.exe", "mark\u200f del\x7f"}
 	for _, name := range names {
 		c := Candidate{Name: name, File: "cohort/" + name + ".yaml", Status: "complete", Updated: time.Date(2026, 11, 30, 9, 0, 0, 0, time.UTC),
 			Companies: []CandidateCompany{{ID: "acme", Readiness: 62.5, Verdict: rubric.Almost}, {ID: "beta", Readiness: 100, Verdict: rubric.Ready}, {ID: "gamma", Readiness: 0, Verdict: rubric.Blocked}}}
@@ -45,7 +48,7 @@ func TestAppendCandidateIsEncodingJSON(t *testing.T) {
 		enc := json.NewEncoder(&ref)
 		enc.SetEscapeHTML(false)
 		enc.Encode(name)
-		if s := appendString(nil, name); string(s) != string(bytes.TrimRight(ref.Bytes(), "\n")) {
+		if s := appendString(nil, name); string(s) != string(yamlfile.EscapeJSON(bytes.TrimRight(ref.Bytes(), "\n"))) {
 			t.Errorf("%q: string %s, encoding/json %s", name, s, ref.Bytes())
 		}
 	}

@@ -162,13 +162,8 @@ func plainStanding(cc CandidateCompany) string {
 	return strconv.FormatFloat(cc.Readiness, 'f', 1, 64) + " " + scorecard.VerdictMarker(cc.Verdict) + " " + scorecard.VerdictWord(cc.Verdict)
 }
 
-// mdEscapes turns the characters that mean something in Markdown (or in
-// the HTML it may hold) into text.
-var mdEscapes = strings.NewReplacer(`\`, `\\`, "*", `\*`, "_", `\_`, "`", "\\`", "[", `\[`, "]", `\]`,
-	"&", "&amp;", "<", "&lt;", ">", "&gt;", "#", `\#`, "|", `\|`)
-
 // md escapes text from files so that it reads as text in Markdown.
-func md(s string) string { return mdEscapes.Replace(clean(s)) }
+func md(s string) string { return scorecard.MarkdownText(s) }
 
 // cell is md for a table cell or a heading, where a line break would end
 // the row: line breaks become spaces.

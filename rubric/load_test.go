@@ -627,8 +627,8 @@ func TestProblemsAreTerminalSafe(t *testing.T) {
 	_, problems := rubric.Parse("acme\x1b[2J.yaml", []byte(head+okCategories+company+
 		"      - {skill: \"sq\\e[2Jl\", min: 1, \"wei\\e]0;x\\aght\": 2}\n"))
 	want := []string{
-		`acme.yaml:19:17: requirement 1 of company "acme-data" skill contains a terminal escape sequence (ESC); remove it (text from a file must not control the terminal)`,
-		`acme.yaml:19:37: requirement 1 of company "acme-data" has an unknown field "wei\x1b]0;x\aght"; allowed fields: id, title, skill, any_of, min, weight, must`,
+		`acme?[2J.yaml:19:17: requirement 1 of company "acme-data" skill contains a terminal escape sequence (ESC); remove it (text from a file must not control the terminal)`,
+		`acme?[2J.yaml:19:37: requirement 1 of company "acme-data" has an unknown field "wei\x1b]0;x\aght"; allowed fields: id, title, skill, any_of, min, weight, must`,
 	}
 	var got []string
 	for _, p := range problems {

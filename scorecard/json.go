@@ -5,6 +5,7 @@ import (
 	"math"
 	"time"
 
+	"github.com/readycheck/readycheck/internal/yamlfile"
 	"github.com/readycheck/readycheck/rubric"
 )
 
@@ -180,5 +181,5 @@ func (c *Card) JSON() ([]byte, error) {
 	if err != nil {
 		return nil, err
 	}
-	return append(b, '\n'), nil
+	return append(yamlfile.EscapeJSON(b), '\n'), nil
 }

@@ -156,14 +156,21 @@ func link(s string) string {
 }
 
 // mdEscapes turns the characters that mean something in Markdown (or in
-// the HTML it may hold) into text.
+// the HTML it may hold) into text: emphasis, strikethrough (~~), code,
+// links, headings, tables, and the patterns GitHub's Markdown turns into
+// links by itself (http://, www., an email's @).
 var mdEscapes = strings.NewReplacer(`\`, `\\`, "*", `\*`, "_", `\_`, "`", "\\`", "[", `\[`, "]", `\]`,
-	"&", "&amp;", "<", "&lt;", ">", "&gt;", "#", `\#`, "|", `\|`)
+	"&", "&amp;", "<", "&lt;", ">", "&gt;", "#", `\#`, "|", `\|`, "~", `\~`,
+	"://", `\://`, "www.", `www\.`, "WWW.", `WWW\.`, "@", `\@`)
 
-// md escapes text from files so that it reads as text in Markdown.
-func md(s string) string {
+// MarkdownText escapes text from files (a name, a title, a note) so that
+// it reads as text in Markdown, cleaned as yamlfile.Clean does: never
+// markup, never a link. Every Markdown output writes such text through it.
+func MarkdownText(s string) string {
 	return mdEscapes.Replace(clean(s))
 }
+
+func md(s string) string { return MarkdownText(s) }
 
 // cell is md for a table cell or a heading, where a line break would end
 // the row: line breaks become spaces.

@@ -190,9 +190,14 @@ func TestMarkdownEscapes(t *testing.T) {
 		{"two\nlines", "two lines", "two lines"},
 		{"<script>", "&lt;script&gt;", "&lt;script&gt;"},
 		{"R&D_team *1*", `R&amp;D\_team \*1\*`, `R&amp;D\_team \*1\*`},
-		{"https://example.org/x?a=1", "https://example.org/x?a=1", "<https://example.org/x?a=1>"},
-		{"ftp://example.org", "ftp://example.org", "ftp://example.org"},
-		{"https://example.org/a b", "https://example.org/a b", "https://example.org/a b"},
+		// Text never becomes a link: only evidence that is a web address does.
+		{"https://example.org/x?a=1", `https\://example.org/x?a=1`, "<https://example.org/x?a=1>"},
+		{"ftp://example.org", `ftp\://example.org`, `ftp\://example.org`},
+		{"https://example.org/a b", `https\://example.org/a b`, `https\://example.org/a b`},
+		{"see www.evil.example or WWW.EVIL.EXAMPLE", `see www\.evil.example or WWW\.EVIL.EXAMPLE`, `see www\.evil.example or WWW\.EVIL.EXAMPLE`},
+		{"mail eve@evil.example", `mail eve\@evil.example`, `mail eve\@evil.example`},
+		{"~~struck~~ [x](y)", `\~\~struck\~\~ \[x\](y)`, `\~\~struck\~\~ \[x\](y)`},
+		{"rtl\u202e mark\u200f sep\u2028", "rtl mark sep", "rtl mark sep"},
 	} {
 		if got := cell(c.in); got != c.cell {
 			t.Errorf("cell(%q) = %q, want %q", c.in, got, c.cell)

@@ -206,7 +206,7 @@ func (p *prompter) run() error {
 	if err := p.begin(); err != nil {
 		return err
 	}
-	p.say("\nYour answers are saved in %s after each one.\n", p.o.Path())
+	p.say("\nYour answers are saved in %s after each one.\n", cleanPath(p.o.Path()))
 	p.say("Answer with a level's number or label. Enter keeps your answer (or skips); b goes back, s skips, n adds a note, e adds evidence links, q stops.\n")
 	i := assessments.ResumeIndex(p.o.Assessment, r)
 	if err := p.questions(i, len(r.Skills())); err != nil {

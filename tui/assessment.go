@@ -7,7 +7,6 @@ import (
 	"time"
 
 	"github.com/readycheck/readycheck/assessments"
-	"github.com/readycheck/readycheck/internal/yamlfile"
 	"github.com/readycheck/readycheck/rubric"
 	"github.com/readycheck/readycheck/rubric/builtin"
 )
@@ -179,15 +178,4 @@ func ago(now, t time.Time) string {
 		return plural(int(d.Hours()/24), "day") + " ago"
 	}
 	return "on " + t.Local().Format("2 Jan 2006")
-}
-
-// cleanPath makes a file's path safe to show on one line, keeping its
-// spaces as they are.
-func cleanPath(p string) string {
-	return strings.Map(func(r rune) rune {
-		if r == '\n' || r == '\t' || r == '\r' {
-			return '?'
-		}
-		return r
-	}, yamlfile.Clean(p))
 }

@@ -97,7 +97,7 @@ func (c *candidateScreen) update(msg tea.Msg) (tea.Msg, tea.Cmd) {
 		}
 	}
 	var cmd tea.Cmd
-	c.fields[c.focused], cmd = c.fields[c.focused].Update(msg)
+	c.fields[c.focused], cmd = c.fields[c.focused].Update(typed(msg))
 	return nil, cmd
 }
 

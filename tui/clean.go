@@ -1,7 +1,10 @@
 package tui
 
 import (
+	"reflect"
 	"strings"
+
+	tea "charm.land/bubbletea/v2"
 
 	"github.com/readycheck/readycheck/internal/yamlfile"
 )
@@ -14,6 +17,9 @@ import (
 // clean makes text from a file safe for the terminal, keeping its line
 // breaks and tabs as they are.
 func clean(s string) string { return yamlfile.Clean(s) }
+
+// cleanPath makes a path safe to show on one line (yamlfile.CleanPath).
+func cleanPath(p string) string { return yamlfile.CleanPath(p) }
 
 // cleanLine makes text from a file safe to show on one line: escape
 // sequences and control characters dropped, and runs of white space
@@ -30,8 +36,33 @@ func cleanText(s string) string {
 	return strings.TrimSpace(s)
 }
 
-// cleanTyped cleans what a person typed into a one-line field.
-func cleanInput(s string) string { return cleanLine(s) }
+// cleanInput cleans what a person typed into a one-line field, such as a
+// name: the rule of every name readycheck saves (yamlfile.CleanLine).
+func cleanInput(s string) string { return yamlfile.CleanLine(s) }
+
+// typed cleans the text a key press or a paste brings to a text field, so
+// that the field shows what will be saved: escape sequences, controls but
+// line breaks and tabs, bidirectional and invisible characters never reach
+// it (yamlfile.Clean). Every text field's Update takes its message through
+// it.
+func typed(msg tea.Msg) tea.Msg {
+	switch m := msg.(type) {
+	case tea.PasteMsg:
+		m.Content = yamlfile.Clean(m.Content)
+		return m
+	case tea.KeyPressMsg:
+		m.Text = yamlfile.Clean(m.Text)
+		return m
+	}
+	// The fields' own clipboard paste (their KeyMap.Paste) comes back as
+	// an unexported message that is a string.
+	if v := reflect.ValueOf(msg); v.Kind() == reflect.String {
+		c := reflect.New(v.Type()).Elem()
+		c.SetString(yamlfile.Clean(v.String()))
+		return c.Interface()
+	}
+	return msg
+}
 
 // cleanNote cleans a typed note before it is saved: control characters
 // dropped but newlines, Windows line ends made plain, surrounding white

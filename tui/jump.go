@@ -153,7 +153,7 @@ func (j *jumpScreen) update(msg tea.Msg) (tea.Msg, tea.Cmd) {
 func (j *jumpScreen) typed(msg tea.Msg) (tea.Msg, tea.Cmd) {
 	before := j.filter.Value()
 	var cmd tea.Cmd
-	j.filter, cmd = j.filter.Update(msg)
+	j.filter, cmd = j.filter.Update(typed(msg))
 	if j.filter.Value() != before {
 		j.cursor, j.offset = 0, 0
 		j.refilter()

@@ -298,7 +298,7 @@ func (m *Mentor) updateName(msg tea.Msg) tea.Cmd {
 		return nil
 	}
 	var cmd tea.Cmd
-	m.name, cmd = m.name.Update(msg)
+	m.name, cmd = m.name.Update(typed(msg))
 	return cmd
 }
 

@@ -127,7 +127,7 @@ func (m *Mentor) readRow(path string) *listRow {
 	row.name, row.rubricID, row.status, row.updated = a.Candidate.Name, a.Rubric.ID, a.Status, a.Updated
 	r, err := m.rubricFor(a.Rubric.ID)
 	if err != nil {
-		row.err = path + ": " + err.Error()
+		row.err = cleanPath(path) + ": " + err.Error()
 		return row
 	}
 	if err := a.Check(r).Err(); err != nil {
@@ -136,7 +136,7 @@ func (m *Mentor) readRow(path string) *listRow {
 	}
 	targets, err := a.TargetCompanies(r, nil)
 	if err != nil {
-		row.err = path + ": " + err.Error()
+		row.err = cleanPath(path) + ": " + err.Error()
 		return row
 	}
 	res := r.Score(a.Levels(r), targets)
@@ -291,7 +291,7 @@ func (l *listScreen) update(m *Mentor, msg tea.Msg) tea.Cmd {
 			return nil
 		}
 		var cmd tea.Cmd
-		l.filter, cmd = l.filter.Update(msg)
+		l.filter, cmd = l.filter.Update(typed(msg))
 		l.cursor = 0
 		l.resort(m)
 		return cmd
@@ -408,7 +408,7 @@ func (l *listScreen) view(m *Mentor) string {
 			if len(body) >= room {
 				break
 			}
-			body = append(body, "   "+t.Dim.Render(truncate(firstLine(r.err), m.width-4)))
+			body = append(body, "   "+t.Dim.Render(truncate(cleanLine(firstLine(r.err)), m.width-4)))
 		}
 	}
 	return layout(m.width, m.height, header, body, m.status(), m.help.View(m.keys.list()))

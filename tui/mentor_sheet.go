@@ -286,7 +286,7 @@ func (sk *skillScreen) update(m *Mentor, msg tea.Msg) tea.Cmd {
 		return sk.keep(m)
 	}
 	var cmd tea.Cmd
-	sk.comment, cmd = sk.comment.Update(msg)
+	sk.comment, cmd = sk.comment.Update(typed(msg))
 	return cmd
 }
 
@@ -395,7 +395,7 @@ func (m *Mentor) updateSummary(msg tea.Msg) tea.Cmd {
 		return m.keepSummary()
 	}
 	var cmd tea.Cmd
-	m.summary, cmd = m.summary.Update(msg)
+	m.summary, cmd = m.summary.Update(typed(msg))
 	return cmd
 }
 

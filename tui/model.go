@@ -273,7 +273,7 @@ func (m *Model) handle(msg tea.Msg) (tea.Cmd, bool) {
 		if msg.err != nil {
 			s.notice, s.done = "The report could not be written: "+cleanLine(msg.err.Error()), ""
 		} else {
-			s.notice, s.done = "", "Report written to "+tildePath(msg.path)
+			s.notice, s.done = "", "Report written to "+cleanPath(tildePath(msg.path))
 		}
 		return nil, true
 

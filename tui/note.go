@@ -117,9 +117,9 @@ func (n *noteScreen) update(msg tea.Msg) (tea.Msg, tea.Cmd) {
 	}
 	var cmd tea.Cmd
 	if n.focused == 0 {
-		n.note, cmd = n.note.Update(msg)
+		n.note, cmd = n.note.Update(typed(msg))
 	} else {
-		n.evidence, cmd = n.evidence.Update(msg)
+		n.evidence, cmd = n.evidence.Update(typed(msg))
 	}
 	return nil, cmd
 }

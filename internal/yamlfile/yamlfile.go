@@ -37,9 +37,9 @@ func (p Problem) Error() string {
 	}
 	switch {
 	case p.Line > 0:
-		return fmt.Sprintf("%s:%d:%d: %s%s", Clean(p.File), p.Line, p.Column, prefix, Clean(p.Message))
+		return fmt.Sprintf("%s:%d:%d: %s%s", CleanPath(p.File), p.Line, p.Column, prefix, Clean(p.Message))
 	default:
-		return fmt.Sprintf("%s: %s%s", Clean(p.File), prefix, Clean(p.Message))
+		return fmt.Sprintf("%s: %s%s", CleanPath(p.File), prefix, Clean(p.Message))
 	}
 }
 

@@ -1,0 +1,112 @@
+package tui
+
+import (
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	tea "charm.land/bubbletea/v2"
+	"github.com/charmbracelet/x/ansi"
+
+	"github.com/readycheck/readycheck/assessments"
+	"github.com/readycheck/readycheck/internal/yamlfile"
+)
+
+// Text pasted or typed into a field is cleaned as it arrives: the field
+// shows no escape, control or bidirectional character, and what it shows
+// is what is saved.
+func TestTypedTextIsCleanedAsItArrives(t *testing.T) {
+	r := loadRubric(t, "testdata/small.yaml")
+	m, _ := newModel(t, r, "")
+	do(t, m, tea.PasteMsg{Content: "Ada\u202e \x1b[31mLovelace\x1b[0m\u200f"})
+	do(t, m, tea.KeyPressMsg{Code: 0x202e, Text: "\u202e"})
+	shown := m.form.fields[0].Value()
+	if shown != "Ada Lovelace" || strings.ContainsAny(m.View().Content, "\u202e\u200f") {
+		t.Fatalf("the name field holds %q after a hostile paste", shown)
+	}
+	do(t, m, keys("enter", "enter", "enter")...)
+	do(t, m, keys("1", "enter", "b")...) // the file is written at the first answer
+	if a := saved(t, m); a.Candidate.Name != shown {
+		t.Errorf("saved name %q, the field showed %q", a.Candidate.Name, shown)
+	}
+
+	do(t, m, keys("n")...)
+	n, ok := m.active.(*noteScreen)
+	if !ok {
+		t.Fatalf("n opened %T", m.active)
+	}
+	do(t, m, tea.PasteMsg{Content: "one\r\ntwo \u202eth\x1b[1mree\u2028"})
+	shown = n.note.Value()
+	if shown != "one\ntwo three" {
+		t.Fatalf("the note field holds %q after a hostile paste", shown)
+	}
+	do(t, m, keys("ctrl+s")...)
+	if a := saved(t, m); a.Answers["python"] == nil || a.Answers["python"].Note != shown {
+		t.Errorf("saved note %+v, the field showed %q", a.Answers["python"], shown)
+	}
+}
+
+// The fields' own clipboard paste is a string message of theirs: cleaned too.
+func TestTypedCleansClipboardPaste(t *testing.T) {
+	type clipboard string
+	if got := typed(clipboard("a\u202eb\x1b[2Jc")); got != clipboard("abc") {
+		t.Errorf("typed(clipboard) = %#v", got)
+	}
+	if got := typed(tea.WindowSizeMsg{Width: 3}); got != (tea.WindowSizeMsg{Width: 3}) {
+		t.Errorf("typed changed a message that holds no text: %#v", got)
+	}
+}
+
+// hostileName is a file or folder name with an escape sequence, a C1
+// control, a bidirectional override, a direction mark and a line separator.
+const hostileName = "ev\x1b[31mil\u009b2J\u202egpj\u200f\u2028"
+
+// The start screen and the accessible mode's "saved in" line show file
+// names as yamlfile.CleanPath shows them.
+func TestFileNamesAreShownCleaned(t *testing.T) {
+	r := loadRubric(t, "testdata/small.yaml")
+	store, err := assessments.OpenStore(filepath.Join(t.TempDir(), hostileName))
+	if err != nil {
+		t.Fatal(err)
+	}
+	path, out := accessible(t, store, Options{Name: "Ada", Companies: []string{"acme"}}, "1\nq\n")
+	if !strings.Contains(out, "saved in "+yamlfile.CleanPath(path)+" after each one") || strings.ContainsAny(out, "\u009b\u202e\u200f\u2028") {
+		t.Errorf("the saved-in line does not show the cleaned path:\n%q", out)
+	}
+	if err := os.Rename(path, filepath.Join(filepath.Dir(path), hostileName+".yaml")); err != nil {
+		t.Fatal(err)
+	}
+	m := New(Options{Rubric: r, Store: store, Now: fixedNow})
+	t.Cleanup(func() { m.Close() })
+	do(t, m, size(100, 24))
+	run(t, m, m.Init())
+	v := m.View().Content
+	if !strings.Contains(ansi.Strip(v), yamlfile.CleanPath(hostileName)+".yaml") || strings.ContainsAny(v, "\u009b\u202e\u200f\u2028") || strings.Contains(v, "\x1b[31mil") {
+		t.Errorf("the start screen does not show the cleaned file name:\n%q", ansi.Strip(v))
+	}
+}
+
+// The review list shows why a file could not be opened with its path
+// cleaned.
+func TestMentorListShowsFailedPathsCleaned(t *testing.T) {
+	dir := filepath.Join(t.TempDir(), hostileName)
+	os.Mkdir(dir, 0o700)
+	os.WriteFile(filepath.Join(dir, "other.yaml"), []byte("format: readycheck/assessment/v1\ncandidate: {name: Zed}\nrubric: {id: other}\nanswers: {}\n"), 0o600)
+	m := newMentor(t, dir, "Grace")
+	m.Update(size(400, 24))
+	v := m.View().Content
+	if !strings.Contains(ansi.Strip(v), yamlfile.CleanPath(dir)+`/other.yaml: taken against rubric "other"`) || strings.ContainsAny(v, "\u009b\u202e\u200f\u2028") || strings.Contains(v, "\x1b[31mil") {
+		t.Errorf("the failed file is not listed with its path cleaned:\n%q", ansi.Strip(v))
+	}
+}
+
+// The notice of a written report shows its path cleaned.
+func TestExportNoticeShowsPathCleaned(t *testing.T) {
+	m, _ := newModel(t, loadRubric(t, "testdata/small.yaml"), "Ada", "acme")
+	do(t, m, size(200, 24), exportedMsg{path: "/data/" + hostileName + ".md"})
+	v := m.View().Content
+	if !strings.Contains(ansi.Strip(v), "Report written to /data/"+yamlfile.CleanPath(hostileName)+".md") || strings.ContainsAny(v, "\u009b\u202e\u200f\u2028") {
+		t.Errorf("the notice does not show the cleaned path:\n%q", ansi.Strip(v))
+	}
+}
