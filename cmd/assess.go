@@ -7,6 +7,7 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/charmbracelet/x/term"
 	"github.com/spf13/cobra"
@@ -82,6 +83,9 @@ func runAssess(c *cobra.Command, _ []string) error {
 	}
 	if _, unknown := r.Targets(o.companies); len(unknown) > 0 {
 		return usageError(fmt.Errorf("unknown company %q in rubric %q; its companies are: %s", unknown[0], r.ID, strings.Join(r.CompanyIDs(), ", ")))
+	}
+	if err := checkLength("--name", o.name, assessments.MaxName); err != nil {
+		return err
 	}
 	store, err := assessments.OpenStore(assessments.DataDir(o.dataDir))
 	if err != nil {
@@ -214,4 +218,13 @@ func truthy(s string) bool {
 		return true
 	}
 	return false
+}
+
+// checkLength refuses a name given on the command line that the form's
+// field would not take: every way in has the same limits.
+func checkLength(what, value string, limit int) error {
+	if n := utf8.RuneCountInString(value); n > limit {
+		return usageError(fmt.Errorf("%s is %d characters long; at most %d fit, as in the form", what, n, limit))
+	}
+	return nil
 }

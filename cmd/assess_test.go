@@ -190,3 +190,25 @@ func TestResumeCommand(t *testing.T) {
 		t.Errorf("environment: %q", got)
 	}
 }
+
+// Names from flags and the environment have the form's length limit: a
+// longer one is refused before anything is written.
+func TestNameLengthLimits(t *testing.T) {
+	long := strings.Repeat("n", assessments.MaxName+1)
+	dir := t.TempDir()
+	_, errs, code := run(t, "--data-dir", dir, "--accessible", "--name", long, "--company", "dept")
+	if code != ExitUsage || !strings.Contains(errs, "--name is 121 characters long; at most 120 fit") {
+		t.Errorf("a 121-character --name: exit %d, %q", code, errs)
+	}
+	if files, _ := filepath.Glob(filepath.Join(dir, "assessments", "*.yaml")); len(files) != 0 {
+		t.Errorf("files written: %v", files)
+	}
+	_, errs, code = run(t, "review", "--reviewer", long, dir)
+	if code != ExitUsage || !strings.Contains(errs, "at most 120 fit") {
+		t.Errorf("a 121-character --reviewer: exit %d, %q", code, errs)
+	}
+	t.Setenv("READYCHECK_REVIEWER", long)
+	if _, errs, code = run(t, "review", dir); code != ExitUsage || !strings.Contains(errs, "READYCHECK_REVIEWER") {
+		t.Errorf("a 121-character READYCHECK_REVIEWER: exit %d, %q", code, errs)
+	}
+}

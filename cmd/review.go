@@ -51,6 +51,9 @@ review never changes the candidate's answers.`,
 			}
 			// The name is saved in the candidate's file: cleaned as typed names are.
 			reviewer = yamlfile.CleanLine(reviewer)
+			if err := checkLength("the reviewer's name (--reviewer or READYCHECK_REVIEWER)", reviewer, assessments.MaxName); err != nil {
+				return err
+			}
 			if !interactive() {
 				return errors.New("review needs a terminal (standard input and output must be a terminal, and TERM not dumb); use `readycheck score FILE --view both` to read a review")
 			}

@@ -38,10 +38,10 @@ const staleLimit = 10
 
 // Length limits of what is typed, the same as the full-screen fields'.
 const (
-	limitName  = 120
-	limitEmail = 200
-	limitNote  = 4000
-	limitLinks = 2000
+	limitName  = assessments.MaxName
+	limitEmail = assessments.MaxEmail
+	limitNote  = assessments.MaxNote
+	limitLinks = assessments.MaxEvidence
 	limitLine  = 200 // any other answer
 )
 

@@ -36,10 +36,10 @@ func newCandidateScreen(s *session, name string, canGoBack bool) *candidateScree
 		c.fields[i] = in
 	}
 	c.fields[0].Placeholder = "e.g. Ada Lovelace"
-	c.fields[0].CharLimit = 120
+	c.fields[0].CharLimit = assessments.MaxName
 	c.fields[0].SetValue(name)
 	c.fields[1].Placeholder = "e.g. ada@example.org"
-	c.fields[1].CharLimit = 200
+	c.fields[1].CharLimit = assessments.MaxEmail
 	c.resize()
 	return c
 }

@@ -94,7 +94,7 @@ func NewMentor(opts MentorOptions) *Mentor {
 	calmInput(&m.name)
 	m.name.Prompt = ""
 	m.name.Placeholder = "Grace Hopper"
-	m.name.CharLimit = 120
+	m.name.CharLimit = assessments.MaxName
 	m.leave.keys = newLeaveKeys()
 	m.list = newListScreen(m)
 	m.screen = mentorList

@@ -234,7 +234,7 @@ func (m *Mentor) showSkill(i int) tea.Cmd {
 	calmArea(&sk.comment)
 	sk.comment.ShowLineNumbers = false
 	sk.comment.Placeholder = "Your comment for the candidate on this skill"
-	sk.comment.CharLimit = 4000
+	sk.comment.CharLimit = assessments.MaxNote
 	sk.comment.SetWidth(max(m.width-4, 20))
 	sk.comment.SetHeight(3)
 	if rt := m.open.review.Ratings[s.ID]; rt != nil {
@@ -361,7 +361,7 @@ func (m *Mentor) showSummary() tea.Cmd {
 	calmArea(&m.summary)
 	m.summary.ShowLineNumbers = false
 	m.summary.Placeholder = "What the candidate does well, and what to practise before applying"
-	m.summary.CharLimit = 4000
+	m.summary.CharLimit = assessments.MaxNote
 	m.summary.SetWidth(max(m.width-4, 20))
 	m.summary.SetHeight(max(min(m.height-8, 10), 3))
 	m.summary.SetValue(m.open.review.Summary)

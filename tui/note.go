@@ -7,6 +7,8 @@ import (
 	"charm.land/bubbles/v2/textarea"
 	"charm.land/bubbles/v2/textinput"
 	tea "charm.land/bubbletea/v2"
+
+	"github.com/readycheck/readycheck/assessments"
 )
 
 // noteScreen edits a skill's note and its evidence links: what the
@@ -34,10 +36,10 @@ func newNoteScreen(s *session, index int) *noteScreen {
 	n.note.ShowLineNumbers = false
 	n.note.Prompt = "│ "
 	n.note.Placeholder = "What you built or did that shows this level, in a sentence or two."
-	n.note.CharLimit = 4000
+	n.note.CharLimit = assessments.MaxNote
 	n.evidence.Prompt = "│ "
 	n.evidence.Placeholder = "e.g. https://github.com/you/project"
-	n.evidence.CharLimit = 2000
+	n.evidence.CharLimit = assessments.MaxEvidence
 	if ans := s.a.Answers[s.r.Skills()[index].ID]; ans != nil {
 		n.note.SetValue(ans.Note)
 		n.evidence.SetValue(strings.Join(ans.Evidence, ", "))
