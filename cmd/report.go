@@ -90,8 +90,11 @@ sharing outside the centre.`,
 			if n := len(rp.Problems()); n > 0 && !opts.strict {
 				fmt.Fprintf(stderr, "readycheck: %s skipped, for the reasons above; the report lists them too\n", plural(n, "file", "files"))
 			}
-			for _, u := range rp.UnknownSkills {
+			for _, u := range rp.UnknownSkills[:min(len(rp.UnknownSkills), report.MaxUnknownSkills)] {
 				fmt.Fprintf(stderr, "warning: %s skill %q, which rubric %q does not have; ignored\n", plural(u.Files, "file answers", "files answer"), u.Skill, r.ID)
+			}
+			if more := len(rp.UnknownSkills) - report.MaxUnknownSkills; more > 0 {
+				fmt.Fprintf(stderr, "warning: … and %s more unknown skills, which rubric %q does not have either; ignored\n", report.Thousands(more), r.ID)
 			}
 			if view == report.Mentor && rp.Unreviewed > 0 {
 				fmt.Fprintf(stderr, "note: %s no review and count in the candidate's view\n", plural(rp.Unreviewed, "assessment has", "assessments have"))

@@ -2,6 +2,7 @@ package cmd
 
 import (
 	"encoding/json"
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
@@ -184,5 +185,52 @@ func TestReportBuiltin(t *testing.T) {
 	}
 	if doc.Rubric.ID != "backend-internship" || doc.Assessments != 1 || len(doc.Skipped) != 1 || !strings.Contains(doc.Skipped[0].Error, `rubric "cohort", not "backend-internship"`) {
 		t.Errorf("built-in report = %+v", doc)
+	}
+}
+
+// manyUnknown writes an assessment of the cohort rubric that answers python
+// and n skills the rubric lacks.
+func manyUnknown(t *testing.T, dir string, n int) string {
+	t.Helper()
+	var b strings.Builder
+	b.WriteString("format: readycheck/assessment/v1\ncandidate: {name: Big}\nrubric: {id: cohort}\nanswers:\n  python: 3\n")
+	for i := range n {
+		fmt.Fprintf(&b, "  unknown%05d: 1\n", i)
+	}
+	path := filepath.Join(dir, "big.yaml")
+	if err := os.WriteFile(path, []byte(b.String()), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	return path
+}
+
+// A file of many unknown skills gets the first 20 warnings and a count, in
+// report and in score, not one line per skill.
+func TestUnknownSkillsCapped(t *testing.T) {
+	dir := t.TempDir()
+	path := manyUnknown(t, dir, 500)
+	for _, args := range [][]string{
+		{"report", dir, "--rubric", cohortRubric},
+		{"score", path, "--rubric", cohortRubric},
+	} {
+		out, errs, code := run(t, args...)
+		if code != ExitOK {
+			t.Fatalf("%v: exit %d: %s", args, code, errs)
+		}
+		n := 0
+		for _, l := range strings.Split(errs, "\n") {
+			if strings.Contains(l, "unknown00") {
+				n++
+			}
+		}
+		if n != 20 {
+			t.Errorf("%v: %d unknown skills named on stderr, want the first 20:\n%s", args, n, errs)
+		}
+		if !strings.Contains(errs, "… and 480 more unknown skills") {
+			t.Errorf("%v: stderr does not count the rest:\n%s", args, errs)
+		}
+		if strings.Contains(errs, "unknown00020") || strings.Contains(out, "unknown00020") {
+			t.Errorf("%v: the 21st unknown skill is named", args)
+		}
 	}
 }

@@ -600,11 +600,31 @@ func date(c Candidate) string {
 }
 
 func unknownSkills(us []SkillFiles) string {
-	parts := make([]string, len(us))
-	for i, u := range us {
+	shown := us[:min(len(us), MaxUnknownSkills)]
+	parts := make([]string, len(shown), len(shown)+1)
+	for i, u := range shown {
 		parts[i] = fmt.Sprintf("%s (%s)", clean(u.Skill), plural(u.Files, "file", "files"))
 	}
+	if more := len(us) - len(shown); more > 0 {
+		parts = append(parts, fmt.Sprintf("… and %s more unknown skills", Thousands(more)))
+	}
 	return strings.Join(parts, ", ")
+}
+
+// MaxUnknownSkills is how many skills the rubric lacks a report or preview
+// names, on screen and on paper; the rest are counted. (JSON lists all.)
+const MaxUnknownSkills = 20
+
+// Thousands writes n with a comma between groups of three digits.
+func Thousands(n int) string {
+	if n < 0 {
+		return "-" + Thousands(-n)
+	}
+	s := strconv.Itoa(n)
+	for i := len(s) - 3; i > 0; i -= 3 {
+		s = s[:i] + "," + s[i:]
+	}
+	return s
 }
 
 // fit cuts s to n cells, ending it with "…" when cut.
