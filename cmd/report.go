@@ -84,8 +84,9 @@ sharing outside the centre.`,
 				return err
 			}
 			defer rp.Close()
-			for _, s := range rp.Problems() {
-				fmt.Fprintln(stderr, s.Error)
+			printSkipped(stderr, rp.Problems())
+			if rp.Assessments == 0 {
+				return nothingCounted(r.ID, "--rubric", opts.rubric == "", rp.OtherRubrics, len(rp.Problems()), paths)
 			}
 			if n := len(rp.Problems()); n > 0 && !opts.strict {
 				fmt.Fprintf(stderr, "readycheck: %s skipped, for the reasons above; the report lists them too\n", plural(n, "file", "files"))
@@ -98,9 +99,6 @@ sharing outside the centre.`,
 			}
 			if view == report.Mentor && rp.Unreviewed > 0 {
 				fmt.Fprintf(stderr, "note: %s no review and count in the candidate's view\n", plural(rp.Unreviewed, "assessment has", "assessments have"))
-			}
-			if rp.Assessments == 0 && len(rp.Problems()) == 0 {
-				fmt.Fprintf(stderr, "warning: no assessment files (*.yaml, *.yml) under %s\n", strings.Join(paths, ", "))
 			}
 			err = writeOutput(c.OutOrStdout(), opts.out, func(w io.Writer, width int, color bool) error {
 				switch opts.format {

@@ -62,8 +62,9 @@ listed.`,
 			if err != nil {
 				return err
 			}
-			for _, s := range sim.Skipped {
-				fmt.Fprintln(stderr, s.Error)
+			printSkipped(stderr, sim.Skipped)
+			if sim.Assessments == 0 {
+				return nothingCounted(base.ID, "--baseline", basePath == "", sim.OtherRubrics, len(sim.Skipped), paths)
 			}
 			err = writeOutput(c.OutOrStdout(), out, func(w io.Writer, width int, color bool) error {
 				switch format {
