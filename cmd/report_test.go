@@ -234,3 +234,46 @@ func TestUnknownSkillsCapped(t *testing.T) {
 		}
 	}
 }
+
+// The text report shows every must requirement anyone misses, even past
+// the ten most missed: here the must is the twelfth, missed by as many as
+// the others, and it explains the company's blocked count.
+func TestReportTextShowsEveryMissedMust(t *testing.T) {
+	t.Setenv("COLUMNS", "100")
+	dir := t.TempDir()
+	var rb strings.Builder
+	rb.WriteString("format: readycheck/rubric/v1\nid: many\ntitle: Many\nversion: \"1\"\nscales: {yn: [{label: \"No\"}, {label: \"Yes\"}]}\ndefault_scale: yn\ncategories:\n  - id: c\n    title: C\n    skills:\n")
+	for i := range 12 {
+		fmt.Fprintf(&rb, "      - {id: s%02d, title: Skill %02d}\n", i, i)
+	}
+	rb.WriteString("companies:\n  - id: acme\n    name: Acme\n    requirements:\n")
+	for i := range 12 {
+		fmt.Fprintf(&rb, "      - {skill: s%02d, min: 1, must: %t}\n", i, i == 11)
+	}
+	rubricPath := filepath.Join(dir, "many.yaml")
+	cohort := filepath.Join(dir, "cohort")
+	if err := os.Mkdir(cohort, 0o700); err != nil {
+		t.Fatal(err)
+	}
+	files := map[string]string{
+		rubricPath: rb.String(),
+		filepath.Join(cohort, "a.yaml"): "format: readycheck/assessment/v1\ncandidate: {name: A}\nrubric: {id: many}\nanswers: {s00: 0}\n",
+	}
+	for path, src := range files {
+		if err := os.WriteFile(path, []byte(src), 0o600); err != nil {
+			t.Fatal(err)
+		}
+	}
+	out, errs, code := run(t, "report", cohort, "--rubric", rubricPath)
+	if code != ExitOK {
+		t.Fatalf("exit %d: %s", code, errs)
+	}
+	_, section, ok := strings.Cut(out, "Most missed requirements")
+	section, _, _ = strings.Cut(section, "\n\n")
+	if !ok || !strings.Contains(section, "Skill 11") || !strings.Contains(section, "must") {
+		t.Errorf("the missed must requirement is not listed:\n%s", section)
+	}
+	if !strings.Contains(section, "and 2 more requirements") {
+		t.Errorf("the cut is not counted:\n%s", section)
+	}
+}
