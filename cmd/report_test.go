@@ -256,7 +256,7 @@ func TestReportTextShowsEveryMissedMust(t *testing.T) {
 		t.Fatal(err)
 	}
 	files := map[string]string{
-		rubricPath: rb.String(),
+		rubricPath:                      rb.String(),
 		filepath.Join(cohort, "a.yaml"): "format: readycheck/assessment/v1\ncandidate: {name: A}\nrubric: {id: many}\nanswers: {s00: 0}\n",
 	}
 	for path, src := range files {
