@@ -1,6 +1,8 @@
 package cmd
 
 import (
+	"crypto/rand"
+	"encoding/binary"
 	"errors"
 	"fmt"
 	"io"
@@ -28,6 +30,7 @@ func newReportCmd() *cobra.Command {
 		rubric, view, format, out string
 		companies                 []string
 		anonymize, strict         bool
+		seed                      uint64
 	}
 	c := &cobra.Command{
 		Use:   "report PATH...",
@@ -51,8 +54,8 @@ Formats: text for the terminal, markdown to paste into a document, csv (one
 row per candidate and company: name,file,status,updated,company,readiness,
 verdict,met,unmet,blocked_by), json for scripts, and html: one self-contained
 page with charts, nothing fetched, printable. --anonymize replaces names by
-"Candidate 1", "Candidate 2", ... in name order and drops file names, for
-sharing outside the centre.`,
+"Candidate 1", "Candidate 2", ... in a random order, not by name, and drops
+file names, for sharing outside the centre; --seed N repeats an order.`,
 		Example: `  readycheck report assessments/
   readycheck report assessments/ --rubric acme.yaml --format html --out cohort.html
   readycheck report assessments/ --company dept --view mentor --format markdown
@@ -69,13 +72,19 @@ sharing outside the centre.`,
 			if err := checkPaths(paths); err != nil {
 				return err
 			}
+			if c.Flags().Changed("seed") && !opts.anonymize {
+				return usageError(errors.New("--seed orders the candidates of an --anonymize report; add --anonymize, or leave --seed out"))
+			}
+			if !c.Flags().Changed("seed") {
+				opts.seed = randomSeed()
+			}
 			r, err := loadRubric(opts.rubric)
 			if err != nil {
 				return err
 			}
 			tuneGCForBatch()
 			rp, err := report.Read(c.Context(), report.Options{
-				Rubric: r, Companies: opts.companies, View: view, Anonymize: opts.anonymize,
+				Rubric: r, Companies: opts.companies, View: view, Anonymize: opts.anonymize, Seed: opts.seed,
 			}, paths...)
 			if errors.Is(err, report.ErrUnknownCompany) {
 				return usageError(fmt.Errorf("--company: %w", err))
@@ -129,9 +138,18 @@ sharing outside the centre.`,
 	f.StringVar(&opts.view, "view", string(report.Self), "whose levels to score: self (the candidates' answers) or mentor (the last review)")
 	f.StringVar(&opts.format, "format", "text", "output FORMAT: "+strings.Join(reportFormats, ", "))
 	f.StringVarP(&opts.out, "out", "o", "", "write the report to FILE (atomically) instead of the standard output")
-	f.BoolVar(&opts.anonymize, "anonymize", false, `replace names by "Candidate 1", "Candidate 2", ... and drop file names`)
+	f.BoolVar(&opts.anonymize, "anonymize", false, `replace names by "Candidate 1", "Candidate 2", ... in a random order and drop file names`)
+	f.Uint64Var(&opts.seed, "seed", 0, "with --anonymize, the number N that draws the candidates' order, to repeat it (default: a new random order)")
 	f.BoolVar(&opts.strict, "strict", false, "exit with status 1 when any file was skipped")
 	return c
+}
+
+// randomSeed draws an anonymized report's seed from the system's source of
+// randomness, so that nobody can guess the order of its candidates.
+func randomSeed() uint64 {
+	var b [8]byte
+	rand.Read(b[:]) // never fails (crypto/rand)
+	return binary.LittleEndian.Uint64(b[:])
 }
 
 // parseView checks a --view value.

@@ -277,3 +277,56 @@ func TestReportTextShowsEveryMissedMust(t *testing.T) {
 		t.Errorf("the cut is not counted:\n%s", section)
 	}
 }
+
+// In the HTML report a path may break after each folder, not mid-word.
+func TestReportHTMLPathsBreakAtSeparators(t *testing.T) {
+	out, errs, code := run(t, "report", cohortDir, "--rubric", cohortRubric, "--format", "html")
+	if code != ExitOK {
+		t.Fatalf("exit %d: %s", code, errs)
+	}
+	if want := `<td class="file">../<wbr>report/<wbr>testdata/<wbr>cohort/<wbr>ada.yaml</td>`; !strings.Contains(out, want) {
+		t.Errorf("no path with <wbr> after its separators:\n%s", out)
+	}
+	if strings.Contains(out, "word-break: break-all") {
+		t.Errorf("paths still break anywhere")
+	}
+}
+
+// --anonymize numbers candidates in an order drawn from --seed, the same
+// for the same seed, not in name order; --seed alone is a usage error.
+func TestReportAnonymizeSeed(t *testing.T) {
+	names := func(args ...string) string {
+		t.Helper()
+		out, errs, code := run(t, append([]string{"report", cohortDir, "--rubric", cohortRubric, "--format", "csv"}, args...)...)
+		if code != ExitOK {
+			t.Fatalf("%v: exit %d: %s", args, code, errs)
+		}
+		var rows []string
+		for _, l := range strings.Split(out, "\n")[1:] {
+			// name,file,status,updated,...: keep what identifies the row
+			// but the name.
+			if f := strings.Split(l, ","); len(f) > 4 {
+				rows = append(rows, strings.Join(f[2:], ","))
+			}
+		}
+		return strings.Join(rows, "\n")
+	}
+	byName := names()
+	differ := 0
+	for seed := range 10 {
+		s := fmt.Sprint(seed)
+		first := names("--anonymize", "--seed", s)
+		if again := names("--anonymize", "--seed", s); again != first {
+			t.Errorf("--seed %s: two orders", s)
+		}
+		if first != byName {
+			differ++
+		}
+	}
+	if differ < 7 {
+		t.Errorf("%d seeds of 10 give another order than by name", differ)
+	}
+	if _, _, code := run(t, "report", cohortDir, "--rubric", cohortRubric, "--seed", "3"); code != ExitUsage {
+		t.Errorf("--seed without --anonymize: exit %d, want %d", code, ExitUsage)
+	}
+}

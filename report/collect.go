@@ -23,9 +23,15 @@ type Options struct {
 	// instead of each assessment's targets.
 	Companies []string
 	View      View
-	// Anonymize replaces names by "Candidate 1", "Candidate 2", ... in name
-	// order and drops file names.
+	// Anonymize replaces names by "Candidate 1", "Candidate 2", ... and
+	// drops file names. The candidates are listed, and numbered, in an
+	// order drawn from Seed, not by name: the numbers cannot be mapped back
+	// to the names of a named report.
 	Anonymize bool
+	// Seed orders an anonymized report's candidates: the same seed and
+	// files give the same order. Callers draw it at random unless the
+	// order is to be repeated.
+	Seed uint64
 	// Workers is how many files are read at once; 0 means one per CPU.
 	Workers int
 }
@@ -232,7 +238,11 @@ func (w *worker) read(j job) ([]byte, *skip) {
 			updated = info.ModTime()
 		}
 	}
-	return encodeRow(a.Candidate.Name, j.path, string(a.Status), updated, results, w.index), nil
+	key := strings.ToLower(a.Candidate.Name)
+	if w.opts.Anonymize {
+		key = shuffleKey(w.opts.Seed, j.path)
+	}
+	return encodeRow(key, a.Candidate.Name, j.path, string(a.Status), updated, results, w.index), nil
 }
 
 // load reads an assessment file, checks it against the rubric and returns

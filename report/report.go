@@ -215,8 +215,9 @@ type CandidateCompany struct {
 }
 
 // Candidates calls fn for every candidate, by name (case-insensitively)
-// then file; with Anonymized, names are "Candidate 1", "Candidate 2", ...
-// in that order and files are "". It stops at fn's first error.
+// then file; with Anonymized, in the order Options.Seed draws, named
+// "Candidate 1", "Candidate 2", ... in that order, with files "". It stops
+// at fn's first error.
 func (rp *Report) Candidates(fn func(Candidate) error) error {
 	i := 0
 	return rp.roster.each(func(row []byte) error {
