@@ -8,6 +8,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"runtime/debug"
 	"strings"
 
 	"charm.land/fang/v2"
@@ -91,17 +92,18 @@ Run it with no command to start (or resume) an assessment.`,
 	return root
 }
 
-// Version is set by the build (or read from the module's build info by fang).
+// Version may be set by the build (-ldflags "-X ..."); else --version is
+// read from the module's build information: see buildVersion.
 var Version = ""
 
 // Execute runs readycheck with the process's arguments and returns its exit status.
 func Execute(ctx context.Context) int {
 	root := NewRoot()
-	var opts []fang.Option
-	if Version != "" {
-		opts = append(opts, fang.WithVersion(Version))
+	info, ok := debug.ReadBuildInfo()
+	opts := []fang.Option{
+		fang.WithVersion(buildVersion(Version, info, ok)),
+		fang.WithErrorHandler(handleError),
 	}
-	opts = append(opts, fang.WithErrorHandler(handleError))
 	err := fang.Execute(ctx, root, opts...)
 	return exitCode(err)
 }
