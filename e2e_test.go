@@ -372,3 +372,27 @@ func TestEndToEndVersion(t *testing.T) {
 		t.Errorf("--version = %q, want it to hold %q", out, want)
 	}
 }
+
+// In a terminal of 80 columns, `readycheck --help` fits: no line is wider
+// (so the terminal wraps none mid-word), and every command's description is
+// whole on its line.
+func TestEndToEndHelpAt80Columns(t *testing.T) {
+	bin := build(t)
+	term := start(t, bin, "--help")
+	if code := term.exit(); code != 0 {
+		t.Fatalf("exit %d", code)
+	}
+	term.mu.Lock()
+	out := ansi.Strip(term.out.String())
+	term.mu.Unlock()
+	for i, l := range strings.Split(strings.ReplaceAll(out, "\r\n", "\n"), "\n") {
+		if w := ansi.StringWidth(strings.TrimRight(l, " ")); w > 80 {
+			t.Errorf("line %d is %d wide: %q", i+1, w, l)
+		}
+	}
+	for _, short := range []string{"Preview how a rubric change moves a cohort", "Report on a cohort: verdicts, gaps, training", "Print the man page (readycheck man | man -l -)"} {
+		if !strings.Contains(out, short) {
+			t.Errorf("%q is not whole on one line:\n%s", short, out)
+		}
+	}
+}

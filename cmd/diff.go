@@ -16,13 +16,14 @@ func newDiffCmd() *cobra.Command {
 	var companies []string
 	c := &cobra.Command{
 		Use:   "diff OLD NEW",
-		Short: "Show a candidate's progress between two assessments of one rubric",
+		Short: "Show progress between two assessments",
 		Long: `Compare two assessments of the same rubric: the verdicts that changed, each
 company's readiness before and after, and the skills whose level changed.
 Both are scored against that rubric (--rubric, or the built-in one), for the
 new assessment's targets unless --company is given.`,
 		Example: `  readycheck diff ada-november.yaml ada-january.yaml
-  readycheck diff old.yaml new.yaml --format json | jq '.companies[] | select(.change > 0)'`,
+  readycheck diff old.yaml new.yaml --format json |
+      jq '.companies[] | select(.change > 0)'`,
 		Args: args(cobra.ExactArgs(2)),
 		RunE: func(c *cobra.Command, files []string) error {
 			if !slices.Contains([]string{"text", "markdown", "json"}, format) {

@@ -34,7 +34,7 @@ func newReportCmd() *cobra.Command {
 	}
 	c := &cobra.Command{
 		Use:   "report PATH...",
-		Short: "Report on a cohort: verdicts per company, what blocks most, which training moves most",
+		Short: "Report on a cohort: verdicts, gaps, training",
 		Long: `Read every assessment file in the paths (folders recursively) and report on
 the cohort: per company the verdicts, readiness statistics and histogram, and
 the requirements most missed; per skill the levels reached; the training that
@@ -57,8 +57,10 @@ page with charts, nothing fetched, printable. --anonymize replaces names by
 "Candidate 1", "Candidate 2", ... in a random order, not by name, and drops
 file names, for sharing outside the centre; --seed N repeats an order.`,
 		Example: `  readycheck report assessments/
-  readycheck report assessments/ --rubric acme.yaml --format html --out cohort.html
-  readycheck report assessments/ --company dept --view mentor --format markdown
+  readycheck report assessments/ --rubric acme.yaml \
+      --format html --out cohort.html
+  readycheck report assessments/ --company dept --view mentor \
+      --format markdown
   readycheck report assessments/ --format csv --anonymize --out cohort.csv`,
 		Args: args(cobra.MinimumNArgs(1)),
 		RunE: func(c *cobra.Command, paths []string) error {

@@ -74,7 +74,7 @@ Run it with no command to start (or resume) an assessment.`,
   readycheck validate my-rubric.yaml
 
   # score a saved assessment
-  readycheck score ~/.local/share/readycheck/assessments/ada-lovelace-20261123-100000.yaml`,
+  readycheck score ~/.local/share/readycheck/assessments/ada.yaml`,
 		Args: args(cobra.NoArgs),
 	}
 	root.SetFlagErrorFunc(func(_ *cobra.Command, err error) error { return usageError(err) })
@@ -88,7 +88,17 @@ Run it with no command to start (or resume) an assessment.`,
 		newReviewCmd(),
 		newRubricCmd(),
 		newReportCmd(), newSimulateCmd(),
+		newManCmd(),
 	)
+	// cobra's own completion command, made now to give it a description
+	// that fits the command list.
+	root.InitDefaultCompletionCmd()
+	for _, c := range root.Commands() {
+		if c.Name() == "completion" {
+			c.Short = "Print a shell completion script"
+		}
+	}
+	fitFlagUsages(root)
 	return root
 }
 
@@ -103,6 +113,7 @@ func Execute(ctx context.Context) int {
 	opts := []fang.Option{
 		fang.WithVersion(buildVersion(Version, info, ok)),
 		fang.WithErrorHandler(handleError),
+		fang.WithoutManpage(), // readycheck has its own: see newManCmd
 	}
 	err := fang.Execute(ctx, root, opts...)
 	return exitCode(err)

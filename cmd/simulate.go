@@ -19,8 +19,8 @@ var simulateFormats = []string{"text", "markdown", "json"}
 func newSimulateCmd() *cobra.Command {
 	var newPath, basePath, format, view, out string
 	c := &cobra.Command{
-		Use:   "simulate --rubric NEW [--baseline OLD] PATH...",
-		Short: "Preview how a changed rubric would move a cohort's verdicts",
+		Use:   "simulate PATH...",
+		Short: "Preview how a rubric change moves a cohort",
 		Long: `Score the same assessments against the rubric they were taken against (the
 baseline) and against a changed rubric (weights, thresholds, min levels, must
 flags, requirements or companies added or removed), and show per company how
@@ -35,8 +35,10 @@ the preview says so. Companies in only one of the two rubrics are listed as
 added or removed; answers for skills the new rubric lacks are counted once
 per skill. Files that cannot be scored against both rubrics are skipped and
 listed.`,
-		Example: `  readycheck simulate --rubric acme-2027.yaml --baseline acme-2026.yaml assessments/
-  readycheck simulate --rubric backend-internship.yaml assessments/ --format markdown > preview.md`,
+		Example: `  readycheck simulate assessments/ --rubric acme-2027.yaml \
+      --baseline acme-2026.yaml
+  readycheck simulate assessments/ --rubric backend-internship.yaml \
+      --format markdown > preview.md`,
 		Args: args(cobra.MinimumNArgs(1)),
 		RunE: func(c *cobra.Command, paths []string) error {
 			if !slices.Contains(simulateFormats, format) {
