@@ -187,6 +187,17 @@ func (p *parser) time(n *yaml.Node, what string) time.Time {
 	return time.Time{}
 }
 
+// plainLevel reads a level written as a plain whole number from 0, the
+// case that needs no message; ok is false for anything else, which level
+// then reads.
+func plainLevel(n *yaml.Node) (int, bool) {
+	if n.Kind != yaml.ScalarNode || n.Tag != "!!int" {
+		return 0, false
+	}
+	v, err := strconv.Atoi(n.Value)
+	return v, err == nil && v >= 0
+}
+
 // level reads a level scalar as written: a number, or a label kept for Check.
 func (p *parser) level(n *yaml.Node, what string) (int, *yaml.Node) {
 	if n == nil || yamlfile.IsNull(n) {
@@ -237,10 +248,13 @@ func (p *parser) answers(n *yaml.Node, a *Assessment) {
 			a.pos.answers[id] = levelPos{key: k}
 			continue
 		}
-		what := "the answer for " + strconv.Quote(id)
 		ans := &Answer{Level: rubric.Unanswered}
 		var lvNode *yaml.Node
-		if v.Kind == yaml.ScalarNode && !yamlfile.IsNull(v) {
+		if lv, ok := plainLevel(v); ok {
+			// `python: 3`, by far the most common answer: nothing to
+			// name in a message.
+			ans.Level, lvNode = lv, v
+		} else if what := "the answer for " + strconv.Quote(id); v.Kind == yaml.ScalarNode && !yamlfile.IsNull(v) {
 			// Shorthand people write by hand: `python: 3` or `python: Capable`.
 			ans.Level, lvNode = p.level(v, what+" level")
 		} else if f := p.Fields(v, what, "level", "note", "evidence"); f != nil {
@@ -360,14 +374,15 @@ func (a *Assessment) Check(r *rubric.Rubric) yamlfile.Problems {
 	// so that a file of many thousand foreign answers cannot flood the
 	// screen (nor pay a suggestion for each).
 	var ids []string
-	var unknown []levelPos
-	var more int
+	var unknown, more int
+	var firstMore *yaml.Node
 	check := func(id string, lp levelPos, level *int, whatOf func() string) {
 		s, ok := r.Skill(id)
 		if !ok {
-			unknown = append(unknown, lp)
-			if len(unknown) > MaxUnknownWarnings {
-				more++
+			if unknown++; unknown > MaxUnknownWarnings {
+				if more++; more == 1 {
+					firstMore = lp.key
+				}
 				return
 			}
 			msg := fmt.Sprintf("%s is for skill %q, which rubric %q does not have; it is ignored", whatOf(), id, r.ID)
@@ -415,7 +430,7 @@ func (a *Assessment) Check(r *rubric.Rubric) yamlfile.Problems {
 		}
 	}
 	if more > 0 {
-		rep.WarnAt(unknown[MaxUnknownWarnings].key, "… and %s more unknown skills, which rubric %q does not have either; they are ignored", thousands(more), r.ID)
+		rep.WarnAt(firstMore, "… and %s more unknown skills, which rubric %q does not have either; they are ignored", thousands(more), r.ID)
 	}
 	rep.Problems.Sort()
 	if !rep.Failed() {
