@@ -8,30 +8,16 @@ import (
 	"github.com/readycheck/readycheck/report"
 )
 
-// Files skipped for one reason are grouped on stderr from this many on,
-// naming the first few.
-const (
-	groupSkippedFrom = 4
-	groupNames       = 3
-)
-
 // printSkipped writes the skipped files on w, one line each, but files
 // skipped for the same reason as one line with their count and the first
 // few places: a cohort of another rubric is one line, not a thousand.
 func printSkipped(w io.Writer, skipped []report.Skipped) {
-	for _, g := range report.GroupSkipped(skipped, groupSkippedFrom) {
+	for _, g := range report.GroupSkipped(skipped, report.GroupFrom) {
 		if g.Reason == "" {
-			fmt.Fprintln(w, g.Files[0].Error)
+			fmt.Fprintln(w, g.String())
 			continue
 		}
-		places := make([]string, 0, groupNames+1)
-		for _, s := range g.Files[:min(len(g.Files), groupNames)] {
-			places = append(places, s.Place())
-		}
-		if more := len(g.Files) - groupNames; more > 0 {
-			places = append(places, fmt.Sprintf("and %s more", report.Thousands(more)))
-		}
-		fmt.Fprintf(w, "readycheck: %s files skipped: %s (%s)\n", report.Thousands(len(g.Files)), g.Reason, strings.Join(places, ", "))
+		fmt.Fprintln(w, "readycheck: "+g.String())
 	}
 }
 

@@ -102,3 +102,23 @@ func TestSimulateNothingCounted(t *testing.T) {
 		t.Errorf("empty folder: exit %d:\n%s", code, errs)
 	}
 }
+
+// The report itself groups them too: one line in the text report, and in
+// an anonymized one no file is named.
+func TestReportTextGroupsSkipped(t *testing.T) {
+	dir := foreignCohort(t, 10)
+	t.Setenv("COLUMNS", "200")
+	out, errs, code := run(t, "report", dir, cohortDir+"/ada.yaml", "--rubric", cohortRubric)
+	if code != ExitOK {
+		t.Fatalf("exit %d: %s", code, errs)
+	}
+	_, section, _ := strings.Cut(out, "Skipped (10 files)\n")
+	section, _, _ = strings.Cut(section, "\n\n")
+	if want := `  10 files skipped: this assessment was taken against rubric "backend-internship", not "cohort"; pass that rubric with --rubric (` + dir + "/c000.yaml:3:14,"; !strings.HasPrefix(section, want) || !strings.Contains(section, "and 7 more)") || strings.Contains(section, "c003") {
+		t.Errorf("skipped section:\n%s\nwant one entry starting %q", section, want)
+	}
+	out, _, _ = run(t, "report", dir, cohortDir+"/ada.yaml", "--rubric", cohortRubric, "--anonymize", "--format", "markdown")
+	if !strings.Contains(out, "- `10 files skipped: this assessment was taken against rubric \"backend-internship\", not \"cohort\"; pass that rubric with --rubric`\n") || strings.Contains(out, "c000") {
+		t.Errorf("anonymized markdown:\n%s", out)
+	}
+}

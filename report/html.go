@@ -161,9 +161,7 @@ func (rp *Report) HTML(w io.Writer) error {
 	for i, s := range rp.NextSteps {
 		p.NextSteps = append(p.NextSteps, htmlStep{NextStep: s, Rank: i + 1, Bar: 100 * float64(s.Moves) / float64(most)})
 	}
-	for _, s := range rp.Skipped {
-		p.Skipped = append(p.Skipped, strings.Split(s.Error, "\n")...)
-	}
+	p.Skipped = skippedLines(rp.Skipped)
 	if len(rp.UnknownSkills) > 0 {
 		p.Unknown = unknownSkills(rp.UnknownSkills)
 	}

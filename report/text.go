@@ -459,10 +459,8 @@ func (tw *textWriter) problems(rp *Report) {
 	if len(rp.Skipped) > 0 {
 		tw.blank()
 		tw.line(tw.st.heading, "", "", fmt.Sprintf("Skipped (%s)", plural(len(rp.Skipped), "file", "files")))
-		for _, s := range rp.Skipped {
-			for _, l := range strings.Split(s.Error, "\n") {
-				tw.line(lipgloss.NewStyle(), "  ", "    ", clean(l))
-			}
+		for _, l := range skippedLines(rp.Skipped) {
+			tw.line(lipgloss.NewStyle(), "  ", "    ", clean(l))
 		}
 	}
 	if len(rp.UnknownSkills) > 0 {
