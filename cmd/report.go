@@ -43,8 +43,9 @@ would move most candidates; and every candidate's readiness per company.
 Each candidate counts for their target companies (all when they named none),
 or for --company when given. Files of another rubric, files that fail to load
 and files that are not assessments are skipped and listed, on stderr and in
-the report; the report is still written, and the exit status is 0 unless
---strict is given.
+the report (grouped by reason); the report is still written, and the exit
+status is 0 unless --strict is given. When no file counts, nothing is
+written, the exit status is 1 and the message names the rubrics found.
 
 --view mentor scores each assessment's last review (the mentor's rating where
 there is one, else the candidate's answer); assessments without a review count
