@@ -34,7 +34,8 @@ rubric): the assessments are then scored against it as if they named it, and
 the preview says so. Companies in only one of the two rubrics are listed as
 added or removed; answers for skills the new rubric lacks are counted once
 per skill. Files that cannot be scored against both rubrics are skipped and
-listed.`,
+listed (grouped by reason); when no file counts, nothing is written and the
+exit status is 1.`,
 		Example: `  readycheck simulate assessments/ --rubric acme-2027.yaml \
       --baseline acme-2026.yaml
   readycheck simulate assessments/ --rubric backend-internship.yaml \
