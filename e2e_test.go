@@ -377,3 +377,75 @@ func TestEndToEndHostileReviewerName(t *testing.T) {
 		}
 	}
 }
+
+// TestEndToEndVersion builds readycheck from a git clone of its source with
+// a change not committed, as a contributor would, and checks that --version
+// names the commit and says the tree was dirty. (A worktree's .git is a
+// file, which go build does not stamp; hence a fresh repository.)
+func TestEndToEndVersion(t *testing.T) {
+	if testing.Short() {
+		t.Skip("end-to-end tests skipped in -short mode")
+	}
+	if _, err := exec.LookPath("git"); err != nil {
+		t.Skip("git is not installed")
+	}
+	dir := t.TempDir()
+	if err := os.CopyFS(dir, os.DirFS(".")); err != nil {
+		t.Fatal(err)
+	}
+	os.RemoveAll(filepath.Join(dir, ".git"))
+	git := func(args ...string) string {
+		t.Helper()
+		cmd := exec.Command("git", append([]string{"-c", "user.name=t", "-c", "user.email=t@example.org", "-c", "commit.gpgsign=false"}, args...)...)
+		cmd.Dir = dir
+		out, err := cmd.CombinedOutput()
+		if err != nil {
+			t.Fatalf("git %v: %v\n%s", args, err, out)
+		}
+		return strings.TrimSpace(string(out))
+	}
+	git("init", "-q")
+	git("add", "-A")
+	git("commit", "-q", "-m", "snapshot")
+	rev := git("rev-parse", "HEAD")
+	if err := os.WriteFile(filepath.Join(dir, "NOTES"), []byte("a change\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	bin := filepath.Join(t.TempDir(), "readycheck")
+	build := exec.Command("go", "build", "-buildvcs=true", "-o", bin, ".")
+	build.Dir = dir
+	if out, err := build.CombinedOutput(); err != nil {
+		t.Fatalf("go build: %v\n%s", err, out)
+	}
+	out, err := exec.Command(bin, "--version").CombinedOutput()
+	if err != nil {
+		t.Fatalf("--version: %v\n%s", err, out)
+	}
+	if want := rev[:12] + "+dirty ("; !strings.Contains(string(out), want) || strings.Contains(string(out), "unknown") {
+		t.Errorf("--version = %q, want it to hold %q", out, want)
+	}
+}
+
+// In a terminal of 80 columns, `readycheck --help` fits: no line is wider
+// (so the terminal wraps none mid-word), and every command's description is
+// whole on its line.
+func TestEndToEndHelpAt80Columns(t *testing.T) {
+	bin := build(t)
+	term := start(t, bin, "--help")
+	if code := term.exit(); code != 0 {
+		t.Fatalf("exit %d", code)
+	}
+	term.mu.Lock()
+	out := ansi.Strip(term.out.String())
+	term.mu.Unlock()
+	for i, l := range strings.Split(strings.ReplaceAll(out, "\r\n", "\n"), "\n") {
+		if w := ansi.StringWidth(strings.TrimRight(l, " ")); w > 80 {
+			t.Errorf("line %d is %d wide: %q", i+1, w, l)
+		}
+	}
+	for _, short := range []string{"Preview how a rubric change moves a cohort", "Report on a cohort: verdicts, gaps, training", "Print the man page (readycheck man | man -l -)"} {
+		if !strings.Contains(out, short) {
+			t.Errorf("%q is not whole on one line:\n%s", short, out)
+		}
+	}
+}

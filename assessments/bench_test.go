@@ -1,10 +1,13 @@
 package assessments_test
 
 import (
+	"bytes"
+	"fmt"
 	"testing"
 
 	"github.com/readycheck/readycheck/assessments"
 	"github.com/readycheck/readycheck/internal/gen"
+	"github.com/readycheck/readycheck/internal/yamlfile"
 	"github.com/readycheck/readycheck/rubric"
 )
 
@@ -57,4 +60,38 @@ func decode(b *testing.B, r *rubric.Rubric, data []byte) *assessments.Assessment
 		b.Fatal(p)
 	}
 	return a
+}
+
+// unknownSkillsFile is an assessment of the test rubric "small" that answers one skill it has and, up to just under the 4 MiB
+// limit, skills it lacks: the file that once took report 95 s.
+func unknownSkillsFile(b *testing.B) []byte {
+	b.Helper()
+	var buf bytes.Buffer
+	buf.WriteString("format: readycheck/assessment/v1\ncandidate: {name: Big}\nrubric: {id: small}\nanswers:\n  python: 3\n")
+	for i := 0; ; i++ {
+		line := fmt.Sprintf("  unknown%07d: 1\n", i)
+		if buf.Len()+len(line) > yamlfile.MaxSize {
+			break
+		}
+		buf.WriteString(line)
+	}
+	return buf.Bytes()
+}
+
+// BenchmarkUnknownSkills parses, checks and scores one file of the largest
+// size read, almost all of it answers for skills the rubric lacks.
+// Goal: under 100 ms and 50 MB.
+func BenchmarkUnknownSkills(b *testing.B) {
+	r := smallRubric(b)
+	data := unknownSkillsFile(b)
+	b.SetBytes(int64(len(data)))
+	b.ReportAllocs()
+	for b.Loop() {
+		a := decode(b, r, data)
+		targets, err := a.TargetCompanies(r, nil)
+		if err != nil {
+			b.Fatal(err)
+		}
+		r.Score(a.Levels(r), targets)
+	}
 }

@@ -109,7 +109,6 @@ func (p *parser) assessment(top *yaml.Node) *Assessment {
 	a.Started = p.time(f["started"].Value, "started")
 	a.Updated = p.time(f["updated"].Value, "updated")
 	if an := f["answers"].Value; an != nil && !yamlfile.IsNull(an) {
-		a.pos.answers = map[string]levelPos{}
 		p.answers(an, a)
 	}
 	if rv := f["reviews"].Value; rv != nil && !yamlfile.IsNull(rv) {
@@ -188,6 +187,17 @@ func (p *parser) time(n *yaml.Node, what string) time.Time {
 	return time.Time{}
 }
 
+// plainLevel reads a level written as a plain whole number from 0, the
+// case that needs no message; ok is false for anything else, which level
+// then reads.
+func plainLevel(n *yaml.Node) (int, bool) {
+	if n.Kind != yaml.ScalarNode || n.Tag != "!!int" {
+		return 0, false
+	}
+	v, err := strconv.Atoi(n.Value)
+	return v, err == nil && v >= 0
+}
+
 // level reads a level scalar as written: a number, or a label kept for Check.
 func (p *parser) level(n *yaml.Node, what string) (int, *yaml.Node) {
 	if n == nil || yamlfile.IsNull(n) {
@@ -219,26 +229,32 @@ func (p *parser) answers(n *yaml.Node, a *Assessment) {
 	if !p.Kind(n, yaml.MappingNode, "answers", "a mapping from skill ids to answers") {
 		return
 	}
-	seen := map[string]bool{}
+	// Sized once: a file may hold hundreds of thousands of answers.
+	size := len(n.Content) / 2
+	a.Answers = make(map[string]*Answer, size)
+	a.pos.answers = make(map[string]levelPos, size)
 	for i := 0; i+1 < len(n.Content); i += 2 {
 		k, v := n.Content[i], n.Content[i+1]
 		id := p.ID(k, "answer skill id")
 		if id == "" {
 			continue
 		}
-		if seen[id] {
+		if _, dup := a.pos.answers[id]; dup {
 			p.At(k, "skill %q is answered twice; keep one answer", id)
 			continue
 		}
-		seen[id] = true
 		if yamlfile.IsNull(v) {
 			// `python:` with nothing after it: not answered yet.
+			a.pos.answers[id] = levelPos{key: k}
 			continue
 		}
-		what := fmt.Sprintf("the answer for %q", id)
 		ans := &Answer{Level: rubric.Unanswered}
 		var lvNode *yaml.Node
-		if v.Kind == yaml.ScalarNode && !yamlfile.IsNull(v) {
+		if lv, ok := plainLevel(v); ok {
+			// `python: 3`, by far the most common answer: nothing to
+			// name in a message.
+			ans.Level, lvNode = lv, v
+		} else if what := "the answer for " + strconv.Quote(id); v.Kind == yaml.ScalarNode && !yamlfile.IsNull(v) {
 			// Shorthand people write by hand: `python: 3` or `python: Capable`.
 			ans.Level, lvNode = p.level(v, what+" level")
 		} else if f := p.Fields(v, what, "level", "note", "evidence"); f != nil {
@@ -353,11 +369,27 @@ func (a *Assessment) Check(r *rubric.Rubric) yamlfile.Problems {
 		rep.At(a.pos.rubricID, "this assessment was taken against rubric %q, not %q; pass that rubric with --rubric", a.Rubric.ID, r.ID)
 		return rep.Problems
 	}
-	check := func(id string, lp levelPos, level *int, what string) {
+	// Unknown skills are warned about by position, the first
+	// MaxUnknownWarnings of them; the rest are counted in one last warning,
+	// so that a file of many thousand foreign answers cannot flood the
+	// screen (nor pay a suggestion for each).
+	var ids []string
+	var unknown, more int
+	var firstMore *yaml.Node
+	check := func(id string, lp levelPos, level *int, whatOf func() string) {
 		s, ok := r.Skill(id)
 		if !ok {
-			msg := fmt.Sprintf("%s is for skill %q, which rubric %q does not have; it is ignored", what, id, r.ID)
-			if sug := yamlfile.Suggest(id, skillIDs(r)); sug != "" {
+			if unknown++; unknown > MaxUnknownWarnings {
+				if more++; more == 1 {
+					firstMore = lp.key
+				}
+				return
+			}
+			msg := fmt.Sprintf("%s is for skill %q, which rubric %q does not have; it is ignored", whatOf(), id, r.ID)
+			if ids == nil {
+				ids = skillIDs(r)
+			}
+			if sug := yamlfile.Suggest(id, ids); sug != "" {
 				msg += fmt.Sprintf(" (did you mean %q?)", sug)
 			}
 			rep.WarnAt(lp.key, "%s", msg)
@@ -367,6 +399,7 @@ func (a *Assessment) Check(r *rubric.Rubric) yamlfile.Problems {
 		if n == nil {
 			return
 		}
+		what := whatOf()
 		if n.Tag != "!!int" {
 			v, ok := s.Scale.Find(n.Value)
 			if d, err := strconv.Atoi(n.Value); !ok && err == nil && d >= 0 {
@@ -383,17 +416,21 @@ func (a *Assessment) Check(r *rubric.Rubric) yamlfile.Problems {
 			rep.At(n, "%s is level %d, outside the scale %q of skill %q (levels 0 to %d: %s)", what, *level, s.Scale.Name, id, s.Scale.Top(), labels(s.Scale))
 		}
 	}
-	for id, ans := range a.Answers {
-		check(id, a.pos.answers[id], &ans.Level, fmt.Sprintf("the answer for %q", id))
+	// In file order, so that the warnings kept are the first ones.
+	for _, id := range inFileOrder(a.order, a.Answers) {
+		check(id, a.pos.answers[id], &a.Answers[id].Level, func() string { return fmt.Sprintf("the answer for %q", id) })
 	}
 	for i, rv := range a.Reviews {
 		var pos map[string]levelPos
 		if i < len(a.pos.reviews) {
 			pos = a.pos.reviews[i]
 		}
-		for id, rt := range rv.Ratings {
-			check(id, pos[id], &rt.Level, fmt.Sprintf("the rating by %q for %q", rv.Reviewer.Name, id))
+		for _, id := range inFileOrder(rv.order, rv.Ratings) {
+			check(id, pos[id], &rv.Ratings[id].Level, func() string { return fmt.Sprintf("the rating by %q for %q", rv.Reviewer.Name, id) })
 		}
+	}
+	if more > 0 {
+		rep.WarnAt(firstMore, "… and %s more unknown skills, which rubric %q does not have either; they are ignored", thousands(more), r.ID)
 	}
 	rep.Problems.Sort()
 	if !rep.Failed() {
@@ -408,6 +445,34 @@ func labels(s *rubric.Scale) string {
 		parts[i] = fmt.Sprintf("%d %s", i, l.Label)
 	}
 	return strings.Join(parts, ", ")
+}
+
+// MaxUnknownWarnings is how many answers or ratings for skills the rubric
+// lacks Check warns about one by one, per file; one more warning counts
+// the rest.
+const MaxUnknownWarnings = 20
+
+// inFileOrder returns the keys of m in the order the file wrote them
+// (order, as parsed), or sorted when order does not list them all.
+func inFileOrder[V any](order []string, m map[string]V) []string {
+	if len(order) != len(m) {
+		return yamlfile.SortedKeys(m)
+	}
+	for _, id := range order {
+		if _, ok := m[id]; !ok {
+			return yamlfile.SortedKeys(m)
+		}
+	}
+	return order
+}
+
+// thousands writes n with a comma between groups of three digits.
+func thousands(n int) string {
+	s := strconv.Itoa(n)
+	for i := len(s) - 3; i > 0; i -= 3 {
+		s = s[:i] + "," + s[i:]
+	}
+	return s
 }
 
 func skillIDs(r *rubric.Rubric) []string {

@@ -42,7 +42,7 @@ func addAssessFlags(c *cobra.Command) {
 func newAssessCmd() *cobra.Command {
 	c := &cobra.Command{
 		Use:   "assess",
-		Short: "Take (or resume) an assessment: the same as readycheck with no command",
+		Short: "Take or resume an assessment (the default)",
 		Long: `Walk through a rubric one skill at a time, rating yourself on each, and see
 how ready you are for each company. Every answer is saved as you go; quit at
 any point and run readycheck again to pick up where you left off.
@@ -54,7 +54,8 @@ back, s skips, n adds a note, / jumps to a skill, ? shows every key, q quits.
 readers and scripts: answers are read from standard input, one per line.`,
 		Example: `  readycheck assess
   readycheck assess --name "Ada Lovelace" --company dept
-  readycheck assess --resume ~/.local/share/readycheck/assessments/ada-lovelace-20261123-100000.yaml
+  readycheck assess --resume \
+      ~/.local/share/readycheck/assessments/ada-20261123-100000.yaml
   printf 'Ada\n\n\n3\n2\n' | readycheck assess --accessible`,
 		Args: args(cobra.NoArgs),
 		RunE: runAssess,

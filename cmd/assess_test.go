@@ -33,7 +33,7 @@ func runInput(t *testing.T, input string, args ...string) (stdout, errout string
 	root.SetOut(&out)
 	root.SetErr(&errb)
 	root.SetIn(strings.NewReader(input))
-	err := fang.Execute(context.Background(), root, fang.WithErrorHandler(handleError))
+	err := fang.Execute(context.Background(), root, fang.WithErrorHandler(handleError), fang.WithoutManpage())
 	return out.String(), errb.String(), exitCode(err)
 }
 

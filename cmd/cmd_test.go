@@ -29,7 +29,7 @@ func run(t *testing.T, args ...string) (stdout, errout string, code int) {
 	root.SetOut(&out)
 	root.SetErr(&errb)
 	root.SetIn(strings.NewReader(""))
-	err := fang.Execute(context.Background(), root, fang.WithErrorHandler(handleError))
+	err := fang.Execute(context.Background(), root, fang.WithErrorHandler(handleError), fang.WithoutManpage())
 	return out.String(), errb.String(), exitCode(err)
 }
 

@@ -18,7 +18,7 @@ func newDiffCmd() *cobra.Command {
 	var force bool
 	c := &cobra.Command{
 		Use:   "diff OLD NEW",
-		Short: "Show a candidate's progress between two assessments of one rubric",
+		Short: "Show progress between two assessments",
 		Long: `Compare two assessments of the same rubric: the verdicts that changed, each
 company's readiness before and after, and the skills whose level changed.
 Both are scored against that rubric (--rubric, or the built-in one), for the
@@ -27,7 +27,8 @@ candidate's (the same email when both have one, else the same name): two
 different candidates are refused unless --force. OLD changed after NEW is
 a warning.`,
 		Example: `  readycheck diff ada-november.yaml ada-january.yaml
-  readycheck diff old.yaml new.yaml --format json | jq '.companies[] | select(.change > 0)'`,
+  readycheck diff old.yaml new.yaml --format json |
+      jq '.companies[] | select(.change > 0)'`,
 		Args: args(cobra.ExactArgs(2)),
 		RunE: func(c *cobra.Command, files []string) error {
 			if !slices.Contains([]string{"text", "markdown", "json"}, format) {

@@ -1,6 +1,8 @@
 package cmd
 
 import (
+	"crypto/rand"
+	"encoding/binary"
 	"errors"
 	"fmt"
 	"io"
@@ -17,7 +19,6 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/readycheck/readycheck/assessments"
-	"github.com/readycheck/readycheck/internal/yamlfile"
 	"github.com/readycheck/readycheck/report"
 )
 
@@ -29,10 +30,11 @@ func newReportCmd() *cobra.Command {
 		rubric, view, format, out string
 		companies                 []string
 		anonymize, strict         bool
+		seed                      uint64
 	}
 	c := &cobra.Command{
 		Use:   "report PATH...",
-		Short: "Report on a cohort: verdicts per company, what blocks most, which training moves most",
+		Short: "Report on a cohort: verdicts, gaps, training",
 		Long: `Read every assessment file in the paths (folders recursively) and report on
 the cohort: per company the verdicts, readiness statistics and histogram, and
 the requirements most missed; per skill the levels reached; the training that
@@ -41,8 +43,9 @@ would move most candidates; and every candidate's readiness per company.
 Each candidate counts for their target companies (all when they named none),
 or for --company when given. Files of another rubric, files that fail to load
 and files that are not assessments are skipped and listed, on stderr and in
-the report; the report is still written, and the exit status is 0 unless
---strict is given.
+the report (grouped by reason); the report is still written, and the exit
+status is 0 unless --strict is given. When no file counts, nothing is
+written, the exit status is 1 and the message names the rubrics found.
 
 --view mentor scores each assessment's last review (the mentor's rating where
 there is one, else the candidate's answer); assessments without a review count
@@ -52,11 +55,13 @@ Formats: text for the terminal, markdown to paste into a document, csv (one
 row per candidate and company: name,file,status,updated,company,readiness,
 verdict,met,unmet,blocked_by), json for scripts, and html: one self-contained
 page with charts, nothing fetched, printable. --anonymize replaces names by
-"Candidate 1", "Candidate 2", ... in name order and drops file names, for
-sharing outside the centre.`,
+"Candidate 1", "Candidate 2", ... in a random order, not by name, and drops
+file names, for sharing outside the centre; --seed N repeats an order.`,
 		Example: `  readycheck report assessments/
-  readycheck report assessments/ --rubric acme.yaml --format html --out cohort.html
-  readycheck report assessments/ --company dept --view mentor --format markdown
+  readycheck report assessments/ --rubric acme.yaml \
+      --format html --out cohort.html
+  readycheck report assessments/ --company dept --view mentor \
+      --format markdown
   readycheck report assessments/ --format csv --anonymize --out cohort.csv`,
 		Args: args(cobra.MinimumNArgs(1)),
 		RunE: func(c *cobra.Command, paths []string) error {
@@ -70,13 +75,19 @@ sharing outside the centre.`,
 			if err := checkPaths(paths); err != nil {
 				return err
 			}
+			if c.Flags().Changed("seed") && !opts.anonymize {
+				return usageError(errors.New("--seed orders the candidates of an --anonymize report; add --anonymize, or leave --seed out"))
+			}
+			if !c.Flags().Changed("seed") {
+				opts.seed = randomSeed()
+			}
 			r, err := loadRubric(opts.rubric)
 			if err != nil {
 				return err
 			}
 			tuneGCForBatch()
 			rp, err := report.Read(c.Context(), report.Options{
-				Rubric: r, Companies: opts.companies, View: view, Anonymize: opts.anonymize,
+				Rubric: r, Companies: opts.companies, View: view, Anonymize: opts.anonymize, Seed: opts.seed,
 			}, paths...)
 			if errors.Is(err, report.ErrUnknownCompany) {
 				return usageError(fmt.Errorf("--company: %w", err))
@@ -85,20 +96,21 @@ sharing outside the centre.`,
 				return err
 			}
 			defer rp.Close()
-			for _, s := range rp.Problems() {
-				fmt.Fprintln(stderr, s.Error)
+			printSkipped(stderr, rp.Problems())
+			if rp.Assessments == 0 {
+				return nothingCounted(r.ID, "--rubric", opts.rubric == "", rp.OtherRubrics, len(rp.Problems()), paths)
 			}
 			if n := len(rp.Problems()); n > 0 && !opts.strict {
 				fmt.Fprintf(stderr, "readycheck: %s skipped, for the reasons above; the report lists them too\n", plural(n, "file", "files"))
 			}
-			for _, u := range rp.UnknownSkills {
+			for _, u := range rp.UnknownSkills[:min(len(rp.UnknownSkills), report.MaxUnknownSkills)] {
 				fmt.Fprintf(stderr, "warning: %s skill %q, which rubric %q does not have; ignored\n", plural(u.Files, "file answers", "files answer"), u.Skill, r.ID)
+			}
+			if more := len(rp.UnknownSkills) - report.MaxUnknownSkills; more > 0 {
+				fmt.Fprintf(stderr, "warning: … and %s more unknown skills, which rubric %q does not have either; ignored\n", report.Thousands(more), r.ID)
 			}
 			if view == report.Mentor && rp.Unreviewed > 0 {
 				fmt.Fprintf(stderr, "note: %s no review and count in the candidate's view\n", plural(rp.Unreviewed, "assessment has", "assessments have"))
-			}
-			if rp.Assessments == 0 && len(rp.Problems()) == 0 {
-				fmt.Fprintf(stderr, "warning: no assessment files (*.yaml, *.yml) under %s\n", yamlfile.CleanPath(strings.Join(paths, ", ")))
 			}
 			err = writeOutput(c.OutOrStdout(), opts.out, func(w io.Writer, width int, color bool) error {
 				switch opts.format {
@@ -129,9 +141,18 @@ sharing outside the centre.`,
 	f.StringVar(&opts.view, "view", string(report.Self), "whose levels to score: self (the candidates' answers) or mentor (the last review)")
 	f.StringVar(&opts.format, "format", "text", "output FORMAT: "+strings.Join(reportFormats, ", "))
 	f.StringVarP(&opts.out, "out", "o", "", "write the report to FILE (atomically) instead of the standard output")
-	f.BoolVar(&opts.anonymize, "anonymize", false, `replace names by "Candidate 1", "Candidate 2", ... and drop file names`)
+	f.BoolVar(&opts.anonymize, "anonymize", false, `replace names by "Candidate 1", "Candidate 2", ... in a random order and drop file names`)
+	f.Uint64Var(&opts.seed, "seed", 0, "with --anonymize, the number N that draws the candidates' order, to repeat it (default: a new random order)")
 	f.BoolVar(&opts.strict, "strict", false, "exit with status 1 when any file was skipped")
 	return c
+}
+
+// randomSeed draws an anonymized report's seed from the system's source of
+// randomness, so that nobody can guess the order of its candidates.
+func randomSeed() uint64 {
+	var b [8]byte
+	rand.Read(b[:]) // never fails (crypto/rand)
+	return binary.LittleEndian.Uint64(b[:])
 }
 
 // parseView checks a --view value.

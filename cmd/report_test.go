@@ -2,6 +2,7 @@ package cmd
 
 import (
 	"encoding/json"
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
@@ -184,5 +185,148 @@ func TestReportBuiltin(t *testing.T) {
 	}
 	if doc.Rubric.ID != "backend-internship" || doc.Assessments != 1 || len(doc.Skipped) != 1 || !strings.Contains(doc.Skipped[0].Error, `rubric "cohort", not "backend-internship"`) {
 		t.Errorf("built-in report = %+v", doc)
+	}
+}
+
+// manyUnknown writes an assessment of the cohort rubric that answers python
+// and n skills the rubric lacks.
+func manyUnknown(t *testing.T, dir string, n int) string {
+	t.Helper()
+	var b strings.Builder
+	b.WriteString("format: readycheck/assessment/v1\ncandidate: {name: Big}\nrubric: {id: cohort}\nanswers:\n  python: 3\n")
+	for i := range n {
+		fmt.Fprintf(&b, "  unknown%05d: 1\n", i)
+	}
+	path := filepath.Join(dir, "big.yaml")
+	if err := os.WriteFile(path, []byte(b.String()), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	return path
+}
+
+// A file of many unknown skills gets the first 20 warnings and a count, in
+// report and in score, not one line per skill.
+func TestUnknownSkillsCapped(t *testing.T) {
+	dir := t.TempDir()
+	path := manyUnknown(t, dir, 500)
+	for _, args := range [][]string{
+		{"report", dir, "--rubric", cohortRubric},
+		{"score", path, "--rubric", cohortRubric},
+	} {
+		out, errs, code := run(t, args...)
+		if code != ExitOK {
+			t.Fatalf("%v: exit %d: %s", args, code, errs)
+		}
+		n := 0
+		for _, l := range strings.Split(errs, "\n") {
+			if strings.Contains(l, "unknown00") {
+				n++
+			}
+		}
+		if n != 20 {
+			t.Errorf("%v: %d unknown skills named on stderr, want the first 20:\n%s", args, n, errs)
+		}
+		if !strings.Contains(errs, "… and 480 more unknown skills") {
+			t.Errorf("%v: stderr does not count the rest:\n%s", args, errs)
+		}
+		if strings.Contains(errs, "unknown00020") || strings.Contains(out, "unknown00020") {
+			t.Errorf("%v: the 21st unknown skill is named", args)
+		}
+	}
+}
+
+// The text report shows every must requirement anyone misses, even past
+// the ten most missed: here the must is the twelfth, missed by as many as
+// the others, and it explains the company's blocked count.
+func TestReportTextShowsEveryMissedMust(t *testing.T) {
+	t.Setenv("COLUMNS", "100")
+	dir := t.TempDir()
+	var rb strings.Builder
+	rb.WriteString("format: readycheck/rubric/v1\nid: many\ntitle: Many\nversion: \"1\"\nscales: {yn: [{label: \"No\"}, {label: \"Yes\"}]}\ndefault_scale: yn\ncategories:\n  - id: c\n    title: C\n    skills:\n")
+	for i := range 12 {
+		fmt.Fprintf(&rb, "      - {id: s%02d, title: Skill %02d}\n", i, i)
+	}
+	rb.WriteString("companies:\n  - id: acme\n    name: Acme\n    requirements:\n")
+	for i := range 12 {
+		fmt.Fprintf(&rb, "      - {skill: s%02d, min: 1, must: %t}\n", i, i == 11)
+	}
+	rubricPath := filepath.Join(dir, "many.yaml")
+	cohort := filepath.Join(dir, "cohort")
+	if err := os.Mkdir(cohort, 0o700); err != nil {
+		t.Fatal(err)
+	}
+	files := map[string]string{
+		rubricPath:                      rb.String(),
+		filepath.Join(cohort, "a.yaml"): "format: readycheck/assessment/v1\ncandidate: {name: A}\nrubric: {id: many}\nanswers: {s00: 0}\n",
+	}
+	for path, src := range files {
+		if err := os.WriteFile(path, []byte(src), 0o600); err != nil {
+			t.Fatal(err)
+		}
+	}
+	out, errs, code := run(t, "report", cohort, "--rubric", rubricPath)
+	if code != ExitOK {
+		t.Fatalf("exit %d: %s", code, errs)
+	}
+	_, section, ok := strings.Cut(out, "Most missed requirements")
+	section, _, _ = strings.Cut(section, "\n\n")
+	if !ok || !strings.Contains(section, "Skill 11") || !strings.Contains(section, "must") {
+		t.Errorf("the missed must requirement is not listed:\n%s", section)
+	}
+	if !strings.Contains(section, "and 2 more requirements") {
+		t.Errorf("the cut is not counted:\n%s", section)
+	}
+}
+
+// In the HTML report a path may break after each folder, not mid-word.
+func TestReportHTMLPathsBreakAtSeparators(t *testing.T) {
+	out, errs, code := run(t, "report", cohortDir, "--rubric", cohortRubric, "--format", "html")
+	if code != ExitOK {
+		t.Fatalf("exit %d: %s", code, errs)
+	}
+	if want := `<td class="file">../<wbr>report/<wbr>testdata/<wbr>cohort/<wbr>ada.yaml</td>`; !strings.Contains(out, want) {
+		t.Errorf("no path with <wbr> after its separators:\n%s", out)
+	}
+	if strings.Contains(out, "word-break: break-all") {
+		t.Errorf("paths still break anywhere")
+	}
+}
+
+// --anonymize numbers candidates in an order drawn from --seed, the same
+// for the same seed, not in name order; --seed alone is a usage error.
+func TestReportAnonymizeSeed(t *testing.T) {
+	names := func(args ...string) string {
+		t.Helper()
+		out, errs, code := run(t, append([]string{"report", cohortDir, "--rubric", cohortRubric, "--format", "csv"}, args...)...)
+		if code != ExitOK {
+			t.Fatalf("%v: exit %d: %s", args, code, errs)
+		}
+		var rows []string
+		for _, l := range strings.Split(out, "\n")[1:] {
+			// name,file,status,updated,...: keep what identifies the row
+			// but the name.
+			if f := strings.Split(l, ","); len(f) > 4 {
+				rows = append(rows, strings.Join(f[2:], ","))
+			}
+		}
+		return strings.Join(rows, "\n")
+	}
+	byName := names()
+	differ := 0
+	for seed := range 10 {
+		s := fmt.Sprint(seed)
+		first := names("--anonymize", "--seed", s)
+		if again := names("--anonymize", "--seed", s); again != first {
+			t.Errorf("--seed %s: two orders", s)
+		}
+		if first != byName {
+			differ++
+		}
+	}
+	if differ < 7 {
+		t.Errorf("%d seeds of 10 give another order than by name", differ)
+	}
+	if _, _, code := run(t, "report", cohortDir, "--rubric", cohortRubric, "--seed", "3"); code != ExitUsage {
+		t.Errorf("--seed without --anonymize: exit %d, want %d", code, ExitUsage)
 	}
 }

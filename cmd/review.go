@@ -17,7 +17,7 @@ func newReviewCmd() *cobra.Command {
 	var rubricPath, reviewer, dataDir string
 	c := &cobra.Command{
 		Use:   "review [PATH...]",
-		Short: "Review saved assessments as a mentor: rate beside the candidate, comment, compare",
+		Short: "Review saved assessments as a mentor",
 		Long: `Open saved assessments (files, or folders searched recursively; default: the
 data folder's assessments) as a mentor. The list shows each candidate's
 readiness and who reviewed them; enter opens one, where you give your own

@@ -8,6 +8,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"runtime/debug"
 	"strings"
 
 	"charm.land/fang/v2"
@@ -75,7 +76,7 @@ Run it with no command to start (or resume) an assessment.`,
   readycheck validate my-rubric.yaml
 
   # score a saved assessment
-  readycheck score ~/.local/share/readycheck/assessments/ada-lovelace-20261123-100000.yaml`,
+  readycheck score ~/.local/share/readycheck/assessments/ada.yaml`,
 		Args: args(cobra.NoArgs),
 	}
 	root.SetFlagErrorFunc(func(_ *cobra.Command, err error) error { return usageError(err) })
@@ -89,21 +90,33 @@ Run it with no command to start (or resume) an assessment.`,
 		newReviewCmd(),
 		newRubricCmd(),
 		newReportCmd(), newSimulateCmd(),
+		newManCmd(),
 	)
+	// cobra's own completion command, made now to give it a description
+	// that fits the command list.
+	root.InitDefaultCompletionCmd()
+	for _, c := range root.Commands() {
+		if c.Name() == "completion" {
+			c.Short = "Print a shell completion script"
+		}
+	}
+	fitFlagUsages(root)
 	return root
 }
 
-// Version is set by the build (or read from the module's build info by fang).
+// Version may be set by the build (-ldflags "-X ..."); else --version is
+// read from the module's build information: see buildVersion.
 var Version = ""
 
 // Execute runs readycheck with the process's arguments and returns its exit status.
 func Execute(ctx context.Context) int {
 	root := NewRoot()
-	var opts []fang.Option
-	if Version != "" {
-		opts = append(opts, fang.WithVersion(Version))
+	info, ok := debug.ReadBuildInfo()
+	opts := []fang.Option{
+		fang.WithVersion(buildVersion(Version, info, ok)),
+		fang.WithErrorHandler(handleError),
+		fang.WithoutManpage(), // readycheck has its own: see newManCmd
 	}
-	opts = append(opts, fang.WithErrorHandler(handleError))
 	err := fang.Execute(ctx, root, opts...)
 	return exitCode(err)
 }

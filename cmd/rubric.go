@@ -23,7 +23,7 @@ const SchemaFile = "readycheck-rubric.schema.json"
 func newRubricCmd() *cobra.Command {
 	c := &cobra.Command{
 		Use:   "rubric",
-		Short: "Start a rubric of your own, or print the rubric format's JSON Schema",
+		Short: "Start a rubric, or print its JSON Schema",
 		Args:  args(cobra.NoArgs),
 		RunE: func(c *cobra.Command, _ []string) error {
 			return c.Help()
@@ -37,7 +37,7 @@ func newRubricInitCmd() *cobra.Command {
 	var force bool
 	c := &cobra.Command{
 		Use:   "init [FILE]",
-		Short: "Write the built-in rubric as a starting point for your own",
+		Short: "Write the built-in rubric to start your own",
 		Long: `Write the built-in backend internship rubric to FILE (default rubric.yaml) as a
 commented starting point, and the rubric format's JSON Schema beside it
 (` + SchemaFile + `) so that editors with YAML support check the file as

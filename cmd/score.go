@@ -25,7 +25,7 @@ func newScoreCmd() *cobra.Command {
 	var companies []string
 	c := &cobra.Command{
 		Use:   "score ASSESSMENT",
-		Short: "Show a saved assessment's readiness per company, its gaps and next steps",
+		Short: "Show an assessment's readiness per company",
 		Long: `Score a saved assessment against its rubric: readiness and verdict per
 company, each requirement met, partial or unmet, the next steps that would
 help most, and the unanswered skills.
@@ -36,7 +36,8 @@ assessment's targets. --format json prints the figures for scripts;
 --format markdown writes a report to send to a mentor.`,
 		Example: `  readycheck score ada.yaml
   readycheck score ada.yaml --company dept --format markdown > ada.md
-  readycheck score ada.yaml --rubric acme.yaml --format json | jq '.companies[].readiness'`,
+  readycheck score ada.yaml --rubric acme.yaml --format json |
+      jq '.companies[].readiness'`,
 		Args: args(cobra.ExactArgs(1)),
 		RunE: func(c *cobra.Command, files []string) error {
 			if !slices.Contains(scoreFormats, format) {

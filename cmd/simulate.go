@@ -19,8 +19,8 @@ var simulateFormats = []string{"text", "markdown", "json"}
 func newSimulateCmd() *cobra.Command {
 	var newPath, basePath, format, view, out string
 	c := &cobra.Command{
-		Use:   "simulate --rubric NEW [--baseline OLD] PATH...",
-		Short: "Preview how a changed rubric would move a cohort's verdicts",
+		Use:   "simulate PATH...",
+		Short: "Preview how a rubric change moves a cohort",
 		Long: `Score the same assessments against the rubric they were taken against (the
 baseline) and against a changed rubric (weights, thresholds, min levels, must
 flags, requirements or companies added or removed), and show per company how
@@ -34,9 +34,12 @@ rubric): the assessments are then scored against it as if they named it, and
 the preview says so. Companies in only one of the two rubrics are listed as
 added or removed; answers for skills the new rubric lacks are counted once
 per skill. Files that cannot be scored against both rubrics are skipped and
-listed.`,
-		Example: `  readycheck simulate --rubric acme-2027.yaml --baseline acme-2026.yaml assessments/
-  readycheck simulate --rubric backend-internship.yaml assessments/ --format markdown > preview.md`,
+listed (grouped by reason); when no file counts, nothing is written and the
+exit status is 1.`,
+		Example: `  readycheck simulate assessments/ --rubric acme-2027.yaml \
+      --baseline acme-2026.yaml
+  readycheck simulate assessments/ --rubric backend-internship.yaml \
+      --format markdown > preview.md`,
 		Args: args(cobra.MinimumNArgs(1)),
 		RunE: func(c *cobra.Command, paths []string) error {
 			if !slices.Contains(simulateFormats, format) {
@@ -62,8 +65,9 @@ listed.`,
 			if err != nil {
 				return err
 			}
-			for _, s := range sim.Skipped {
-				fmt.Fprintln(stderr, s.Error)
+			printSkipped(stderr, sim.Skipped)
+			if sim.Assessments == 0 {
+				return nothingCounted(base.ID, "--baseline", basePath == "", sim.OtherRubrics, len(sim.Skipped), paths)
 			}
 			err = writeOutput(c.OutOrStdout(), out, func(w io.Writer, width int, color bool) error {
 				switch format {

@@ -14,7 +14,7 @@ import (
 func newValidateCmd() *cobra.Command {
 	return &cobra.Command{
 		Use:   "validate FILE...",
-		Short: "Check rubric files and report every problem with its line and column",
+		Short: "Check rubric files, every problem with its line",
 		Long: `Check one or more rubric files. Each valid file gets one summary line on
 standard output. Every problem of every file is listed on standard error as
 FILE:LINE:COL: message, and the exit status is 1 when any file has an error.

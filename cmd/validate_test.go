@@ -83,3 +83,24 @@ func readFile(t *testing.T, path string) string {
 	}
 	return string(b)
 }
+
+// Huge weights once passed validate and made NaN and +Inf readiness: they
+// are refused at their line and column, with the range to use.
+func TestValidateHugeWeight(t *testing.T) {
+	src, err := os.ReadFile("testdata/small.yaml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	bad := strings.ReplaceAll(string(src), "weight: 2", "weight: 1e308")
+	if bad == string(src) {
+		t.Fatal("testdata/small.yaml has no weight: 2")
+	}
+	path := t.TempDir() + "/huge.yaml"
+	if err := os.WriteFile(path, []byte(bad), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	out, errs, code := run(t, "validate", path)
+	if code != ExitFailure || !strings.Contains(out+errs, "huge.yaml:33:") || !strings.Contains(out+errs, "has weight 1e308; a weight must be a number above 0 and at most 1000") {
+		t.Errorf("exit %d:\n%s%s", code, out, errs)
+	}
+}

@@ -23,9 +23,15 @@ type Options struct {
 	// instead of each assessment's targets.
 	Companies []string
 	View      View
-	// Anonymize replaces names by "Candidate 1", "Candidate 2", ... in name
-	// order and drops file names.
+	// Anonymize replaces names by "Candidate 1", "Candidate 2", ... and
+	// drops file names. The candidates are listed, and numbered, in an
+	// order drawn from Seed, not by name: the numbers cannot be mapped back
+	// to the names of a named report.
 	Anonymize bool
+	// Seed orders an anonymized report's candidates: the same seed and
+	// files give the same order. Callers draw it at random unless the
+	// order is to be repeated.
+	Seed uint64
 	// Workers is how many files are read at once; 0 means one per CPU.
 	Workers int
 }
@@ -78,6 +84,8 @@ func Read(ctx context.Context, opts Options, paths ...string) (*Report, error) {
 	rp.fill(total, targets)
 	rp.Skipped = skippedList(skipped, opts.Anonymize)
 	rp.problems = skippedList(skipped, false)
+	rp.OtherRubrics = otherRubrics(skipped)
+	rp.OtherRubrics = otherRubrics(skipped)
 	return rp, nil
 }
 
@@ -90,6 +98,19 @@ type job struct {
 type skip struct {
 	file     string
 	problems yamlfile.Problems
+	// rubric is the file's rubric id when it was taken against another
+	// rubric than the report's.
+	rubric string
+}
+
+// skipLoad is why a file that load refused is skipped; a is what load
+// parsed of it, if anything.
+func skipLoad(file string, a *assessments.Assessment, r *rubric.Rubric, ps yamlfile.Problems) *skip {
+	s := &skip{file: file, problems: ps}
+	if a != nil && a.Rubric.ID != r.ID {
+		s.rubric = a.Rubric.ID
+	}
+	return s
 }
 
 // collect walks paths and feeds the files to a pool of workers: newReader
@@ -199,7 +220,7 @@ func (w *worker) read(j job) ([]byte, *skip) {
 	}
 	a, levels, fellBack, problems := load(j.path, w.r, w.opts.View)
 	if problems != nil {
-		return skipResult(j.path, problems)
+		return nil, skipLoad(j.path, a, w.r, problems)
 	}
 	targets := w.targets
 	if targets == nil {
@@ -217,13 +238,17 @@ func (w *worker) read(j job) ([]byte, *skip) {
 			updated = info.ModTime()
 		}
 	}
-	return encodeRow(a.Candidate.Name, j.path, string(a.Status), updated, results, w.index), nil
+	key := strings.ToLower(a.Candidate.Name)
+	if w.opts.Anonymize {
+		key = shuffleKey(w.opts.Seed, j.path)
+	}
+	return encodeRow(key, a.Candidate.Name, j.path, string(a.Status), updated, results, w.index), nil
 }
 
 // load reads an assessment file, checks it against the rubric and returns
 // the levels of the view; fellBack is true when the mentor view fell back
 // to the candidate's answers for want of a review. problems is nil when the
-// file can be counted.
+// file can be counted; otherwise a is what could be parsed of it, or nil.
 func load(path string, r *rubric.Rubric, view View) (a *assessments.Assessment, levels rubric.Levels, fellBack bool, problems yamlfile.Problems) {
 	data, err := rubric.ReadFile(path)
 	if err != nil {
@@ -234,7 +259,7 @@ func load(path string, r *rubric.Rubric, view View) (a *assessments.Assessment, 
 		return nil, nil, false, errs
 	}
 	if errs := a.Check(r).Errors(); len(errs) > 0 {
-		return nil, nil, false, errs
+		return a, nil, false, errs
 	}
 	if view == Mentor {
 		if rv, ok := a.Review(""); ok {
@@ -298,6 +323,9 @@ func skippedList(skips []skip, anonymize bool) []Skipped {
 			lines[j] = p.Error()
 		}
 		out[i] = Skipped{File: s.file, Error: strings.Join(lines, "\n")}
+		if len(s.problems) == 1 {
+			out[i].reason = s.problems[0].Message
+		}
 		if anonymize {
 			out[i].File = ""
 		}

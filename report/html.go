@@ -26,12 +26,32 @@ var htmlTemplate = template.Must(template.New("report").Funcs(template.FuncMap{
 	"marker":  scorecard.VerdictMarker,
 	"vclass":  verdictClass,
 	"clean":   clean,
+	"path":    breakablePath,
 	"plural":  plural,
 	"percent": percent,
 	"sub":     func(a, b float64) float64 { return a - b },
 	// share is n out of total in percent, for the width of a bar.
 	"share": func(n, total int) float64 { return 100 * float64(n) / float64(max(total, 1)) },
 }).Parse(htmlSource))
+
+// breakablePath escapes a file path for HTML with a <wbr> after each path
+// separator (/ or \), so that a long path wraps between folders, not
+// mid-word.
+func breakablePath(path string) template.HTML {
+	var b strings.Builder
+	path = clean(path)
+	for path != "" {
+		i := strings.IndexAny(path, `/\`)
+		if i < 0 {
+			b.WriteString(template.HTMLEscapeString(path))
+			break
+		}
+		b.WriteString(template.HTMLEscapeString(path[:i+1]))
+		b.WriteString("<wbr>")
+		path = path[i+1:]
+	}
+	return template.HTML(b.String())
+}
 
 // htmlPage is what the template shows.
 type htmlPage struct {
@@ -141,9 +161,7 @@ func (rp *Report) HTML(w io.Writer) error {
 	for i, s := range rp.NextSteps {
 		p.NextSteps = append(p.NextSteps, htmlStep{NextStep: s, Rank: i + 1, Bar: 100 * float64(s.Moves) / float64(most)})
 	}
-	for _, s := range rp.Skipped {
-		p.Skipped = append(p.Skipped, strings.Split(s.Error, "\n")...)
-	}
+	p.Skipped = skippedLines(rp.Skipped)
 	if len(rp.UnknownSkills) > 0 {
 		p.Unknown = unknownSkills(rp.UnknownSkills)
 	}

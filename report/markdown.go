@@ -95,10 +95,8 @@ func (rp *Report) Markdown(w io.Writer) error {
 
 	if len(rp.Skipped) > 0 {
 		fmt.Fprintf(b, "\n## Skipped files (%d)\n\n", len(rp.Skipped))
-		for _, s := range rp.Skipped {
-			for _, l := range strings.Split(s.Error, "\n") {
-				fmt.Fprintf(b, "- %s\n", code(l))
-			}
+		for _, l := range skippedLines(rp.Skipped) {
+			fmt.Fprintf(b, "- %s\n", code(l))
 		}
 	}
 	if len(rp.UnknownSkills) > 0 {

@@ -57,6 +57,9 @@ type Report struct {
 	// UnknownSkills are the skills that answers name and the rubric lacks
 	// (ignored when scoring), with how many files name each, by id.
 	UnknownSkills []SkillFiles `json:"-"`
+	// OtherRubrics are the rubrics other than the report's that skipped
+	// files were taken against, with how many files each, most first.
+	OtherRubrics []RubricFiles `json:"-"`
 	// Anonymized is true when names were replaced and file names dropped.
 	Anonymized bool `json:"-"`
 
@@ -82,6 +85,10 @@ type Skipped struct {
 	// Error holds the reasons, one FILE:LINE:COL line each (LINE:COL in an
 	// anonymized report).
 	Error string `json:"error"`
+
+	// reason is the one problem's message, without its place, for grouping
+	// files skipped for the same reason; "" when there are several.
+	reason string
 }
 
 // Company is one company's figures over the candidates who count for it.
@@ -208,8 +215,9 @@ type CandidateCompany struct {
 }
 
 // Candidates calls fn for every candidate, by name (case-insensitively)
-// then file; with Anonymized, names are "Candidate 1", "Candidate 2", ...
-// in that order and files are "". It stops at fn's first error.
+// then file; with Anonymized, in the order Options.Seed draws, named
+// "Candidate 1", "Candidate 2", ... in that order, with files "". It stops
+// at fn's first error.
 func (rp *Report) Candidates(fn func(Candidate) error) error {
 	i := 0
 	return rp.roster.each(func(row []byte) error {

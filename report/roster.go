@@ -4,13 +4,13 @@ import (
 	"bufio"
 	"bytes"
 	"container/heap"
+	"crypto/sha256"
 	"encoding/binary"
 	"fmt"
 	"io"
 	"os"
 	"slices"
 	"strconv"
-	"strings"
 	"time"
 
 	"github.com/readycheck/readycheck/rubric"
@@ -214,11 +214,12 @@ func (w *rowBuilder) str(s string) {
 
 func (w *rowBuilder) num(v int) { w.b = binary.AppendVarint(w.b, int64(v)) }
 
-// encodeRow encodes a candidate's line; cs are the company results of the
-// candidate's companies, in rubric order.
-func encodeRow(name, file, status string, updated time.Time, cs []rubric.CompanyResult, companyIndex func(*rubric.Company) int) []byte {
-	w := rowBuilder{b: make([]byte, 0, 64+len(name)*2+len(file)+len(cs)*8)}
-	w.str(strings.ToLower(name))
+// encodeRow encodes a candidate's line; key is what the roster sorts by
+// (then name, then file); cs are the company results of the candidate's
+// companies, in rubric order.
+func encodeRow(key, name, file, status string, updated time.Time, cs []rubric.CompanyResult, companyIndex func(*rubric.Company) int) []byte {
+	w := rowBuilder{b: make([]byte, 0, 64+len(key)+len(name)+len(file)+len(cs)*8)}
+	w.str(key)
 	w.str(name)
 	w.str(file)
 	w.str(status)
@@ -297,7 +298,8 @@ func decodeRow(row []byte, r *rubric.Rubric) Candidate {
 	return c
 }
 
-// compareRows orders rows by name folded to lower case, then name, then file.
+// compareRows orders rows by their key (the name folded to lower case, or
+// an anonymized report's shuffle key), then name, then file.
 func compareRows(a, b []byte) int {
 	ra, rb := rowReader{b: a}, rowReader{b: b}
 	for range 3 {
@@ -315,3 +317,15 @@ func tenths(readiness float64) int {
 }
 
 func anonymousName(i int) string { return "Candidate " + strconv.Itoa(i) }
+
+// shuffleKey is an anonymized candidate's sort key: a hash of the seed and
+// the file, so that the candidates come, and are numbered, in an order that
+// says nothing of their names, the same for the same seed and files.
+func shuffleKey(seed uint64, file string) string {
+	h := sha256.New()
+	var b [8]byte
+	binary.BigEndian.PutUint64(b[:], seed)
+	h.Write(b[:])
+	h.Write([]byte(file))
+	return string(h.Sum(nil)[:16])
+}

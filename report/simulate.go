@@ -41,6 +41,10 @@ type Simulation struct {
 	// lacks, with how many files answer each, by id.
 	MissingSkills []SkillFiles `json:"missing_skills"`
 
+	// OtherRubrics are the rubrics other than the baseline that skipped
+	// files were taken against, with how many files each, most first.
+	OtherRubrics []RubricFiles `json:"-"`
+
 	// Unreviewed counts, in the mentor view, the assessments without a
 	// review, counted in the candidate's view.
 	Unreviewed int `json:"-"`
@@ -166,6 +170,7 @@ func Simulate(ctx context.Context, opts SimulateOptions, paths ...string) (*Simu
 		Rubric:           digestOf(next),
 		View:             opts.View,
 		Skipped:          skippedList(skips, false),
+		OtherRubrics:     otherRubrics(skips),
 		Companies:        []SimCompany{},
 		AddedCompanies:   []CompanyRef{},
 		RemovedCompanies: []CompanyRef{},
@@ -251,7 +256,7 @@ func simulateFile(j job, opts SimulateOptions, t *simTally) *skip {
 	}
 	a, before, fellBack, problems := load(j.path, base, opts.View)
 	if problems != nil {
-		return &skip{file: j.path, problems: problems}
+		return skipLoad(j.path, a, base, problems)
 	}
 	baseTargets, unknown := base.Targets(a.Targets)
 	if len(unknown) > 0 {

@@ -178,10 +178,8 @@ func (sim *Simulation) Text(w io.Writer, width int, color bool) error {
 	if len(sim.Skipped) > 0 {
 		tw.blank()
 		tw.line(tw.st.heading, "", "", fmt.Sprintf("Skipped (%s)", plural(len(sim.Skipped), "file", "files")))
-		for _, s := range sim.Skipped {
-			for _, l := range strings.Split(s.Error, "\n") {
-				tw.line(plain, "  ", "    ", clean(l))
-			}
+		for _, l := range skippedLines(sim.Skipped) {
+			tw.line(plain, "  ", "    ", clean(l))
 		}
 	}
 	return tw.w.Flush()
@@ -241,10 +239,8 @@ func (sim *Simulation) Markdown(w io.Writer) error {
 	}
 	if len(sim.Skipped) > 0 {
 		fmt.Fprintf(b, "\n## Skipped files (%d)\n\n", len(sim.Skipped))
-		for _, s := range sim.Skipped {
-			for _, l := range strings.Split(s.Error, "\n") {
-				fmt.Fprintf(b, "- %s\n", code(l))
-			}
+		for _, l := range skippedLines(sim.Skipped) {
+			fmt.Fprintf(b, "- %s\n", code(l))
 		}
 	}
 	return b.Flush()

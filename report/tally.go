@@ -112,10 +112,14 @@ func (t *tally) count(r *rubric.Rubric, a *assessments.Assessment, levels rubric
 // countUnknown counts, once per file, the skills that answers or ratings
 // name and the rubric lacks.
 func (t *tally) countUnknown(r *rubric.Rubric, a *assessments.Assessment) {
-	var seen []string
+	// A set: a file may answer hundreds of thousands of unknown skills.
+	var seen map[string]bool
 	note := func(id string) {
-		if _, ok := r.Skill(id); !ok && !slices.Contains(seen, id) {
-			seen = append(seen, id)
+		if _, ok := r.Skill(id); !ok && !seen[id] {
+			if seen == nil {
+				seen = map[string]bool{}
+			}
+			seen[id] = true
 			t.unknown[id]++
 		}
 	}

@@ -25,7 +25,8 @@ const (
 	MinWidth = 50
 	maxBar   = 60
 	// textUnmet is how many of a company's most missed requirements the
-	// text report shows; the other formats show them all.
+	// text report shows, more when more must requirements are missed (it
+	// shows them all); the other formats show every one.
 	textUnmet = 10
 	maxName   = 30
 )
@@ -126,7 +127,7 @@ func (tw *textWriter) company(c Company) {
 	}
 	tw.blank()
 	tw.line(tw.st.heading, "  ", "  ", "Most missed requirements")
-	shown := c.Unmet[:min(len(c.Unmet), textUnmet)]
+	shown := unmetShown(c.Unmet, textUnmet)
 	// A column marks the must requirements, when any is shown.
 	musts := slices.ContainsFunc(shown, func(u Unmet) bool { return u.Must })
 	rows := make([][]string, 0, len(shown))
@@ -146,9 +147,32 @@ func (tw *textWriter) company(c Company) {
 	} else {
 		tw.table("  ", []string{"Requirement", "Missed by", "Share"}, rows, 1, 2)
 	}
-	if more := len(c.Unmet) - textUnmet; more > 0 {
+	if more := len(c.Unmet) - len(shown); more > 0 {
 		tw.line(tw.st.dim, "  ", "  ", fmt.Sprintf("and %s, in the Markdown, HTML and JSON reports", plural(more, "more requirement", "more requirements")))
 	}
+}
+
+// unmetShown keeps, most missed first, every must requirement that anyone
+// misses (they explain the blocked count, however few miss them), then the
+// most missed others up to n requirements in all.
+func unmetShown(unmet []Unmet, n int) []Unmet {
+	musts := 0
+	for _, u := range unmet {
+		if u.Must {
+			musts++
+		}
+	}
+	shown := make([]Unmet, 0, max(n, musts))
+	others := n - musts
+	for _, u := range unmet {
+		if u.Must {
+			shown = append(shown, u)
+		} else if others > 0 {
+			shown = append(shown, u)
+			others--
+		}
+	}
+	return shown
 }
 
 // verdictBar draws a company's verdict counts as one bar of width cells,
@@ -435,10 +459,8 @@ func (tw *textWriter) problems(rp *Report) {
 	if len(rp.Skipped) > 0 {
 		tw.blank()
 		tw.line(tw.st.heading, "", "", fmt.Sprintf("Skipped (%s)", plural(len(rp.Skipped), "file", "files")))
-		for _, s := range rp.Skipped {
-			for _, l := range strings.Split(s.Error, "\n") {
-				tw.line(lipgloss.NewStyle(), "  ", "    ", clean(l))
-			}
+		for _, l := range skippedLines(rp.Skipped) {
+			tw.line(lipgloss.NewStyle(), "  ", "    ", clean(l))
 		}
 	}
 	if len(rp.UnknownSkills) > 0 {
@@ -600,11 +622,31 @@ func date(c Candidate) string {
 }
 
 func unknownSkills(us []SkillFiles) string {
-	parts := make([]string, len(us))
-	for i, u := range us {
+	shown := us[:min(len(us), MaxUnknownSkills)]
+	parts := make([]string, len(shown), len(shown)+1)
+	for i, u := range shown {
 		parts[i] = fmt.Sprintf("%s (%s)", clean(u.Skill), plural(u.Files, "file", "files"))
 	}
+	if more := len(us) - len(shown); more > 0 {
+		parts = append(parts, fmt.Sprintf("… and %s more unknown skills", Thousands(more)))
+	}
 	return strings.Join(parts, ", ")
+}
+
+// MaxUnknownSkills is how many skills the rubric lacks a report or preview
+// names, on screen and on paper; the rest are counted. (JSON lists all.)
+const MaxUnknownSkills = 20
+
+// Thousands writes n with a comma between groups of three digits.
+func Thousands(n int) string {
+	if n < 0 {
+		return "-" + Thousands(-n)
+	}
+	s := strconv.Itoa(n)
+	for i := len(s) - 3; i > 0; i -= 3 {
+		s = s[:i] + "," + s[i:]
+	}
+	return s
 }
 
 // fit cuts s to n cells, ending it with "…" when cut.

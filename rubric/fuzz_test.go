@@ -1,8 +1,11 @@
 package rubric_test
 
 import (
+	"fmt"
+	"math"
 	"os"
 	"path/filepath"
+	"strconv"
 	"testing"
 
 	"github.com/readycheck/readycheck/internal/yamlfile"
@@ -128,4 +131,57 @@ func checkConsistent(t *testing.T, r *rubric.Rubric) {
 			}
 		}
 	}
+}
+
+// FuzzReadinessFinite is the property that no valid rubric can overflow:
+// whatever the weights the loader accepts (above 0, at most MaxWeight) and
+// whatever the levels, every readiness is a finite number from 0 to 100 and
+// every next step's gain is finite. Weights it refuses must be the ones
+// outside that range.
+func FuzzReadinessFinite(f *testing.F) {
+	f.Add(1.0, 2.0, 3.0, uint8(0), uint8(2), uint8(4))
+	f.Add(1e308, 1e308, 1.0, uint8(1), uint8(1), uint8(1))
+	f.Add(1000.0, 1000.0, 1000.0, uint8(4), uint8(0), uint8(3))
+	f.Add(5e-324, 1000.0, 5e-324, uint8(3), uint8(1), uint8(0))
+	f.Add(5e-324, 5e-324, 5e-324, uint8(2), uint8(2), uint8(2))
+	f.Add(math.Inf(1), math.NaN(), -1.0, uint8(0), uint8(0), uint8(0))
+	f.Add(0.1, 0.2, 0.3, uint8(4), uint8(4), uint8(4))
+	f.Fuzz(func(t *testing.T, w1, w2, w3 float64, l1, l2, l3 uint8) {
+		weights := []float64{w1, w2, w3}
+		src := "format: readycheck/rubric/v1\nid: w\ntitle: W\nversion: \"1\"\n" +
+			"scales: {prof: [{label: A}, {label: B}, {label: C}, {label: D}, {label: E}]}\n" +
+			"default_scale: prof\ncategories:\n  - id: c\n    title: C\n    skills: [{id: a, title: A}, {id: b, title: B}, {id: m, title: M}]\n" +
+			"companies:\n  - id: x\n    name: X\n    requirements:\n"
+		for i, id := range []string{"a", "b", "m"} {
+			src += fmt.Sprintf("      - {skill: %s, min: %d, weight: %s, must: %t}\n", id, i+2, strconv.FormatFloat(weights[i], 'g', -1, 64), id == "m")
+		}
+		r, problems := rubric.Parse("w.yaml", []byte(src))
+		valid := true
+		for _, w := range weights {
+			valid = valid && w > 0 && w <= rubric.MaxWeight
+		}
+		if (problems.Err() == nil) != valid {
+			t.Fatalf("weights %v: valid %t, but the loader says %v", weights, valid, problems.Err())
+		}
+		if !valid {
+			return
+		}
+		lv := r.NewLevels()
+		for i, l := range []uint8{l1, l2, l3} {
+			lv[i] = int(l%6) - 1 // -1 (unanswered) to 4
+		}
+		res := r.Score(lv, r.Companies)
+		for _, c := range res.Companies {
+			for _, x := range []float64{c.Raw, c.Readiness} {
+				if math.IsNaN(x) || x < 0 || x > 100 {
+					t.Fatalf("weights %v, levels %v: readiness %v", weights, lv, x)
+				}
+			}
+		}
+		for _, s := range res.NextSteps {
+			if math.IsNaN(s.Gain) || math.IsInf(s.Gain, 0) {
+				t.Fatalf("weights %v, levels %v: next step gain %v", weights, lv, s.Gain)
+			}
+		}
+	})
 }

@@ -451,6 +451,12 @@ func categoryName(c *Category) string {
 }
 
 var companyFields = []string{"id", "name", "role", "description", "url", "thresholds", "requirements"}
+
+// MaxWeight is the largest weight a requirement may have. With weights
+// above 0 and at most this, no rubric's sums can overflow: readiness is
+// always a finite number from 0 to 100.
+const MaxWeight = 1000
+
 var requirementFields = []string{"id", "title", "skill", "any_of", "min", "weight", "must"}
 
 func (l *loader) companies(n *yaml.Node) {
@@ -635,8 +641,8 @@ func (l *loader) requirement(n *yaml.Node, c *Company, j int, companyWhat string
 	}
 	if w := f["weight"].Value; w != nil && !yamlfile.IsNull(w) {
 		if x, ok := l.Float(w, "the weight of "+what); ok {
-			if x <= 0 {
-				l.At(w, "%s has weight %s; a weight must be a number above 0 (leave it out for 1)", what, w.Value)
+			if x <= 0 || x > MaxWeight {
+				l.At(w, "%s has weight %s; a weight must be a number above 0 and at most %d (leave it out for 1)", what, yamlfile.Clean(w.Value), MaxWeight)
 			}
 			req.Weight = x
 		}

@@ -114,6 +114,8 @@ func TestSchemaRejectsWhatTheLoaderRejects(t *testing.T) {
 		{"scale of one level", "    - {label: \"No\"}\n    - {label: \"Yes\"}\n", "    - {label: \"Yes\"}\n"},
 		{"min below 1", "{skill: sql, min: 2}", "{skill: sql, min: 0}"},
 		{"weight 0", "{skill: testing, min: 2, weight: 3}", "{skill: testing, min: 2, weight: 0}"},
+		{"weight 1e308", "{skill: testing, min: 2, weight: 3}", "{skill: testing, min: 2, weight: 1e308}"},
+		{"weight over 1000", "{skill: testing, min: 2, weight: 3}", "{skill: testing, min: 2, weight: 1000.5}"},
 		{"threshold over 100", "ready: 75", "ready: 120"},
 		{"no requirements", "      - {skill: python, min: Beginner}\n      - {skill: testing, min: 2, weight: 3}\n", "      []\n"},
 		{"unknown field in a requirement", "{skill: sql, min: 2}", "{skill: sql, min: 2, wieght: 2}"},

@@ -163,7 +163,9 @@ func scoreCompany(c *Company, levels Levels) CompanyResult {
 			blocked = true
 		}
 	}
-	cr.Raw = 100 * sum / weights
+	// sum ≤ weights, as every score is at most 1: the ratio is at most 1
+	// before it is scaled, whatever the weights.
+	cr.Raw = 100 * (sum / weights)
 	cr.Readiness = Round(cr.Raw)
 	cr.Verdict = c.verdict(cr.Readiness, blocked)
 	return cr

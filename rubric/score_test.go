@@ -410,18 +410,18 @@ companies:
   - id: just-ready
     name: Just ready
     requirements:
-      - {skill: a, min: 1, weight: 1999}
-      - {skill: b, min: 1, weight: 501}
+      - {skill: a, min: 1, weight: 199.9}
+      - {skill: b, min: 1, weight: 50.1}
   - id: just-below
     name: Just below
     requirements:
-      - {skill: a, min: 1, weight: 3997}
-      - {skill: b, min: 1, weight: 1003}
+      - {skill: a, min: 1, weight: 399.7}
+      - {skill: b, min: 1, weight: 100.3}
   - id: half-to-almost
     name: Half to almost
     requirements:
-      - {skill: a, min: 1, weight: 1199}
-      - {skill: b, min: 1, weight: 801}
+      - {skill: a, min: 1, weight: 119.9}
+      - {skill: b, min: 1, weight: 80.1}
   - id: custom
     name: Custom thresholds
     thresholds: {almost: 40, ready: 50}
@@ -438,9 +438,9 @@ companies:
 // The verdict is decided on the rounded readiness, and a must requirement
 // unmet blocks whatever the readiness. With a = Yes, b = No, m = No:
 //
-//	just-ready:     100 * 1999 / 2500 = 79.96 -> 80.0 >= 80: ready
-//	just-below:     100 * 3997 / 5000 = 79.94 -> 79.9 <  80: almost
-//	half-to-almost: 100 * 1199 / 2000 = 59.95 -> 60.0 (half away from zero) >= 60: almost
+//	just-ready:     100 * 199.9 / 250 = 79.96 -> 80.0 >= 80: ready
+//	just-below:     100 * 399.7 / 500 = 79.94 -> 79.9 <  80: almost
+//	half-to-almost: 100 * 119.9 / 200 = 59.95 -> 60.0 (half away from zero) >= 60: almost
 //	custom:         100 * 1 / 2 = 50.0 >= its own ready 50: ready (by the defaults, not-yet)
 //	must:           100 * 9 / 10 = 90.0, but m is a must and unmet: blocked
 func TestVerdicts(t *testing.T) {
