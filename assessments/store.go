@@ -12,8 +12,8 @@ import (
 	"time"
 
 	"github.com/adrg/xdg"
-	"github.com/google/renameio/v2"
 
+	"github.com/readycheck/readycheck/internal/atomicfile"
 	"github.com/readycheck/readycheck/internal/yamlfile"
 	"github.com/readycheck/readycheck/rubric"
 )
@@ -115,36 +115,16 @@ func Save(path string, a *Assessment) error {
 	return WriteFile(path, data)
 }
 
-// WriteFile writes data atomically: a temporary file in the same folder is
-// written and synced, renamed over path, and the folder is synced, so that a
-// crash at any moment leaves either the old file or the new one whole. The
-// file's mode is 0600.
+// WriteFile writes data atomically: a hidden temporary file in the same
+// folder is written and synced, renamed over path, and the folder is synced,
+// so that a crash at any moment leaves either the old file or the new one
+// whole. The file's mode is 0600. A path that is a symbolic link or not a
+// regular file is refused, never written through.
 func WriteFile(path string, data []byte) error {
-	pf, err := renameio.NewPendingFile(path, renameio.WithStaticPermissions(FileMode))
-	if err != nil {
-		return fmt.Errorf("save %s: %w", path, err)
-	}
-	defer pf.Cleanup()
-	if _, err := pf.Write(data); err != nil {
-		return fmt.Errorf("save %s: %w", path, err)
-	}
-	if err := pf.CloseAtomicallyReplace(); err != nil {
-		return fmt.Errorf("save %s: %w", path, err)
-	}
-	if err := syncDir(filepath.Dir(path)); err != nil {
+	if err := atomicfile.WriteFile(path, data, FileMode); err != nil {
 		return fmt.Errorf("save %s: %w", path, err)
 	}
 	return nil
-}
-
-// syncDir makes a rename in dir durable.
-func syncDir(dir string) error {
-	d, err := os.Open(dir)
-	if err != nil {
-		return err
-	}
-	defer d.Close()
-	return d.Sync()
 }
 
 // Entry is one assessment file found by List.

@@ -13,10 +13,10 @@ import (
 
 	"github.com/charmbracelet/colorprofile"
 	"github.com/charmbracelet/x/term"
-	"github.com/google/renameio/v2"
 	"github.com/spf13/cobra"
 
 	"github.com/readycheck/readycheck/assessments"
+	"github.com/readycheck/readycheck/internal/atomicfile"
 	"github.com/readycheck/readycheck/report"
 )
 
@@ -160,7 +160,7 @@ func writeOutput(stdout io.Writer, out string, write func(w io.Writer, width int
 	if dir := filepath.Dir(out); !isDir(dir) {
 		return fmt.Errorf("write %s: there is no folder %s; create it, or pass another --out", out, dir)
 	}
-	pf, err := renameio.NewPendingFile(out, renameio.WithPermissions(assessments.FileMode), renameio.WithExistingPermissions())
+	pf, err := atomicfile.New(out, assessments.FileMode)
 	if err != nil {
 		return fmt.Errorf("write %s: %w", out, err)
 	}
@@ -169,7 +169,7 @@ func writeOutput(stdout io.Writer, out string, write func(w io.Writer, width int
 	if err := write(pf, width, false); err != nil {
 		return fmt.Errorf("write %s: %w", out, err)
 	}
-	if err := pf.CloseAtomicallyReplace(); err != nil {
+	if err := pf.Commit(); err != nil {
 		return fmt.Errorf("write %s: %w", out, err)
 	}
 	return nil

@@ -8,9 +8,9 @@ import (
 	"os"
 	"path/filepath"
 
-	"github.com/google/renameio/v2"
 	"github.com/spf13/cobra"
 
+	"github.com/readycheck/readycheck/internal/atomicfile"
 	"github.com/readycheck/readycheck/rubric"
 	"github.com/readycheck/readycheck/rubric/builtin"
 )
@@ -64,7 +64,7 @@ you type. Refuses to overwrite an existing file without --force.`,
 				path string
 				data []byte
 			}{{file, starter(filepath.Base(file))}, {schemaPath, schema}} {
-				if err := renameio.WriteFile(f.path, f.data, 0o644); err != nil {
+				if err := atomicfile.WriteFile(f.path, f.data, 0o644); err != nil {
 					return fmt.Errorf("cannot write %s: %s", f.path, reason(err))
 				}
 			}
