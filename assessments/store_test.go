@@ -3,6 +3,7 @@ package assessments_test
 import (
 	"errors"
 	"fmt"
+	"io/fs"
 	"math/rand"
 	"os"
 	"os/exec"
@@ -309,5 +310,65 @@ func TestResumeIndex(t *testing.T) {
 		if got := assessments.ResumeIndex(a, r); got != tc.want {
 			t.Errorf("answered %v: resume at %d, want %d", tc.answered, got, tc.want)
 		}
+	}
+}
+
+func TestUnlockRemovesLockFile(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "a.yaml")
+	l, err := assessments.LockFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if b, err := os.ReadFile(assessments.LockPath(path)); err != nil || strings.TrimSpace(string(b)) != strconv.Itoa(os.Getpid()) {
+		t.Errorf("lock file holds %q (%v), want this process's number", b, err)
+	}
+	if err := l.Unlock(); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := os.Lstat(assessments.LockPath(path)); !errors.Is(err, fs.ErrNotExist) {
+		t.Errorf("lock file left after Unlock: %v", err)
+	}
+	// A stale lock file (left by a process that was killed) is no obstacle.
+	if err := os.WriteFile(assessments.LockPath(path), []byte("999999\n"), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	l, err = assessments.LockFile(path)
+	if err != nil {
+		t.Fatalf("stale lock file: %v", err)
+	}
+	l.Unlock()
+}
+
+func TestLockRefusesLinksAndSpecialFiles(t *testing.T) {
+	dir := t.TempDir()
+	victim := filepath.Join(dir, "victim.txt")
+	if err := os.WriteFile(victim, []byte("precious\n"), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	path := filepath.Join(dir, "sub", "a.yaml")
+	os.Mkdir(filepath.Dir(path), 0o700)
+	if err := os.Symlink("../victim.txt", assessments.LockPath(path)); err != nil {
+		t.Skip("symbolic links unavailable:", err)
+	}
+	_, err := assessments.LockFile(path)
+	if err == nil || !strings.Contains(err.Error(), "a.yaml.lock is a symbolic link, not a regular file; remove it, then try again") {
+		t.Errorf("err = %v", err)
+	}
+	if b, _ := os.ReadFile(victim); string(b) != "precious\n" {
+		t.Errorf("the link's target was written: %q", b)
+	}
+	// A dangling link is not followed to create its target either.
+	os.Remove(assessments.LockPath(path))
+	os.Symlink("../created.txt", assessments.LockPath(path))
+	if _, err := assessments.LockFile(path); err == nil {
+		t.Error("dangling link accepted")
+	}
+	if _, err := os.Lstat(filepath.Join(dir, "created.txt")); err == nil {
+		t.Error("the dangling link's target was created")
+	}
+	os.Remove(assessments.LockPath(path))
+	os.Mkdir(assessments.LockPath(path), 0o700)
+	if _, err := assessments.LockFile(path); err == nil || !strings.Contains(err.Error(), "is a folder, not a regular file") {
+		t.Errorf("folder as lock file: err = %v", err)
 	}
 }

@@ -3,7 +3,9 @@ package cmd
 import (
 	"bytes"
 	"context"
+	"errors"
 	"fmt"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"strings"
@@ -163,5 +165,34 @@ func TestPrintOutcome(t *testing.T) {
 		if b.String() != c.want {
 			t.Errorf("%+v: %q, want %q", c.done, b.String(), c.want)
 		}
+	}
+}
+
+// A lock file planted as a link to another file is refused, and the file
+// it points to is left as it was (it used to be truncated to a PID).
+func TestAssessResumeRefusesLockSymlink(t *testing.T) {
+	path := saveAssessment(t, map[string]int{"python": 2})
+	victim := filepath.Join(t.TempDir(), "victim.txt")
+	if err := os.WriteFile(victim, []byte("precious\n"), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.Symlink(victim, assessments.LockPath(path)); err != nil {
+		t.Skip("symbolic links unavailable:", err)
+	}
+	_, errout, code := runInput(t, "", "--resume", path, "--accessible")
+	if code != ExitFailure || !strings.Contains(errout, path+".lock is a symbolic link, not a regular file; remove it") {
+		t.Errorf("exit %d\n%s", code, errout)
+	}
+	if b, _ := os.ReadFile(victim); string(b) != "precious\n" {
+		t.Errorf("the link's target was written: %q", b)
+	}
+}
+
+// After a run ends, no lock file is left beside the assessment.
+func TestAssessResumeRemovesLockFile(t *testing.T) {
+	path := saveAssessment(t, map[string]int{"python": 2})
+	runInput(t, "", "--resume", path, "--accessible")
+	if _, err := os.Lstat(assessments.LockPath(path)); !errors.Is(err, fs.ErrNotExist) {
+		t.Errorf("lock file left after exit: %v", err)
 	}
 }
