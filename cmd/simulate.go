@@ -49,6 +49,9 @@ listed.`,
 			if err := checkPaths(paths); err != nil {
 				return err
 			}
+			if err := checkOut(out, paths, newPath, basePath); err != nil {
+				return err
+			}
 			next, err := loadRubric(newPath)
 			if err != nil {
 				return err
@@ -85,7 +88,7 @@ listed.`,
 	f.StringVar(&basePath, "baseline", "", "the rubric FILE the assessments were taken against (default: the built-in rubric, when the new one has its id)")
 	f.StringVar(&view, "view", string(report.Self), "whose levels to score: self (the candidates' answers) or mentor (the last review)")
 	f.StringVar(&format, "format", "text", "output FORMAT: "+strings.Join(simulateFormats, ", "))
-	f.StringVarP(&out, "out", "o", "", "write the preview to FILE (atomically) instead of the standard output")
+	f.StringVarP(&out, "out", "o", "", "write the preview to FILE (atomically, mode 0600, only when the run succeeds) instead of the standard output (-)")
 	c.MarkFlagRequired("rubric")
 	return c
 }
