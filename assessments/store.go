@@ -163,10 +163,25 @@ func Files(paths ...string) ([]string, []Entry) {
 	return files, failed
 }
 
+// ErrLinkOutside is the error Walk gives for a symbolic link, in a folder
+// it walks, to a file outside the paths it was given: not followed unless
+// Walker.FollowSymlinks, so that a link planted in a cohort folder (to
+// /etc/shadow, say) does not put another file's text in a report.
+var ErrLinkOutside = errors.New("a symbolic link to a file outside the folders given; not followed (name the file itself, or pass --follow-symlinks to report and simulate)")
+
+// Walker walks folders of assessments; its zero value is Walk's.
+type Walker struct {
+	// FollowSymlinks reads the files that symbolic links in the folders
+	// point to wherever they are; by default a link to a file outside the
+	// paths given comes with ErrLinkOutside.
+	FollowSymlinks bool
+}
+
 // Walk calls fn with every assessment file under paths: a file as given, a
 // folder searched recursively; hidden folders are left out, and so are
 // files that are not assessments (hidden ones, lock files). A path or
-// folder that cannot be read comes with its error. A folder is read
+// folder that cannot be read comes with its error, and so does a symbolic
+// link to a file outside the paths (ErrLinkOutside). A folder is read
 // walkBatch entries at a time and its files come in the order the system
 // lists them, so that a folder of 100,000 files costs no more memory than
 // one of a hundred (filepath.WalkDir reads and sorts a whole folder first:
@@ -175,6 +190,19 @@ func Files(paths ...string) ([]string, []Entry) {
 // (unless written with a trailing slash). Walk stops when fn returns false,
 // and then returns false.
 func Walk(paths []string, fn func(path string, err error) bool) bool {
+	return Walker{}.Walk(paths, fn)
+}
+
+// Walk is the package's Walk with w's options.
+func (w Walker) Walk(paths []string, fn func(path string, err error) bool) bool {
+	wk := walk{fn: fn, follow: w.FollowSymlinks}
+	if !wk.follow {
+		for _, p := range paths {
+			if r, err := resolve(p); err == nil {
+				wk.roots = append(wk.roots, r)
+			}
+		}
+	}
 	for _, p := range paths {
 		info, err := os.Stat(p)
 		if err != nil {
@@ -195,7 +223,7 @@ func Walk(paths []string, fn func(path string, err error) bool) bool {
 			}
 			continue
 		}
-		if !walkDir(p, fn) {
+		if !wk.dir(p) {
 			return false
 		}
 	}
@@ -205,10 +233,47 @@ func Walk(paths []string, fn func(path string, err error) bool) bool {
 // walkBatch is how many entries of a folder Walk reads at a time.
 const walkBatch = 256
 
-// walkDir calls fn with the assessment files in dir and, depth first, in
-// its folders; a folder that cannot be read comes with its error (after
-// the files read before the error). It returns false when fn does.
-func walkDir(dir string, fn func(path string, err error) bool) bool {
+// walk is one Walk: its callback and, unless it follows every link, the
+// resolved paths that links may point into.
+type walk struct {
+	fn     func(path string, err error) bool
+	follow bool
+	roots  []string
+}
+
+// resolve is the absolute path of p with its links resolved.
+func resolve(p string) (string, error) {
+	r, err := filepath.EvalSymlinks(p)
+	if err != nil {
+		return "", err
+	}
+	return filepath.Abs(r)
+}
+
+// link checks a symbolic link found in a folder: nil when it may be
+// followed, else why not.
+func (wk *walk) link(path string) error {
+	if wk.follow {
+		return nil
+	}
+	target, err := resolve(path)
+	if err != nil {
+		return err
+	}
+	for _, root := range wk.roots {
+		rel, err := filepath.Rel(root, target)
+		if err == nil && rel != ".." && !strings.HasPrefix(rel, ".."+string(filepath.Separator)) {
+			return nil
+		}
+	}
+	return &fs.PathError{Op: "read", Path: path, Err: ErrLinkOutside}
+}
+
+// dir calls fn with the assessment files in dir and, depth first, in its
+// folders; a folder that cannot be read comes with its error (after the
+// files read before the error). It returns false when fn does.
+func (wk *walk) dir(dir string) bool {
+	fn := wk.fn
 	f, err := os.Open(dir)
 	if err != nil {
 		return fn(dir, err)
@@ -219,12 +284,19 @@ func walkDir(dir string, fn func(path string, err error) bool) bool {
 		for _, d := range entries {
 			path := filepath.Join(dir, d.Name())
 			if d.IsDir() {
-				if !strings.HasPrefix(d.Name(), ".") && !walkDir(path, fn) {
+				if !strings.HasPrefix(d.Name(), ".") && !wk.dir(path) {
 					return false
 				}
 				continue
 			}
-			if IsAssessmentFile(d.Name()) && !fn(path, nil) {
+			if !IsAssessmentFile(d.Name()) {
+				continue
+			}
+			var lerr error
+			if d.Type()&fs.ModeSymlink != 0 {
+				lerr = wk.link(path)
+			}
+			if !fn(path, lerr) {
 				return false
 			}
 		}

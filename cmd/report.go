@@ -27,7 +27,7 @@ func newReportCmd() *cobra.Command {
 	var opts struct {
 		rubric, view, format, out string
 		companies                 []string
-		anonymize, strict         bool
+		anonymize, strict, follow bool
 	}
 	c := &cobra.Command{
 		Use:   "report PATH...",
@@ -79,6 +79,7 @@ sharing outside the centre.`,
 			tuneGCForBatch()
 			rp, err := report.Read(c.Context(), report.Options{
 				Rubric: r, Companies: opts.companies, View: view, Anonymize: opts.anonymize,
+				FollowSymlinks: opts.follow,
 			}, paths...)
 			if errors.Is(err, report.ErrUnknownCompany) {
 				return usageError(fmt.Errorf("--company: %w", err))
@@ -138,6 +139,7 @@ sharing outside the centre.`,
 	f.StringVarP(&opts.out, "out", "o", "", "write the report to FILE (atomically, mode 0600, only when the run succeeds) instead of the standard output (-)")
 	f.BoolVar(&opts.anonymize, "anonymize", false, `replace names by "Candidate 1", "Candidate 2", ... and drop file names`)
 	f.BoolVar(&opts.strict, "strict", false, "exit with status 1 when any file was skipped")
+	f.BoolVar(&opts.follow, "follow-symlinks", false, "read files that links in the folders point to outside the paths given (skipped by default)")
 	return c
 }
 

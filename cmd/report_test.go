@@ -270,3 +270,54 @@ func TestReportOutRefusals(t *testing.T) {
 		t.Errorf("existing --out file: mode %v, want 0600", info.Mode().Perm())
 	}
 }
+
+// A link in a cohort folder to a file outside it (say /etc/shadow) is not
+// followed unless --follow-symlinks, and an anonymized report never quotes
+// a skipped file's text.
+func TestReportLinksAndExcerpts(t *testing.T) {
+	root := t.TempDir()
+	secret := filepath.Join(root, "shadow")
+	os.WriteFile(secret, []byte("root:$6$secrethash:19000:0:99999:7:::\ndaemon:*:19000:0:99999:7:::\n"), 0o600)
+	cohort := filepath.Join(root, "cohort")
+	os.Mkdir(cohort, 0o700)
+	ada, _ := os.ReadFile(cohortDir + "/ada.yaml")
+	os.WriteFile(filepath.Join(cohort, "ada.yaml"), ada, 0o600)
+	if err := os.Symlink(secret, filepath.Join(cohort, "shadow.yaml")); err != nil {
+		t.Skip("symbolic links unavailable:", err)
+	}
+	// A link to a file inside the folders given is read as before.
+	os.Mkdir(filepath.Join(cohort, "sub"), 0o700)
+	os.Symlink("../ada.yaml", filepath.Join(cohort, "sub", "ada-again.yaml"))
+
+	out, errs, code := run(t, "report", cohort, "--rubric", cohortRubric, "--format", "json", "--anonymize")
+	if code != ExitOK {
+		t.Fatalf("exit %d: %s", code, errs)
+	}
+	if strings.Contains(out+errs, "secrethash") || strings.Contains(out+errs, "daemon") {
+		t.Errorf("the link's target leaked:\n%s\n%s", out, errs)
+	}
+	if !strings.Contains(errs, filepath.Join(cohort, "shadow.yaml")+": cannot be read: a symbolic link to a file outside the folders given; not followed") {
+		t.Errorf("stderr does not say why the link was skipped:\n%s", errs)
+	}
+	var doc struct {
+		Assessments int `json:"assessments"`
+	}
+	if err := json.Unmarshal([]byte(out), &doc); err != nil || doc.Assessments != 2 {
+		t.Errorf("assessments = %d (%v), want 2: ada and the link to her inside the folder", doc.Assessments, err)
+	}
+
+	out, errs, _ = run(t, "report", cohort, "--rubric", cohortRubric, "--format", "json", "--anonymize", "--follow-symlinks")
+	if strings.Contains(out, "secrethash") || strings.Contains(out, "daemon") {
+		t.Errorf("--follow-symlinks --anonymize quotes the file's text in the report:\n%s", out)
+	}
+	if !strings.Contains(errs, "unknown field \"root:$6$secrethash") {
+		t.Errorf("--follow-symlinks did not read the link, or stderr lost the reason:\n%s", errs)
+	}
+
+	// A huge key is quoted in a few dozen characters, not whole.
+	big := writeFile(t, "big.yaml", strings.Repeat("k", 3<<20)+": 1\n")
+	_, errs, _ = run(t, "validate", big)
+	if len(errs) > 2000 || !strings.Contains(errs, strings.Repeat("k", 60)+"…\"") {
+		t.Errorf("validate echoes a 3 MB key: %d bytes of stderr: %.300s", len(errs), errs)
+	}
+}

@@ -18,6 +18,7 @@ var simulateFormats = []string{"text", "markdown", "json"}
 
 func newSimulateCmd() *cobra.Command {
 	var newPath, basePath, format, view, out string
+	var follow bool
 	c := &cobra.Command{
 		Use:   "simulate --rubric NEW [--baseline OLD] PATH...",
 		Short: "Preview how a changed rubric would move a cohort's verdicts",
@@ -61,7 +62,7 @@ listed.`,
 				return err
 			}
 			tuneGCForBatch()
-			sim, err := report.Simulate(c.Context(), report.SimulateOptions{Baseline: base, Rubric: next, View: v}, paths...)
+			sim, err := report.Simulate(c.Context(), report.SimulateOptions{Baseline: base, Rubric: next, View: v, FollowSymlinks: follow}, paths...)
 			if err != nil {
 				return err
 			}
@@ -89,6 +90,7 @@ listed.`,
 	f.StringVar(&view, "view", string(report.Self), "whose levels to score: self (the candidates' answers) or mentor (the last review)")
 	f.StringVar(&format, "format", "text", "output FORMAT: "+strings.Join(simulateFormats, ", "))
 	f.StringVarP(&out, "out", "o", "", "write the preview to FILE (atomically, mode 0600, only when the run succeeds) instead of the standard output (-)")
+	f.BoolVar(&follow, "follow-symlinks", false, "read files that links in the folders point to outside the paths given (skipped by default)")
 	c.MarkFlagRequired("rubric")
 	return c
 }
