@@ -74,7 +74,7 @@ func tryLock(path string, create bool) (*Lock, error) {
 		var nr *atomicfile.NotRegularError
 		switch {
 		case errors.As(err, &nr):
-			return nil, fmt.Errorf("%s: its lock file %s is %s, not a regular file; remove it, then try again", path, lp, atomicfile.Kind(nr.Mode))
+			return nil, fmt.Errorf("%s: its lock file %s is %s, %w; remove it, then try again", path, lp, atomicfile.Kind(nr.Mode), atomicfile.ErrNotRegular)
 		case errors.Is(err, errLockMoved), create && errors.Is(err, fs.ErrExist):
 			return nil, err
 		}
@@ -88,7 +88,7 @@ func tryLock(path string, create bool) (*Lock, error) {
 	}
 	if !info.Mode().IsRegular() {
 		f.Close()
-		return nil, fmt.Errorf("%s: its lock file %s is %s, not a regular file; remove it, then try again", path, lp, atomicfile.Kind(info.Mode()))
+		return nil, fmt.Errorf("%s: its lock file %s is %s, %w; remove it, then try again", path, lp, atomicfile.Kind(info.Mode()), atomicfile.ErrNotRegular)
 	}
 	ok, err := lockHandle(f)
 	if err != nil {

@@ -7,6 +7,7 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"runtime"
 	"sort"
 	"strings"
 	"time"
@@ -42,26 +43,74 @@ type Store struct {
 }
 
 // OpenStore opens the store of a data directory, creating its folders
-// (mode 0700) when they do not exist yet.
+// (mode 0700) when they do not exist yet. An existing assessments folder
+// open to others is tightened to 0700: it is readycheck's and holds
+// personal data. An existing data directory is left as it is: it may be a
+// folder of the user's choosing (--data-dir), shared with other files.
 func OpenStore(dataDir string) (*Store, error) {
 	dir := filepath.Join(dataDir, "assessments")
 	for _, d := range []string{dataDir, dir} {
-		if _, err := os.Stat(d); errors.Is(err, os.ErrNotExist) {
+		info, err := os.Stat(d)
+		switch {
+		case errors.Is(err, os.ErrNotExist):
 			if err := os.MkdirAll(d, FolderMode); err != nil {
 				return nil, fmt.Errorf("create data folder %s: %w", d, err)
 			}
 			if err := os.Chmod(d, FolderMode); err != nil {
 				return nil, fmt.Errorf("create data folder %s: %w", d, err)
 			}
-		} else if err != nil {
+		case err != nil:
 			return nil, fmt.Errorf("open data folder %s: %w", d, err)
+		case !info.IsDir():
+			return nil, fmt.Errorf("open data folder %s: it is not a folder; move it away or pass another --data-dir", d)
+		case d == dir && runtime.GOOS != "windows" && info.Mode().Perm()&^FolderMode != 0:
+			if err := os.Chmod(d, FolderMode); err != nil {
+				return nil, fmt.Errorf("make data folder %s private (mode 0700): %w", d, err)
+			}
 		}
 	}
 	return &Store{Dir: dir}, nil
 }
 
-// NewPath returns a free file name for a new assessment: the candidate's
-// name as a slug and the start time, e.g. ada-lovelace-20261123-100000.yaml.
+// maxNames bounds the -2, -3, ... names NewSaver tries.
+const maxNames = 10000
+
+// NewSaver claims a file name for a new assessment, the candidate's name as
+// a slug and the start time (ada-lovelace-20261123-100000.yaml, else -2,
+// -3, ...), and takes its lock, in one step: the name is claimed by
+// creating its lock file exclusively, so that two readychecks starting
+// assessments of one name in the same second take two names. The file
+// itself is written by the first Write.
+func (s *Store) NewSaver(candidate string, started time.Time) (*Saver, error) {
+	base := Slug(candidate) + "-" + started.UTC().Format("20060102-150405")
+	path := filepath.Join(s.Dir, base+".yaml")
+	for i := 2; i <= maxNames; i++ {
+		if _, err := os.Lstat(path); errors.Is(err, fs.ErrNotExist) {
+			l, err := lockFile(path, true)
+			switch {
+			case err == nil:
+				// The file may have been written, and its lock let go,
+				// between the check above and the lock.
+				if _, err := os.Lstat(path); errors.Is(err, fs.ErrNotExist) {
+					return &Saver{path: path, lock: l}, nil
+				}
+				l.Unlock()
+			case errors.Is(err, fs.ErrExist), errors.Is(err, ErrLocked), errors.Is(err, atomicfile.ErrNotRegular):
+				// Another readycheck claimed the name (or something is in
+				// the way of its lock file): take the next one.
+			default:
+				return nil, err
+			}
+		}
+		path = filepath.Join(s.Dir, fmt.Sprintf("%s-%d.yaml", base, i))
+	}
+	return nil, fmt.Errorf("%s: no free name for a new assessment of %s; move old files away", s.Dir, base)
+}
+
+// NewPath returns a file name free at the moment for a new assessment: the
+// candidate's name as a slug and the start time, e.g.
+// ada-lovelace-20261123-100000.yaml. Another process may take it before
+// this one writes it: NewSaver claims a name and locks it in one step.
 func (s *Store) NewPath(candidate string, started time.Time) string {
 	base := Slug(candidate) + "-" + started.UTC().Format("20060102-150405")
 	path := filepath.Join(s.Dir, base+".yaml")

@@ -8,6 +8,7 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"runtime"
 	"strconv"
 	"strings"
 	"sync"
@@ -370,5 +371,52 @@ func TestLockRefusesLinksAndSpecialFiles(t *testing.T) {
 	os.Mkdir(assessments.LockPath(path), 0o700)
 	if _, err := assessments.LockFile(path); err == nil || !strings.Contains(err.Error(), "is a folder, not a regular file") {
 		t.Errorf("folder as lock file: err = %v", err)
+	}
+}
+
+// An assessments folder that exists open to others is made private; the
+// data folder around it, which may be the user's, is left alone.
+func TestOpenStoreTightensItsFolder(t *testing.T) {
+	if runtime.GOOS == "windows" {
+		t.Skip("no Unix modes on Windows")
+	}
+	data := t.TempDir()
+	os.Chmod(data, 0o755)
+	dir := filepath.Join(data, "assessments")
+	if err := os.Mkdir(dir, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	os.Chmod(dir, 0o755)
+	if _, err := assessments.OpenStore(data); err != nil {
+		t.Fatal(err)
+	}
+	if info, _ := os.Stat(dir); info.Mode().Perm() != 0o700 {
+		t.Errorf("assessments folder mode = %v, want 0700", info.Mode().Perm())
+	}
+	if info, _ := os.Stat(data); info.Mode().Perm() != 0o755 {
+		t.Errorf("data folder mode = %v, want it left at 0755", info.Mode().Perm())
+	}
+}
+
+// NewSaver claims a name and its lock in one step: a second claim of the
+// same name and second, before anything is written, takes -2.
+func TestNewSaverTakesNextName(t *testing.T) {
+	s, err := assessments.OpenStore(t.TempDir())
+	if err != nil {
+		t.Fatal(err)
+	}
+	at := time.Date(2026, 11, 23, 10, 0, 0, 0, time.UTC)
+	a, err := s.NewSaver("Ada", at)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer a.Close()
+	b, err := s.NewSaver("Ada", at)
+	if err != nil {
+		t.Fatalf("second claim: %v", err)
+	}
+	defer b.Close()
+	if filepath.Base(a.Path()) != "ada-20261123-100000.yaml" || filepath.Base(b.Path()) != "ada-20261123-100000-2.yaml" {
+		t.Errorf("names %s, %s", filepath.Base(a.Path()), filepath.Base(b.Path()))
 	}
 }

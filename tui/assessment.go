@@ -30,8 +30,7 @@ func (o *Opened) Path() string { return o.Saver.Path() }
 // so that it is listed as unfinished even before the first answer.
 func Create(store *assessments.Store, r *rubric.Rubric, candidate assessments.Person, companies []string, now time.Time) (*Opened, error) {
 	a := assessments.New(r, candidate, companies, now)
-	path := store.NewPath(candidate.Name, now)
-	saver, err := assessments.OpenSaver(path)
+	saver, err := store.NewSaver(candidate.Name, now)
 	if err != nil {
 		return nil, err
 	}
