@@ -8,6 +8,7 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"runtime"
 	"strings"
 	"sync"
 	"testing"
@@ -51,6 +52,9 @@ func build(t *testing.T) string {
 	t.Helper()
 	if testing.Short() {
 		t.Skip("end-to-end tests skipped in -short mode")
+	}
+	if runtime.GOOS == "windows" {
+		t.Skip("the end-to-end tests drive a Unix pseudo-terminal")
 	}
 	bin, err := binary()
 	if err != nil {

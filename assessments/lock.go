@@ -153,8 +153,13 @@ type Saver struct {
 	last uint64
 }
 
-// OpenSaver takes the lock of an assessment file for saving.
+// OpenSaver takes the lock of an assessment file for saving. A path that
+// is a symbolic link or not a regular file is refused at once, rather than
+// at the first save.
 func OpenSaver(path string) (*Saver, error) {
+	if err := atomicfile.Check(path); err != nil {
+		return nil, err
+	}
 	l, err := LockFile(path)
 	if err != nil {
 		return nil, err

@@ -32,9 +32,13 @@ func openLockFile(path string, create bool) (*os.File, error) {
 		case errors.Is(err, windows.ERROR_FILE_EXISTS):
 			return nil, &os.PathError{Op: "open", Path: path, Err: os.ErrExist}
 		case errors.Is(err, windows.ERROR_ACCESS_DENIED):
-			// A lock file being deleted by its last holder cannot be
-			// opened until its handles close: open it again.
-			if _, lerr := os.Lstat(path); lerr == nil {
+			// A folder cannot be opened as a file; a lock file being
+			// deleted by its last holder cannot be opened until its
+			// handles close: open it again.
+			if info, lerr := os.Lstat(path); lerr == nil {
+				if !info.Mode().IsRegular() {
+					return nil, &atomicfile.NotRegularError{Path: path, Mode: info.Mode()}
+				}
 				return nil, errLockMoved
 			}
 		}

@@ -196,3 +196,24 @@ func TestAssessResumeRemovesLockFile(t *testing.T) {
 		t.Errorf("lock file left after exit: %v", err)
 	}
 }
+
+// --resume on a link is refused at once, not at the first save, and the
+// file it points to is left as it was.
+func TestAssessResumeRefusesLinkedFile(t *testing.T) {
+	path := saveAssessment(t, map[string]int{"python": 2})
+	link := filepath.Join(t.TempDir(), "link.yaml")
+	if err := os.Symlink(path, link); err != nil {
+		t.Skip("symbolic links unavailable:", err)
+	}
+	before, _ := os.ReadFile(path)
+	out, errout, code := runInput(t, "3\n", "--resume", link, "--accessible")
+	if code != ExitFailure || !strings.Contains(errout, link+" is a symbolic link, not a regular file") || strings.Contains(out, "Level 0 to") {
+		t.Errorf("exit %d, want it refused before any question:\n%s\n%s", code, out, errout)
+	}
+	if info, _ := os.Lstat(link); info.Mode()&os.ModeSymlink == 0 {
+		t.Errorf("the link was replaced by a file")
+	}
+	if after, _ := os.ReadFile(path); string(after) != string(before) {
+		t.Errorf("the link's target was changed")
+	}
+}

@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"os"
 	"path/filepath"
+	"runtime"
 	"strings"
 	"testing"
 
@@ -220,7 +221,7 @@ func TestReportOutRefusals(t *testing.T) {
 	os.WriteFile(victim, []byte("precious\n"), 0o644)
 	link := filepath.Join(dir, "link.html")
 	if err := os.Symlink(victim, link); err != nil {
-		t.Fatal(err)
+		t.Skip("symbolic links unavailable:", err)
 	}
 	input := filepath.Join(dir, "ada.yaml")
 	ada, _ := os.ReadFile(cohortDir + "/ada.yaml")
@@ -237,6 +238,9 @@ func TestReportOutRefusals(t *testing.T) {
 		{input, "--out " + input + " is an assessment file under " + dir + ", an input of this run", []string{dir}},
 		{inFolder, "--out " + inFolder + " is an assessment file under " + dir + ", an input of this run", []string{dir}},
 	} {
+		if tc.out == "/dev/stdout" && runtime.GOOS == "windows" {
+			continue
+		}
 		args := append([]string{"report", "--rubric", cohortRubric, "--out", tc.out}, tc.paths...)
 		_, errs, code := run(t, args...)
 		if code != ExitUsage || !strings.Contains(errs, tc.want) {
