@@ -420,3 +420,33 @@ func TestNewSaverTakesNextName(t *testing.T) {
 		t.Errorf("names %s, %s", filepath.Base(a.Path()), filepath.Base(b.Path()))
 	}
 }
+
+// WriteFile (saves, exports of the Markdown report, rescue copies) never
+// writes through or replaces a link, and leaves nothing in $TMPDIR.
+func TestWriteFileRefusesLinks(t *testing.T) {
+	tmp := t.TempDir()
+	t.Setenv("TMPDIR", tmp)
+	dir := t.TempDir()
+	victim := filepath.Join(dir, "victim.txt")
+	os.WriteFile(victim, []byte("precious\n"), 0o644)
+	md := filepath.Join(dir, "ada.md")
+	if err := os.Symlink(victim, md); err != nil {
+		t.Skip("symbolic links unavailable:", err)
+	}
+	err := assessments.WriteFile(md, []byte("# report\n"))
+	if err == nil || !strings.Contains(err.Error(), md+" is a symbolic link, not a regular file") {
+		t.Errorf("err = %v", err)
+	}
+	if info, _ := os.Lstat(md); info.Mode()&os.ModeSymlink == 0 {
+		t.Errorf("the link was replaced")
+	}
+	if b, _ := os.ReadFile(victim); string(b) != "precious\n" {
+		t.Errorf("the link's target was written")
+	}
+	if err := assessments.WriteFile(filepath.Join(dir, "a.yaml"), []byte("x")); err != nil {
+		t.Fatal(err)
+	}
+	if entries, _ := os.ReadDir(tmp); len(entries) != 0 {
+		t.Errorf("left in $TMPDIR: %v", entries)
+	}
+}
