@@ -40,6 +40,10 @@ const lockAttempts = 100
 // opening and its locking: the caller opens it again.
 var errLockMoved = errors.New("lock file moved")
 
+// errHardLinked says that a lock file has other names (hard links): the
+// PID written into it would land in another file.
+var errHardLinked = errors.New("has other names (hard links)")
+
 // lockOpened is called between opening and locking the lock file; tests
 // act there the race that the path check after locking guards against.
 var lockOpened = func() {}
@@ -75,6 +79,8 @@ func tryLock(path string, create bool) (*Lock, error) {
 		switch {
 		case errors.As(err, &nr):
 			return nil, fmt.Errorf("%s: its lock file %s is %s, %w; remove it, then try again", path, lp, atomicfile.Kind(nr.Mode), atomicfile.ErrNotRegular)
+		case errors.Is(err, errHardLinked):
+			return nil, fmt.Errorf("%s: its lock file %s %w; remove it, then try again", path, lp, err)
 		case errors.Is(err, errLockMoved), create && errors.Is(err, fs.ErrExist):
 			return nil, err
 		}

@@ -5,6 +5,7 @@ package assessments
 import (
 	"errors"
 	"os"
+	"syscall"
 
 	"golang.org/x/sys/unix"
 
@@ -27,6 +28,14 @@ func openLockFile(path string, create bool) (*os.File, error) {
 			return nil, &atomicfile.NotRegularError{Path: path, Mode: info.Mode()}
 		}
 		return nil, err
+	}
+	// A lock file with another name (a hard link planted to a file of the
+	// user's) would be truncated through it.
+	if info, err := f.Stat(); err == nil {
+		if st, ok := info.Sys().(*syscall.Stat_t); ok && st.Nlink > 1 {
+			f.Close()
+			return nil, errHardLinked
+		}
 	}
 	return f, nil
 }

@@ -57,6 +57,10 @@ func openLockFile(path string, create bool) (*os.File, error) {
 		}
 		return nil, &atomicfile.NotRegularError{Path: path, Mode: mode}
 	}
+	if fi.NumberOfLinks > 1 {
+		windows.CloseHandle(h)
+		return nil, errHardLinked
+	}
 	if t, err := windows.GetFileType(h); err != nil || t != windows.FILE_TYPE_DISK {
 		windows.CloseHandle(h)
 		return nil, &atomicfile.NotRegularError{Path: path, Mode: os.ModeDevice}

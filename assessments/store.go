@@ -95,7 +95,7 @@ func (s *Store) NewSaver(candidate string, started time.Time) (*Saver, error) {
 					return &Saver{path: path, lock: l}, nil
 				}
 				l.Unlock()
-			case errors.Is(err, fs.ErrExist), errors.Is(err, ErrLocked), errors.Is(err, atomicfile.ErrNotRegular):
+			case errors.Is(err, fs.ErrExist), errors.Is(err, ErrLocked), errors.Is(err, atomicfile.ErrNotRegular), errors.Is(err, errHardLinked):
 				// Another readycheck claimed the name (or something is in
 				// the way of its lock file): take the next one.
 			default:

@@ -450,3 +450,22 @@ func TestWriteFileRefusesLinks(t *testing.T) {
 		t.Errorf("left in $TMPDIR: %v", entries)
 	}
 }
+
+// A lock file that is a hard link to another file of the user's is refused
+// rather than truncated to a PID.
+func TestLockRefusesHardLink(t *testing.T) {
+	dir := t.TempDir()
+	victim := filepath.Join(dir, "victim.txt")
+	os.WriteFile(victim, []byte("precious\n"), 0o600)
+	path := filepath.Join(dir, "a.yaml")
+	if err := os.Link(victim, assessments.LockPath(path)); err != nil {
+		t.Skip("hard links unavailable:", err)
+	}
+	_, err := assessments.LockFile(path)
+	if err == nil || !strings.Contains(err.Error(), "a.yaml.lock has other names (hard links); remove it, then try again") {
+		t.Errorf("err = %v", err)
+	}
+	if b, _ := os.ReadFile(victim); string(b) != "precious\n" {
+		t.Errorf("the hard link's other name was written: %q", b)
+	}
+}
