@@ -8,6 +8,7 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"runtime"
 	"strings"
 	"sync"
 	"testing"
@@ -21,12 +22,24 @@ import (
 	"github.com/readycheck/readycheck/rubric/builtin"
 )
 
+// binDir holds the binary the end-to-end tests build; TestMain removes it.
+var binDir string
+
+func TestMain(m *testing.M) {
+	code := m.Run()
+	if binDir != "" {
+		os.RemoveAll(binDir)
+	}
+	os.Exit(code)
+}
+
 // binary builds readycheck once for the end-to-end tests.
 var binary = sync.OnceValues(func() (string, error) {
 	dir, err := os.MkdirTemp("", "readycheck-e2e")
 	if err != nil {
 		return "", err
 	}
+	binDir = dir
 	bin := filepath.Join(dir, "readycheck")
 	out, err := exec.Command("go", "build", "-o", bin, ".").CombinedOutput()
 	if err != nil {
@@ -39,6 +52,9 @@ func build(t *testing.T) string {
 	t.Helper()
 	if testing.Short() {
 		t.Skip("end-to-end tests skipped in -short mode")
+	}
+	if runtime.GOOS == "windows" {
+		t.Skip("the end-to-end tests drive a Unix pseudo-terminal")
 	}
 	bin, err := binary()
 	if err != nil {

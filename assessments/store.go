@@ -7,13 +7,14 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"runtime"
 	"sort"
 	"strings"
 	"time"
 
 	"github.com/adrg/xdg"
-	"github.com/google/renameio/v2"
 
+	"github.com/readycheck/readycheck/internal/atomicfile"
 	"github.com/readycheck/readycheck/internal/yamlfile"
 	"github.com/readycheck/readycheck/rubric"
 )
@@ -42,26 +43,74 @@ type Store struct {
 }
 
 // OpenStore opens the store of a data directory, creating its folders
-// (mode 0700) when they do not exist yet.
+// (mode 0700) when they do not exist yet. An existing assessments folder
+// open to others is tightened to 0700: it is readycheck's and holds
+// personal data. An existing data directory is left as it is: it may be a
+// folder of the user's choosing (--data-dir), shared with other files.
 func OpenStore(dataDir string) (*Store, error) {
 	dir := filepath.Join(dataDir, "assessments")
 	for _, d := range []string{dataDir, dir} {
-		if _, err := os.Stat(d); errors.Is(err, os.ErrNotExist) {
+		info, err := os.Stat(d)
+		switch {
+		case errors.Is(err, os.ErrNotExist):
 			if err := os.MkdirAll(d, FolderMode); err != nil {
 				return nil, fmt.Errorf("create data folder %s: %w", d, err)
 			}
 			if err := os.Chmod(d, FolderMode); err != nil {
 				return nil, fmt.Errorf("create data folder %s: %w", d, err)
 			}
-		} else if err != nil {
+		case err != nil:
 			return nil, fmt.Errorf("open data folder %s: %w", d, err)
+		case !info.IsDir():
+			return nil, fmt.Errorf("open data folder %s: it is not a folder; move it away or pass another --data-dir", d)
+		case d == dir && runtime.GOOS != "windows" && info.Mode().Perm()&^FolderMode != 0:
+			if err := os.Chmod(d, FolderMode); err != nil {
+				return nil, fmt.Errorf("make data folder %s private (mode 0700): %w", d, err)
+			}
 		}
 	}
 	return &Store{Dir: dir}, nil
 }
 
-// NewPath returns a free file name for a new assessment: the candidate's
-// name as a slug and the start time, e.g. ada-lovelace-20261123-100000.yaml.
+// maxNames bounds the -2, -3, ... names NewSaver tries.
+const maxNames = 10000
+
+// NewSaver claims a file name for a new assessment, the candidate's name as
+// a slug and the start time (ada-lovelace-20261123-100000.yaml, else -2,
+// -3, ...), and takes its lock, in one step: the name is claimed by
+// creating its lock file exclusively, so that two readychecks starting
+// assessments of one name in the same second take two names. The file
+// itself is written by the first Write.
+func (s *Store) NewSaver(candidate string, started time.Time) (*Saver, error) {
+	base := Slug(candidate) + "-" + started.UTC().Format("20060102-150405")
+	path := filepath.Join(s.Dir, base+".yaml")
+	for i := 2; i <= maxNames; i++ {
+		if _, err := os.Lstat(path); errors.Is(err, fs.ErrNotExist) {
+			l, err := lockFile(path, true)
+			switch {
+			case err == nil:
+				// The file may have been written, and its lock let go,
+				// between the check above and the lock.
+				if _, err := os.Lstat(path); errors.Is(err, fs.ErrNotExist) {
+					return &Saver{path: path, lock: l}, nil
+				}
+				l.Unlock()
+			case errors.Is(err, fs.ErrExist), errors.Is(err, ErrLocked), errors.Is(err, atomicfile.ErrNotRegular), errors.Is(err, errHardLinked):
+				// Another readycheck claimed the name (or something is in
+				// the way of its lock file): take the next one.
+			default:
+				return nil, err
+			}
+		}
+		path = filepath.Join(s.Dir, fmt.Sprintf("%s-%d.yaml", base, i))
+	}
+	return nil, fmt.Errorf("%s: no free name for a new assessment of %s; move old files away", s.Dir, base)
+}
+
+// NewPath returns a file name free at the moment for a new assessment: the
+// candidate's name as a slug and the start time, e.g.
+// ada-lovelace-20261123-100000.yaml. Another process may take it before
+// this one writes it: NewSaver claims a name and locks it in one step.
 func (s *Store) NewPath(candidate string, started time.Time) string {
 	base := Slug(candidate) + "-" + started.UTC().Format("20060102-150405")
 	path := filepath.Join(s.Dir, base+".yaml")
@@ -119,36 +168,16 @@ func Save(path string, a *Assessment) error {
 	return WriteFile(path, data)
 }
 
-// WriteFile writes data atomically: a temporary file in the same folder is
-// written and synced, renamed over path, and the folder is synced, so that a
-// crash at any moment leaves either the old file or the new one whole. The
-// file's mode is 0600.
+// WriteFile writes data atomically: a hidden temporary file in the same
+// folder is written and synced, renamed over path, and the folder is synced,
+// so that a crash at any moment leaves either the old file or the new one
+// whole. The file's mode is 0600. A path that is a symbolic link or not a
+// regular file is refused, never written through.
 func WriteFile(path string, data []byte) error {
-	pf, err := renameio.NewPendingFile(path, renameio.WithStaticPermissions(FileMode))
-	if err != nil {
-		return fmt.Errorf("save %s: %w", path, err)
-	}
-	defer pf.Cleanup()
-	if _, err := pf.Write(data); err != nil {
-		return fmt.Errorf("save %s: %w", path, err)
-	}
-	if err := pf.CloseAtomicallyReplace(); err != nil {
-		return fmt.Errorf("save %s: %w", path, err)
-	}
-	if err := syncDir(filepath.Dir(path)); err != nil {
+	if err := atomicfile.WriteFile(path, data, FileMode); err != nil {
 		return fmt.Errorf("save %s: %w", path, err)
 	}
 	return nil
-}
-
-// syncDir makes a rename in dir durable.
-func syncDir(dir string) error {
-	d, err := os.Open(dir)
-	if err != nil {
-		return err
-	}
-	defer d.Close()
-	return d.Sync()
 }
 
 // Entry is one assessment file found by List.
@@ -187,10 +216,25 @@ func Files(paths ...string) ([]string, []Entry) {
 	return files, failed
 }
 
+// ErrLinkOutside is the error Walk gives for a symbolic link, in a folder
+// it walks, to a file outside the paths it was given: not followed unless
+// Walker.FollowSymlinks, so that a link planted in a cohort folder (to
+// /etc/shadow, say) does not put another file's text in a report.
+var ErrLinkOutside = errors.New("a symbolic link to a file outside the folders given; not followed (name the file itself, or pass --follow-symlinks to report and simulate)")
+
+// Walker walks folders of assessments; its zero value is Walk's.
+type Walker struct {
+	// FollowSymlinks reads the files that symbolic links in the folders
+	// point to wherever they are; by default a link to a file outside the
+	// paths given comes with ErrLinkOutside.
+	FollowSymlinks bool
+}
+
 // Walk calls fn with every assessment file under paths: a file as given, a
 // folder searched recursively; hidden folders are left out, and so are
 // files that are not assessments (hidden ones, lock files). A path or
-// folder that cannot be read comes with its error. A folder is read
+// folder that cannot be read comes with its error, and so does a symbolic
+// link to a file outside the paths (ErrLinkOutside). A folder is read
 // walkBatch entries at a time and its files come in the order the system
 // lists them, so that a folder of 100,000 files costs no more memory than
 // one of a hundred (filepath.WalkDir reads and sorts a whole folder first:
@@ -199,6 +243,19 @@ func Files(paths ...string) ([]string, []Entry) {
 // (unless written with a trailing slash). Walk stops when fn returns false,
 // and then returns false.
 func Walk(paths []string, fn func(path string, err error) bool) bool {
+	return Walker{}.Walk(paths, fn)
+}
+
+// Walk is the package's Walk with w's options.
+func (w Walker) Walk(paths []string, fn func(path string, err error) bool) bool {
+	wk := walk{fn: fn, follow: w.FollowSymlinks}
+	if !wk.follow {
+		for _, p := range paths {
+			if r, err := resolve(p); err == nil {
+				wk.roots = append(wk.roots, r)
+			}
+		}
+	}
 	for _, p := range paths {
 		info, err := os.Stat(p)
 		if err != nil {
@@ -219,7 +276,7 @@ func Walk(paths []string, fn func(path string, err error) bool) bool {
 			}
 			continue
 		}
-		if !walkDir(p, fn) {
+		if !wk.dir(p) {
 			return false
 		}
 	}
@@ -229,10 +286,47 @@ func Walk(paths []string, fn func(path string, err error) bool) bool {
 // walkBatch is how many entries of a folder Walk reads at a time.
 const walkBatch = 256
 
-// walkDir calls fn with the assessment files in dir and, depth first, in
-// its folders; a folder that cannot be read comes with its error (after
-// the files read before the error). It returns false when fn does.
-func walkDir(dir string, fn func(path string, err error) bool) bool {
+// walk is one Walk: its callback and, unless it follows every link, the
+// resolved paths that links may point into.
+type walk struct {
+	fn     func(path string, err error) bool
+	follow bool
+	roots  []string
+}
+
+// resolve is the absolute path of p with its links resolved.
+func resolve(p string) (string, error) {
+	r, err := filepath.EvalSymlinks(p)
+	if err != nil {
+		return "", err
+	}
+	return filepath.Abs(r)
+}
+
+// link checks a symbolic link found in a folder: nil when it may be
+// followed, else why not.
+func (wk *walk) link(path string) error {
+	if wk.follow {
+		return nil
+	}
+	target, err := resolve(path)
+	if err != nil {
+		return err
+	}
+	for _, root := range wk.roots {
+		rel, err := filepath.Rel(root, target)
+		if err == nil && rel != ".." && !strings.HasPrefix(rel, ".."+string(filepath.Separator)) {
+			return nil
+		}
+	}
+	return &fs.PathError{Op: "read", Path: path, Err: ErrLinkOutside}
+}
+
+// dir calls fn with the assessment files in dir and, depth first, in its
+// folders; a folder that cannot be read comes with its error (after the
+// files read before the error). It returns false when fn does.
+func (wk *walk) dir(dir string) bool {
+	fn := wk.fn
 	f, err := os.Open(dir)
 	if err != nil {
 		return fn(dir, err)
@@ -243,12 +337,19 @@ func walkDir(dir string, fn func(path string, err error) bool) bool {
 		for _, d := range entries {
 			path := filepath.Join(dir, d.Name())
 			if d.IsDir() {
-				if !strings.HasPrefix(d.Name(), ".") && !walkDir(path, fn) {
+				if !strings.HasPrefix(d.Name(), ".") && !wk.dir(path) {
 					return false
 				}
 				continue
 			}
-			if IsAssessmentFile(d.Name()) && !fn(path, nil) {
+			if !IsAssessmentFile(d.Name()) {
+				continue
+			}
+			var lerr error
+			if d.Type()&fs.ModeSymlink != 0 {
+				lerr = wk.link(path)
+			}
+			if !fn(path, lerr) {
 				return false
 			}
 		}

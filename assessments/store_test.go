@@ -3,10 +3,12 @@ package assessments_test
 import (
 	"errors"
 	"fmt"
+	"io/fs"
 	"math/rand"
 	"os"
 	"os/exec"
 	"path/filepath"
+	"runtime"
 	"strconv"
 	"strings"
 	"sync"
@@ -309,5 +311,161 @@ func TestResumeIndex(t *testing.T) {
 		if got := assessments.ResumeIndex(a, r); got != tc.want {
 			t.Errorf("answered %v: resume at %d, want %d", tc.answered, got, tc.want)
 		}
+	}
+}
+
+func TestUnlockRemovesLockFile(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "a.yaml")
+	l, err := assessments.LockFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if b, err := os.ReadFile(assessments.LockPath(path)); err != nil || strings.TrimSpace(string(b)) != strconv.Itoa(os.Getpid()) {
+		t.Errorf("lock file holds %q (%v), want this process's number", b, err)
+	}
+	if err := l.Unlock(); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := os.Lstat(assessments.LockPath(path)); !errors.Is(err, fs.ErrNotExist) {
+		t.Errorf("lock file left after Unlock: %v", err)
+	}
+	// A stale lock file (left by a process that was killed) is no obstacle.
+	if err := os.WriteFile(assessments.LockPath(path), []byte("999999\n"), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	l, err = assessments.LockFile(path)
+	if err != nil {
+		t.Fatalf("stale lock file: %v", err)
+	}
+	l.Unlock()
+}
+
+func TestLockRefusesLinksAndSpecialFiles(t *testing.T) {
+	dir := t.TempDir()
+	victim := filepath.Join(dir, "victim.txt")
+	if err := os.WriteFile(victim, []byte("precious\n"), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	path := filepath.Join(dir, "sub", "a.yaml")
+	os.Mkdir(filepath.Dir(path), 0o700)
+	if err := os.Symlink("../victim.txt", assessments.LockPath(path)); err != nil {
+		t.Skip("symbolic links unavailable:", err)
+	}
+	_, err := assessments.LockFile(path)
+	if err == nil || !strings.Contains(err.Error(), "a.yaml.lock is a symbolic link, not a regular file; remove it, then try again") {
+		t.Errorf("err = %v", err)
+	}
+	if b, _ := os.ReadFile(victim); string(b) != "precious\n" {
+		t.Errorf("the link's target was written: %q", b)
+	}
+	// A dangling link is not followed to create its target either.
+	os.Remove(assessments.LockPath(path))
+	os.Symlink("../created.txt", assessments.LockPath(path))
+	if _, err := assessments.LockFile(path); err == nil {
+		t.Error("dangling link accepted")
+	}
+	if _, err := os.Lstat(filepath.Join(dir, "created.txt")); err == nil {
+		t.Error("the dangling link's target was created")
+	}
+	os.Remove(assessments.LockPath(path))
+	os.Mkdir(assessments.LockPath(path), 0o700)
+	if _, err := assessments.LockFile(path); err == nil || !strings.Contains(err.Error(), "is a folder, not a regular file") {
+		t.Errorf("folder as lock file: err = %v", err)
+	}
+}
+
+// An assessments folder that exists open to others is made private; the
+// data folder around it, which may be the user's, is left alone.
+func TestOpenStoreTightensItsFolder(t *testing.T) {
+	if runtime.GOOS == "windows" {
+		t.Skip("no Unix modes on Windows")
+	}
+	data := t.TempDir()
+	os.Chmod(data, 0o755)
+	dir := filepath.Join(data, "assessments")
+	if err := os.Mkdir(dir, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	os.Chmod(dir, 0o755)
+	if _, err := assessments.OpenStore(data); err != nil {
+		t.Fatal(err)
+	}
+	if info, _ := os.Stat(dir); info.Mode().Perm() != 0o700 {
+		t.Errorf("assessments folder mode = %v, want 0700", info.Mode().Perm())
+	}
+	if info, _ := os.Stat(data); info.Mode().Perm() != 0o755 {
+		t.Errorf("data folder mode = %v, want it left at 0755", info.Mode().Perm())
+	}
+}
+
+// NewSaver claims a name and its lock in one step: a second claim of the
+// same name and second, before anything is written, takes -2.
+func TestNewSaverTakesNextName(t *testing.T) {
+	s, err := assessments.OpenStore(t.TempDir())
+	if err != nil {
+		t.Fatal(err)
+	}
+	at := time.Date(2026, 11, 23, 10, 0, 0, 0, time.UTC)
+	a, err := s.NewSaver("Ada", at)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer a.Close()
+	b, err := s.NewSaver("Ada", at)
+	if err != nil {
+		t.Fatalf("second claim: %v", err)
+	}
+	defer b.Close()
+	if filepath.Base(a.Path()) != "ada-20261123-100000.yaml" || filepath.Base(b.Path()) != "ada-20261123-100000-2.yaml" {
+		t.Errorf("names %s, %s", filepath.Base(a.Path()), filepath.Base(b.Path()))
+	}
+}
+
+// WriteFile (saves, exports of the Markdown report, rescue copies) never
+// writes through or replaces a link, and leaves nothing in $TMPDIR.
+func TestWriteFileRefusesLinks(t *testing.T) {
+	tmp := t.TempDir()
+	t.Setenv("TMPDIR", tmp)
+	dir := t.TempDir()
+	victim := filepath.Join(dir, "victim.txt")
+	os.WriteFile(victim, []byte("precious\n"), 0o644)
+	md := filepath.Join(dir, "ada.md")
+	if err := os.Symlink(victim, md); err != nil {
+		t.Skip("symbolic links unavailable:", err)
+	}
+	err := assessments.WriteFile(md, []byte("# report\n"))
+	if err == nil || !strings.Contains(err.Error(), md+" is a symbolic link, not a regular file") {
+		t.Errorf("err = %v", err)
+	}
+	if info, _ := os.Lstat(md); info.Mode()&os.ModeSymlink == 0 {
+		t.Errorf("the link was replaced")
+	}
+	if b, _ := os.ReadFile(victim); string(b) != "precious\n" {
+		t.Errorf("the link's target was written")
+	}
+	if err := assessments.WriteFile(filepath.Join(dir, "a.yaml"), []byte("x")); err != nil {
+		t.Fatal(err)
+	}
+	if entries, _ := os.ReadDir(tmp); len(entries) != 0 {
+		t.Errorf("left in $TMPDIR: %v", entries)
+	}
+}
+
+// A lock file that is a hard link to another file of the user's is refused
+// rather than truncated to a PID.
+func TestLockRefusesHardLink(t *testing.T) {
+	dir := t.TempDir()
+	victim := filepath.Join(dir, "victim.txt")
+	os.WriteFile(victim, []byte("precious\n"), 0o600)
+	path := filepath.Join(dir, "a.yaml")
+	if err := os.Link(victim, assessments.LockPath(path)); err != nil {
+		t.Skip("hard links unavailable:", err)
+	}
+	_, err := assessments.LockFile(path)
+	if err == nil || !strings.Contains(err.Error(), "a.yaml.lock has other names (hard links); remove it, then try again") {
+		t.Errorf("err = %v", err)
+	}
+	if b, _ := os.ReadFile(victim); string(b) != "precious\n" {
+		t.Errorf("the hard link's other name was written: %q", b)
 	}
 }

@@ -5,6 +5,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"strings"
@@ -210,5 +211,55 @@ func TestNameLengthLimits(t *testing.T) {
 	t.Setenv("READYCHECK_REVIEWER", long)
 	if _, errs, code = run(t, "review", dir); code != ExitUsage || !strings.Contains(errs, "READYCHECK_REVIEWER") {
 		t.Errorf("a 121-character READYCHECK_REVIEWER: exit %d, %q", code, errs)
+	}
+}
+
+// A lock file planted as a link to another file is refused, and the file
+// it points to is left as it was (it used to be truncated to a PID).
+func TestAssessResumeRefusesLockSymlink(t *testing.T) {
+	path := saveAssessment(t, map[string]int{"python": 2})
+	victim := filepath.Join(t.TempDir(), "victim.txt")
+	if err := os.WriteFile(victim, []byte("precious\n"), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.Symlink(victim, assessments.LockPath(path)); err != nil {
+		t.Skip("symbolic links unavailable:", err)
+	}
+	_, errout, code := runInput(t, "", "--resume", path, "--accessible")
+	if code != ExitFailure || !strings.Contains(errout, path+".lock is a symbolic link, not a regular file; remove it") {
+		t.Errorf("exit %d\n%s", code, errout)
+	}
+	if b, _ := os.ReadFile(victim); string(b) != "precious\n" {
+		t.Errorf("the link's target was written: %q", b)
+	}
+}
+
+// After a run ends, no lock file is left beside the assessment.
+func TestAssessResumeRemovesLockFile(t *testing.T) {
+	path := saveAssessment(t, map[string]int{"python": 2})
+	runInput(t, "", "--resume", path, "--accessible")
+	if _, err := os.Lstat(assessments.LockPath(path)); !errors.Is(err, fs.ErrNotExist) {
+		t.Errorf("lock file left after exit: %v", err)
+	}
+}
+
+// --resume on a link is refused at once, not at the first save, and the
+// file it points to is left as it was.
+func TestAssessResumeRefusesLinkedFile(t *testing.T) {
+	path := saveAssessment(t, map[string]int{"python": 2})
+	link := filepath.Join(t.TempDir(), "link.yaml")
+	if err := os.Symlink(path, link); err != nil {
+		t.Skip("symbolic links unavailable:", err)
+	}
+	before, _ := os.ReadFile(path)
+	out, errout, code := runInput(t, "3\n", "--resume", link, "--accessible")
+	if code != ExitFailure || !strings.Contains(errout, link+" is a symbolic link, not a regular file") || strings.Contains(out, "Level 0 to") {
+		t.Errorf("exit %d, want it refused before any question:\n%s\n%s", code, out, errout)
+	}
+	if info, _ := os.Lstat(link); info.Mode()&os.ModeSymlink == 0 {
+		t.Errorf("the link was replaced by a file")
+	}
+	if after, _ := os.ReadFile(path); string(after) != string(before) {
+		t.Errorf("the link's target was changed")
 	}
 }

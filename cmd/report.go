@@ -15,10 +15,10 @@ import (
 
 	"github.com/charmbracelet/colorprofile"
 	"github.com/charmbracelet/x/term"
-	"github.com/google/renameio/v2"
 	"github.com/spf13/cobra"
 
 	"github.com/readycheck/readycheck/assessments"
+	"github.com/readycheck/readycheck/internal/atomicfile"
 	"github.com/readycheck/readycheck/report"
 )
 
@@ -29,7 +29,7 @@ func newReportCmd() *cobra.Command {
 	var opts struct {
 		rubric, view, format, out string
 		companies                 []string
-		anonymize, strict         bool
+		anonymize, strict, follow bool
 		seed                      uint64
 	}
 	c := &cobra.Command{
@@ -75,6 +75,9 @@ file names, for sharing outside the centre; --seed N repeats an order.`,
 			if err := checkPaths(paths); err != nil {
 				return err
 			}
+			if err := checkOut(opts.out, paths, opts.rubric); err != nil {
+				return err
+			}
 			if c.Flags().Changed("seed") && !opts.anonymize {
 				return usageError(errors.New("--seed orders the candidates of an --anonymize report; add --anonymize, or leave --seed out"))
 			}
@@ -88,6 +91,7 @@ file names, for sharing outside the centre; --seed N repeats an order.`,
 			tuneGCForBatch()
 			rp, err := report.Read(c.Context(), report.Options{
 				Rubric: r, Companies: opts.companies, View: view, Anonymize: opts.anonymize, Seed: opts.seed,
+				FollowSymlinks: opts.follow,
 			}, paths...)
 			if errors.Is(err, report.ErrUnknownCompany) {
 				return usageError(fmt.Errorf("--company: %w", err))
@@ -111,6 +115,11 @@ file names, for sharing outside the centre; --seed N repeats an order.`,
 			}
 			if view == report.Mentor && rp.Unreviewed > 0 {
 				fmt.Fprintf(stderr, "note: %s no review and count in the candidate's view\n", plural(rp.Unreviewed, "assessment has", "assessments have"))
+			}
+			if n := len(rp.Problems()); opts.strict && n > 0 && toFile(opts.out) {
+				// A failed run leaves the previous report as it was.
+				fmt.Fprintf(stderr, "readycheck: %s skipped; with --strict that is a failure, and %s was not written\n", plural(n, "file", "files"), opts.out)
+				return failed()
 			}
 			err = writeOutput(c.OutOrStdout(), opts.out, func(w io.Writer, width int, color bool) error {
 				switch opts.format {
@@ -140,10 +149,11 @@ file names, for sharing outside the centre; --seed N repeats an order.`,
 	f.StringArrayVar(&opts.companies, "company", nil, "count every candidate for this company ID instead of their targets (repeatable)")
 	f.StringVar(&opts.view, "view", string(report.Self), "whose levels to score: self (the candidates' answers) or mentor (the last review)")
 	f.StringVar(&opts.format, "format", "text", "output FORMAT: "+strings.Join(reportFormats, ", "))
-	f.StringVarP(&opts.out, "out", "o", "", "write the report to FILE (atomically) instead of the standard output")
+	f.StringVarP(&opts.out, "out", "o", "", "write to FILE (only on success; - is stdout)")
 	f.BoolVar(&opts.anonymize, "anonymize", false, `replace names by "Candidate 1", "Candidate 2", ... in a random order and drop file names`)
 	f.Uint64Var(&opts.seed, "seed", 0, "with --anonymize, the number N that draws the candidates' order, to repeat it (default: a new random order)")
 	f.BoolVar(&opts.strict, "strict", false, "exit with status 1 when any file was skipped")
+	f.BoolVar(&opts.follow, "follow-symlinks", false, "follow links out of the folders given")
 	return c
 }
 
@@ -165,12 +175,14 @@ func parseView(s string) (report.View, error) {
 	return "", usageError(fmt.Errorf("unknown --view %q: use self or mentor", s))
 }
 
-// writeOutput runs write on the standard output, fitted to the terminal, or
-// into the file out, replaced atomically once it is whole (a reader never
-// sees half a report). A new file is readable by its owner only: reports
-// hold names; an existing file keeps its permissions.
+// writeOutput runs write on the standard output (out "" or "-"), fitted to
+// the terminal, or into the file out, replaced atomically once it is whole
+// (a reader never sees half a report, and a failed write leaves the old
+// file). The file is readable by its owner only, also when it existed:
+// reports hold names. A symbolic link or a file that is not regular is
+// refused, never written through or replaced.
 func writeOutput(stdout io.Writer, out string, write func(w io.Writer, width int, color bool) error) error {
-	if out == "" {
+	if !toFile(out) {
 		width, color := outputWidth(stdout, os.Getenv("COLUMNS"), os.Getenv("NO_COLOR"))
 		w := stdout
 		if color {
@@ -182,7 +194,7 @@ func writeOutput(stdout io.Writer, out string, write func(w io.Writer, width int
 	if dir := filepath.Dir(out); !isDir(dir) {
 		return fmt.Errorf("write %s: there is no folder %s; create it, or pass another --out", out, dir)
 	}
-	pf, err := renameio.NewPendingFile(out, renameio.WithPermissions(assessments.FileMode), renameio.WithExistingPermissions())
+	pf, err := atomicfile.New(out, assessments.FileMode)
 	if err != nil {
 		return fmt.Errorf("write %s: %w", out, err)
 	}
@@ -191,8 +203,60 @@ func writeOutput(stdout io.Writer, out string, write func(w io.Writer, width int
 	if err := write(pf, width, false); err != nil {
 		return fmt.Errorf("write %s: %w", out, err)
 	}
-	if err := pf.CloseAtomicallyReplace(); err != nil {
+	if err := pf.Commit(); err != nil {
 		return fmt.Errorf("write %s: %w", out, err)
+	}
+	return nil
+}
+
+// toFile reports whether --out names a file: "-" is the standard output.
+func toFile(out string) bool { return out != "" && out != "-" }
+
+// checkOut refuses, before anything is read, an --out that must not be
+// replaced: one that is not a regular file (a link, such as /dev/stdout, a
+// device, a folder) or that is one of the inputs (an assessment given or
+// under a folder given, or a rubric file), which the report would
+// overwrite. inputs are PATH arguments and rubric files ("" ignored).
+func checkOut(out string, paths []string, rubrics ...string) error {
+	if !toFile(out) {
+		return nil
+	}
+	if err := atomicfile.Check(out); err != nil {
+		var nr *atomicfile.NotRegularError
+		if errors.As(err, &nr) {
+			return usageError(fmt.Errorf("--out %s is %s, not a regular file; name a regular file, or --out - for the standard output", out, atomicfile.Kind(nr.Mode)))
+		}
+		return fmt.Errorf("write %s: %w", out, err)
+	}
+	outInfo, err := os.Stat(out)
+	if err != nil {
+		outInfo = nil
+	}
+	outDir, derr := filepath.EvalSymlinks(filepath.Dir(out))
+	if derr == nil {
+		outDir, derr = filepath.Abs(outDir)
+	}
+	for _, in := range append(slices.Clone(paths), rubrics...) {
+		if in == "" {
+			continue
+		}
+		info, err := os.Stat(in)
+		if err != nil {
+			continue
+		}
+		if outInfo != nil && os.SameFile(outInfo, info) {
+			return usageError(fmt.Errorf("--out %s is the input %s; name another file", out, in))
+		}
+		if !info.IsDir() || derr != nil || !assessments.IsAssessmentFile(out) {
+			continue
+		}
+		dir, err := filepath.EvalSymlinks(in)
+		if err == nil {
+			dir, err = filepath.Abs(dir)
+		}
+		if rel, rerr := filepath.Rel(dir, outDir); err == nil && rerr == nil && rel != ".." && !strings.HasPrefix(rel, ".."+string(filepath.Separator)) {
+			return usageError(fmt.Errorf("--out %s is an assessment file under %s, an input of this run; name a file outside it, or another extension than .yaml", out, in))
+		}
 	}
 	return nil
 }

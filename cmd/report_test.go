@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"runtime"
 	"strings"
 	"testing"
 
@@ -328,5 +329,143 @@ func TestReportAnonymizeSeed(t *testing.T) {
 	}
 	if _, _, code := run(t, "report", cohortDir, "--rubric", cohortRubric, "--seed", "3"); code != ExitUsage {
 		t.Errorf("--seed without --anonymize: exit %d, want %d", code, ExitUsage)
+	}
+}
+
+// A report that fails (--strict with skipped files) leaves the previous
+// --out file as it was, instead of replacing it with a partial report.
+func TestReportStrictKeepsPreviousOut(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "cohort.json")
+	if err := os.WriteFile(path, []byte("previous\n"), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	_, errs, code := run(t, "report", cohortDir, "--rubric", cohortRubric, "--strict", "--format", "json", "--out", path)
+	if code != ExitFailure || !strings.Contains(errs, "with --strict that is a failure, and "+path+" was not written") {
+		t.Errorf("exit %d\n%s", code, errs)
+	}
+	if b, _ := os.ReadFile(path); string(b) != "previous\n" {
+		t.Errorf("the failed run replaced --out: %.60q", b)
+	}
+}
+
+// --out - is the standard output; --out never replaces a link, a device, a
+// folder or an input of the run, and an existing file becomes owner-only.
+func TestReportOutRefusals(t *testing.T) {
+	out, errs, code := run(t, "report", cohortDir+"/ada.yaml", "--rubric", cohortRubric, "--format", "json", "--out", "-")
+	if code != ExitOK || !strings.HasPrefix(out, "{") {
+		t.Errorf("--out -: exit %d, stdout %.40q\n%s", code, out, errs)
+	}
+	if _, err := os.Lstat("-"); err == nil {
+		os.Remove("-")
+		t.Error("--out - wrote a file named -")
+	}
+
+	dir := t.TempDir()
+	victim := filepath.Join(dir, "victim.txt")
+	os.WriteFile(victim, []byte("precious\n"), 0o644)
+	link := filepath.Join(dir, "link.html")
+	if err := os.Symlink(victim, link); err != nil {
+		t.Skip("symbolic links unavailable:", err)
+	}
+	input := filepath.Join(dir, "ada.yaml")
+	ada, _ := os.ReadFile(cohortDir + "/ada.yaml")
+	os.WriteFile(input, ada, 0o600)
+	inFolder := filepath.Join(dir, "new.yaml")
+	for _, tc := range []struct {
+		out, want string
+		paths     []string
+	}{
+		{link, "--out " + link + " is a symbolic link, not a regular file; name a regular file, or --out - for the standard output", []string{cohortDir}},
+		{"/dev/stdout", "--out /dev/stdout is a", []string{cohortDir}},
+		{dir, "--out " + dir + " is a folder", []string{cohortDir}},
+		{input, "--out " + input + " is the input " + input + "; name another file", []string{input}},
+		{input, "--out " + input + " is an assessment file under " + dir + ", an input of this run", []string{dir}},
+		{inFolder, "--out " + inFolder + " is an assessment file under " + dir + ", an input of this run", []string{dir}},
+	} {
+		if tc.out == "/dev/stdout" && runtime.GOOS == "windows" {
+			continue
+		}
+		args := append([]string{"report", "--rubric", cohortRubric, "--out", tc.out}, tc.paths...)
+		_, errs, code := run(t, args...)
+		if code != ExitUsage || !strings.Contains(errs, tc.want) {
+			t.Errorf("--out %s: exit %d, stderr %q; want exit %d and %q", tc.out, code, errs, ExitUsage, tc.want)
+		}
+	}
+	if b, _ := os.ReadFile(victim); string(b) != "precious\n" {
+		t.Errorf("the link's target was written")
+	}
+	if info, _ := os.Lstat(link); info.Mode()&os.ModeSymlink == 0 {
+		t.Errorf("the link was replaced")
+	}
+	if b, _ := os.ReadFile(input); string(b) != string(ada) {
+		t.Errorf("the input assessment was overwritten")
+	}
+	if _, err := os.Lstat(inFolder); err == nil {
+		t.Errorf("the report was written into the folder read")
+	}
+	_, errs, code = run(t, "simulate", "--rubric", "../report/testdata/cohort-must.yaml", "--baseline", cohortRubric, input, "--out", input)
+	if code != ExitUsage || !strings.Contains(errs, "is the input") {
+		t.Errorf("simulate --out INPUT: exit %d\n%s", code, errs)
+	}
+
+	// The owner-only mode applies to a file that existed too.
+	existing := filepath.Join(t.TempDir(), "cohort.txt")
+	os.WriteFile(existing, []byte("old"), 0o644)
+	if _, errs, code := run(t, "report", cohortDir+"/ada.yaml", "--rubric", cohortRubric, "--out", existing); code != ExitOK {
+		t.Fatalf("exit %d: %s", code, errs)
+	}
+	if info, _ := os.Stat(existing); info.Mode().Perm() != 0o600 {
+		t.Errorf("existing --out file: mode %v, want 0600", info.Mode().Perm())
+	}
+}
+
+// A link in a cohort folder to a file outside it (say /etc/shadow) is not
+// followed unless --follow-symlinks, and an anonymized report never quotes
+// a skipped file's text.
+func TestReportLinksAndExcerpts(t *testing.T) {
+	root := t.TempDir()
+	secret := filepath.Join(root, "shadow")
+	os.WriteFile(secret, []byte("root:$6$secrethash:19000:0:99999:7:::\ndaemon:*:19000:0:99999:7:::\n"), 0o600)
+	cohort := filepath.Join(root, "cohort")
+	os.Mkdir(cohort, 0o700)
+	ada, _ := os.ReadFile(cohortDir + "/ada.yaml")
+	os.WriteFile(filepath.Join(cohort, "ada.yaml"), ada, 0o600)
+	if err := os.Symlink(secret, filepath.Join(cohort, "shadow.yaml")); err != nil {
+		t.Skip("symbolic links unavailable:", err)
+	}
+	// A link to a file inside the folders given is read as before.
+	os.Mkdir(filepath.Join(cohort, "sub"), 0o700)
+	os.Symlink("../ada.yaml", filepath.Join(cohort, "sub", "ada-again.yaml"))
+
+	out, errs, code := run(t, "report", cohort, "--rubric", cohortRubric, "--format", "json", "--anonymize")
+	if code != ExitOK {
+		t.Fatalf("exit %d: %s", code, errs)
+	}
+	if strings.Contains(out+errs, "secrethash") || strings.Contains(out+errs, "daemon") {
+		t.Errorf("the link's target leaked:\n%s\n%s", out, errs)
+	}
+	if !strings.Contains(errs, filepath.Join(cohort, "shadow.yaml")+": cannot be read: a symbolic link to a file outside the folders given; not followed") {
+		t.Errorf("stderr does not say why the link was skipped:\n%s", errs)
+	}
+	var doc struct {
+		Assessments int `json:"assessments"`
+	}
+	if err := json.Unmarshal([]byte(out), &doc); err != nil || doc.Assessments != 2 {
+		t.Errorf("assessments = %d (%v), want 2: ada and the link to her inside the folder", doc.Assessments, err)
+	}
+
+	out, errs, _ = run(t, "report", cohort, "--rubric", cohortRubric, "--format", "json", "--anonymize", "--follow-symlinks")
+	if strings.Contains(out, "secrethash") || strings.Contains(out, "daemon") {
+		t.Errorf("--follow-symlinks --anonymize quotes the file's text in the report:\n%s", out)
+	}
+	if !strings.Contains(errs, "unknown field \"root:$6$secrethash") {
+		t.Errorf("--follow-symlinks did not read the link, or stderr lost the reason:\n%s", errs)
+	}
+
+	// A huge key is quoted in a few dozen characters, not whole.
+	big := writeFile(t, "big.yaml", strings.Repeat("k", 3<<20)+": 1\n")
+	_, errs, _ = run(t, "validate", big)
+	if len(errs) > 2000 || !strings.Contains(errs, strings.Repeat("k", 60)+"…\"") {
+		t.Errorf("validate echoes a 3 MB key: %d bytes of stderr: %.300s", len(errs), errs)
 	}
 }

@@ -8,9 +8,9 @@ import (
 	"os"
 	"path/filepath"
 
-	"github.com/google/renameio/v2"
 	"github.com/spf13/cobra"
 
+	"github.com/readycheck/readycheck/internal/atomicfile"
 	"github.com/readycheck/readycheck/internal/yamlfile"
 	"github.com/readycheck/readycheck/rubric"
 	"github.com/readycheck/readycheck/rubric/builtin"
@@ -41,7 +41,8 @@ func newRubricInitCmd() *cobra.Command {
 		Long: `Write the built-in backend internship rubric to FILE (default rubric.yaml) as a
 commented starting point, and the rubric format's JSON Schema beside it
 (` + SchemaFile + `) so that editors with YAML support check the file as
-you type. Refuses to overwrite an existing file without --force.`,
+you type. Refuses to overwrite either file without --force, and never
+writes through a symbolic link.`,
 		Example: `  readycheck rubric init acme.yaml
   $EDITOR acme.yaml
   readycheck validate acme.yaml`,
@@ -51,21 +52,27 @@ you type. Refuses to overwrite an existing file without --force.`,
 			if len(a) == 1 {
 				file = a[0]
 			}
-			if _, err := os.Stat(file); err == nil && !force {
-				return fmt.Errorf("%s already exists; choose another name, or pass --force to overwrite it", file)
-			} else if err != nil && !errors.Is(err, fs.ErrNotExist) {
-				return fmt.Errorf("cannot write %s: %s", file, reason(err))
+			schemaPath := filepath.Join(filepath.Dir(file), SchemaFile)
+			// Both files are checked before either is written.
+			for _, p := range []string{file, schemaPath} {
+				if _, err := os.Lstat(p); err == nil && !force {
+					return fmt.Errorf("%s already exists; choose another name, or pass --force to overwrite it", p)
+				} else if err != nil && !errors.Is(err, fs.ErrNotExist) {
+					return fmt.Errorf("cannot write %s: %s", p, reason(err))
+				}
+				if err := atomicfile.Check(p); err != nil {
+					return err
+				}
 			}
 			schema, err := rubric.Schema()
 			if err != nil {
 				return err
 			}
-			schemaPath := filepath.Join(filepath.Dir(file), SchemaFile)
 			for _, f := range []struct {
 				path string
 				data []byte
 			}{{file, starter(yamlfile.CleanPath(filepath.Base(file)))}, {schemaPath, schema}} {
-				if err := renameio.WriteFile(f.path, f.data, 0o644); err != nil {
+				if err := atomicfile.WriteFile(f.path, f.data, 0o644); err != nil {
 					return fmt.Errorf("cannot write %s: %s", f.path, reason(err))
 				}
 			}
@@ -73,7 +80,7 @@ you type. Refuses to overwrite an existing file without --force.`,
 			return nil
 		},
 	}
-	c.Flags().BoolVar(&force, "force", false, "overwrite FILE if it exists")
+	c.Flags().BoolVar(&force, "force", false, "overwrite FILE and the schema file beside it if they exist")
 	return c
 }
 

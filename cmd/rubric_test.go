@@ -104,3 +104,39 @@ func TestRubricSchema(t *testing.T) {
 		t.Errorf("$defs is not draft-07")
 	}
 }
+
+// rubric init refuses to overwrite an existing schema file without
+// --force, before writing anything, and never writes through a link.
+func TestRubricInitKeepsExistingSchema(t *testing.T) {
+	dir := t.TempDir()
+	schema := filepath.Join(dir, SchemaFile)
+	os.WriteFile(schema, []byte("my own schema\n"), 0o644)
+	file := filepath.Join(dir, "acme.yaml")
+	_, errs, code := run(t, "rubric", "init", file)
+	if code != ExitFailure || !strings.Contains(errs, schema+" already exists; choose another name, or pass --force to overwrite it") {
+		t.Errorf("exit %d\n%s", code, errs)
+	}
+	if b, _ := os.ReadFile(schema); string(b) != "my own schema\n" {
+		t.Errorf("the schema file was overwritten")
+	}
+	if _, err := os.Lstat(file); err == nil {
+		t.Errorf("the rubric was written although the command failed")
+	}
+	if _, errs, code := run(t, "rubric", "init", file, "--force"); code != ExitOK {
+		t.Fatalf("--force: exit %d\n%s", code, errs)
+	}
+
+	victim := filepath.Join(t.TempDir(), "victim.txt")
+	os.WriteFile(victim, []byte("precious\n"), 0o644)
+	other := t.TempDir()
+	if err := os.Symlink(victim, filepath.Join(other, SchemaFile)); err != nil {
+		t.Skip(err)
+	}
+	_, errs, code = run(t, "rubric", "init", filepath.Join(other, "r.yaml"), "--force")
+	if code != ExitFailure || !strings.Contains(errs, "is a symbolic link, not a regular file") {
+		t.Errorf("schema link with --force: exit %d\n%s", code, errs)
+	}
+	if b, _ := os.ReadFile(victim); string(b) != "precious\n" {
+		t.Errorf("the link's target was written")
+	}
+}

@@ -18,6 +18,7 @@ var simulateFormats = []string{"text", "markdown", "json"}
 
 func newSimulateCmd() *cobra.Command {
 	var newPath, basePath, format, view, out string
+	var follow bool
 	c := &cobra.Command{
 		Use:   "simulate PATH...",
 		Short: "Preview how a rubric change moves a cohort",
@@ -52,6 +53,9 @@ exit status is 1.`,
 			if err := checkPaths(paths); err != nil {
 				return err
 			}
+			if err := checkOut(out, paths, newPath, basePath); err != nil {
+				return err
+			}
 			next, err := loadRubric(newPath)
 			if err != nil {
 				return err
@@ -61,7 +65,7 @@ exit status is 1.`,
 				return err
 			}
 			tuneGCForBatch()
-			sim, err := report.Simulate(c.Context(), report.SimulateOptions{Baseline: base, Rubric: next, View: v}, paths...)
+			sim, err := report.Simulate(c.Context(), report.SimulateOptions{Baseline: base, Rubric: next, View: v, FollowSymlinks: follow}, paths...)
 			if err != nil {
 				return err
 			}
@@ -89,7 +93,8 @@ exit status is 1.`,
 	f.StringVar(&basePath, "baseline", "", "the rubric FILE the assessments were taken against (default: the built-in rubric, when the new one has its id)")
 	f.StringVar(&view, "view", string(report.Self), "whose levels to score: self (the candidates' answers) or mentor (the last review)")
 	f.StringVar(&format, "format", "text", "output FORMAT: "+strings.Join(simulateFormats, ", "))
-	f.StringVarP(&out, "out", "o", "", "write the preview to FILE (atomically) instead of the standard output")
+	f.StringVarP(&out, "out", "o", "", "write to FILE (only on success; - is stdout)")
+	f.BoolVar(&follow, "follow-symlinks", false, "follow links out of the folders given")
 	c.MarkFlagRequired("rubric")
 	return c
 }

@@ -82,7 +82,7 @@ func BenchmarkDecodeOnly(b *testing.B) {
 				return struct{}{}, nil
 			}
 		}
-		if _, err := collect(context.Background(), 0, []string{dir}, decodeReader, func(struct{}) error { return nil }); err != nil {
+		if _, err := collect(context.Background(), 0, false, []string{dir}, decodeReader, func(struct{}) error { return nil }); err != nil {
 			b.Fatal(err)
 		}
 	}

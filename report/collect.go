@@ -34,6 +34,9 @@ type Options struct {
 	Seed uint64
 	// Workers is how many files are read at once; 0 means one per CPU.
 	Workers int
+	// FollowSymlinks reads files that links in the folders point to
+	// outside the paths given; by default they are skipped.
+	FollowSymlinks bool
 }
 
 // ErrUnknownCompany is returned by Read for a --company id the rubric lacks.
@@ -72,7 +75,7 @@ func Read(ctx context.Context, opts Options, paths ...string) (*Report, error) {
 		tallies = append(tallies, w.t)
 		return w.read
 	}
-	skipped, err := collect(ctx, opts.Workers, paths, newReader, rp.roster.add)
+	skipped, err := collect(ctx, opts.Workers, opts.FollowSymlinks, paths, newReader, rp.roster.add)
 	if err != nil {
 		rp.Close()
 		return nil, err
@@ -118,7 +121,7 @@ func skipLoad(file string, a *assessments.Assessment, r *rubric.Rubric, ps yamlf
 // giving either a value or why the file is skipped. The values come back to
 // the caller's goroutine, which calls add for each; the workers keep any
 // tallies themselves.
-func collect[T any](ctx context.Context, workers int, paths []string, newReader func() func(job) (T, *skip), add func(T) error) ([]skip, error) {
+func collect[T any](ctx context.Context, workers int, follow bool, paths []string, newReader func() func(job) (T, *skip), add func(T) error) ([]skip, error) {
 	if workers <= 0 {
 		workers = runtime.NumCPU()
 	}
@@ -132,7 +135,7 @@ func collect[T any](ctx context.Context, workers int, paths []string, newReader 
 	results := make(chan result, 4*workers)
 	go func() {
 		defer close(jobs)
-		walk(ctx, paths, jobs)
+		walk(ctx, follow, paths, jobs)
 	}()
 	var wg sync.WaitGroup
 	for range workers {
@@ -181,8 +184,8 @@ func collect[T any](ctx context.Context, workers int, paths []string, newReader 
 // them: in the order the system lists each folder's files, which nothing in
 // a report depends on (candidates, skipped files and unknown skills are
 // sorted, and the tallies add up the same in any order).
-func walk(ctx context.Context, paths []string, jobs chan<- job) {
-	assessments.Walk(paths, func(path string, err error) bool {
+func walk(ctx context.Context, follow bool, paths []string, jobs chan<- job) {
+	assessments.Walker{FollowSymlinks: follow}.Walk(paths, func(path string, err error) bool {
 		select {
 		case jobs <- job{path: path, err: err}:
 			return true
@@ -313,7 +316,9 @@ func skippedList(skips []skip, anonymize bool) []Skipped {
 		lines := make([]string, len(s.problems))
 		for j, p := range s.problems {
 			if anonymize {
-				p.File = ""
+				// A shared report carries no text of the files: the quoted
+				// excerpts go (a link to /etc/shadow gave one per line).
+				p.File, p.Message = "", yamlfile.RedactExcerpts(p.Message)
 				lines[j] = strings.TrimPrefix(p.Error(), ": ")
 				if p.Line > 0 {
 					lines[j] = fmt.Sprintf("%d:%d: %s", p.Line, p.Column, p.Message)

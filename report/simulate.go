@@ -20,6 +20,8 @@ type SimulateOptions struct {
 	Rubric  *rubric.Rubric
 	View    View
 	Workers int
+	// FollowSymlinks is as in Options.
+	FollowSymlinks bool
 }
 
 // Simulation is how a changed rubric would move a cohort's verdicts. Its
@@ -160,7 +162,7 @@ func Simulate(ctx context.Context, opts SimulateOptions, paths ...string) (*Simu
 		tallies = append(tallies, t)
 		return func(j job) (struct{}, *skip) { return struct{}{}, simulateFile(j, opts, t) }
 	}
-	skips, err := collect(ctx, opts.Workers, paths, newReader, func(struct{}) error { return nil })
+	skips, err := collect(ctx, opts.Workers, opts.FollowSymlinks, paths, newReader, func(struct{}) error { return nil })
 	if err != nil {
 		return nil, err
 	}

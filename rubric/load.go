@@ -41,8 +41,11 @@ func LoadFile(path string) (*Rubric, error) {
 
 // ReadFile reads a file people write by hand, refusing one over
 // yamlfile.MaxSize before reading it and naming the file in every error.
+// Only regular files are read: a pipe, device or socket (a FIFO named
+// x.yaml, a link to /dev/stdin) is refused, and opening one never waits
+// for a writer (readFlags).
 func ReadFile(path string) ([]byte, error) {
-	f, err := os.Open(path)
+	f, err := os.OpenFile(path, os.O_RDONLY|readFlags, 0)
 	if err != nil {
 		return nil, yamlfile.Problems{{File: path, Message: openMessage(err)}}
 	}
@@ -53,6 +56,9 @@ func ReadFile(path string) ([]byte, error) {
 	}
 	if info.IsDir() {
 		return nil, yamlfile.Problems{{File: path, Message: "is a folder, not a file; name a YAML file"}}
+	}
+	if !info.Mode().IsRegular() {
+		return nil, yamlfile.Problems{{File: path, Message: "not a regular file (a pipe, device or socket); readycheck reads only regular files: name a YAML file"}}
 	}
 	if info.Size() > yamlfile.MaxSize {
 		return nil, yamlfile.TooLarge(path, info.Size())

@@ -40,8 +40,7 @@ func Create(store *assessments.Store, r *rubric.Rubric, candidate assessments.Pe
 	if _, err := a.Encode(); err != nil {
 		return nil, err
 	}
-	path := store.NewPath(candidate.Name, now)
-	saver, err := assessments.OpenSaver(path)
+	saver, err := store.NewSaver(candidate.Name, now)
 	if err != nil {
 		return nil, err
 	}

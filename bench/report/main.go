@@ -286,9 +286,7 @@ func run(argv ...string) measure {
 		fatal("%s: %v", strings.Join(argv, " "), err)
 	}
 	m := measure{wall: time.Since(start), stdout: out.String()}
-	if ru, ok := cmd.ProcessState.SysUsage().(*syscall.Rusage); ok {
-		m.maxRSS = ru.Maxrss // kilobytes on Linux
-	}
+	m.maxRSS = peakRSS(cmd.ProcessState)
 	return m
 }
 
@@ -464,9 +462,7 @@ func diskUsage(dir string) (float64, error) {
 		entries, err := f.ReadDir(256)
 		for _, e := range entries {
 			if info, err := e.Info(); err == nil && !e.IsDir() {
-				if st, ok := info.Sys().(*syscall.Stat_t); ok {
-					blocks += st.Blocks
-				}
+				blocks += diskBlocks(info)
 			}
 		}
 		if err == io.EOF {

@@ -18,7 +18,6 @@ import (
 	"sort"
 	"strings"
 	"sync"
-	"syscall"
 	"time"
 
 	"github.com/creack/pty"
@@ -218,9 +217,7 @@ func measure(argv []string, marker string, cols, rows, keys int) result {
 		cmd.Process.Kill()
 		<-done
 	}
-	if ru, ok := cmd.ProcessState.SysUsage().(*syscall.Rusage); ok {
-		res.maxRSS = ru.Maxrss
-	}
+	res.maxRSS = peakRSS(cmd.ProcessState)
 	return res
 }
 

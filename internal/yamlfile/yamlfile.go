@@ -37,9 +37,9 @@ func (p Problem) Error() string {
 	}
 	switch {
 	case p.Line > 0:
-		return fmt.Sprintf("%s:%d:%d: %s%s", CleanPath(p.File), p.Line, p.Column, prefix, Clean(p.Message))
+		return fmt.Sprintf("%s:%d:%d: %s%s", CleanPath(p.File), p.Line, p.Column, prefix, Clean(CutExcerpts(p.Message)))
 	default:
-		return fmt.Sprintf("%s: %s%s", CleanPath(p.File), prefix, Clean(p.Message))
+		return fmt.Sprintf("%s: %s%s", CleanPath(p.File), prefix, Clean(CutExcerpts(p.Message)))
 	}
 }
 
@@ -114,8 +114,9 @@ func (r *Reporter) WarnAt(n *yaml.Node, format string, args ...any) {
 
 func (r *Reporter) add(n *yaml.Node, warn bool, format string, args ...any) {
 	// Messages quote text from the file; whatever a format verb let
-	// through, no escape sequence reaches a terminal.
-	p := Problem{File: r.File, Message: Clean(fmt.Sprintf(format, args...)), Warning: warn}
+	// through, no escape sequence reaches a terminal, and no quoted
+	// excerpt is longer than MaxExcerpt.
+	p := Problem{File: r.File, Message: Clean(CutExcerpts(fmt.Sprintf(format, args...))), Warning: warn}
 	if n != nil {
 		p.Line, p.Column = n.Line, n.Column
 	}
