@@ -13,17 +13,7 @@ import (
 func TestEndToEndPlantedLock(t *testing.T) {
 	bin := build(t)
 	data := t.TempDir()
-	var input strings.Builder
-	input.WriteString("Ada\n\n2\n")
-	for i := 0; i < 38; i++ {
-		input.WriteString("1\n")
-	}
-	input.WriteString("f\n")
-	cmd := exec.Command(bin, "--data-dir", data, "--accessible")
-	cmd.Stdin = strings.NewReader(input.String())
-	if out, err := cmd.CombinedOutput(); err != nil {
-		t.Fatalf("accessible: %v\n%s", err, out)
-	}
+	finishedAssessment(t, bin, data)
 	folder := filepath.Join(data, "assessments")
 	files, _ := filepath.Glob(filepath.Join(folder, "*"))
 	if len(files) != 1 || !strings.HasSuffix(files[0], ".yaml") {

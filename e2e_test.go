@@ -76,8 +76,14 @@ type terminal struct {
 
 func start(t *testing.T, bin string, args ...string) *terminal {
 	t.Helper()
+	return startEnv(t, bin, nil, args...)
+}
+
+// startEnv is start with more environment variables.
+func startEnv(t *testing.T, bin string, env []string, args ...string) *terminal {
+	t.Helper()
 	cmd := exec.Command(bin, args...)
-	cmd.Env = append(os.Environ(), "TERM=xterm-256color", "NO_COLOR=1")
+	cmd.Env = append(append(os.Environ(), "TERM=xterm-256color", "NO_COLOR=1"), env...)
 	f, err := pty.StartWithSize(cmd, &pty.Winsize{Cols: 80, Rows: 24})
 	if err != nil {
 		t.Fatal(err)
@@ -101,6 +107,23 @@ func start(t *testing.T, bin string, args ...string) *terminal {
 	}()
 	t.Cleanup(func() { cmd.Process.Kill(); f.Close() })
 	return term
+}
+
+// finishedAssessment has Ada take the whole built-in assessment by the
+// accessible walk-through (DEPT® only, level 1 everywhere) in the data
+// folder, and returns its file.
+func finishedAssessment(t *testing.T, bin, data string) string {
+	t.Helper()
+	cmd := exec.Command(bin, "--data-dir", data, "--accessible")
+	cmd.Stdin = strings.NewReader("Ada\n\n2\n" + strings.Repeat("1\n", 38) + "f\n")
+	if out, err := cmd.CombinedOutput(); err != nil {
+		t.Fatalf("accessible: %v\n%s", err, out)
+	}
+	files, _ := filepath.Glob(filepath.Join(data, "assessments", "ada-*.yaml"))
+	if len(files) != 1 {
+		t.Fatalf("files: %v", files)
+	}
+	return files[0]
 }
 
 // screen is the terminal's screen as a person sees it now.
@@ -269,22 +292,7 @@ func TestEndToEndNoTerminalAndAccessible(t *testing.T) {
 func TestEndToEndMentorReview(t *testing.T) {
 	bin := build(t)
 	data := t.TempDir()
-	// A candidate's finished assessment, by the accessible walk-through.
-	var input strings.Builder
-	input.WriteString("Ada\n\n2\n")
-	for i := 0; i < 38; i++ {
-		input.WriteString("1\n")
-	}
-	input.WriteString("f\n")
-	cmd := exec.Command(bin, "--data-dir", data, "--accessible")
-	cmd.Stdin = strings.NewReader(input.String())
-	if out, err := cmd.CombinedOutput(); err != nil {
-		t.Fatalf("%v\n%s", err, out)
-	}
-	files, _ := filepath.Glob(filepath.Join(data, "assessments", "ada-*.yaml"))
-	if len(files) != 1 {
-		t.Fatalf("files: %v", files)
-	}
+	files := []string{finishedAssessment(t, bin, data)}
 	folder := filepath.Join(data, "assessments")
 
 	term := start(t, bin, "review", folder)

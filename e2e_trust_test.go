@@ -3,53 +3,17 @@
 package main_test
 
 import (
-	"io"
 	"os"
-	"os/exec"
 	"path/filepath"
 	"strings"
-	"sync"
 	"syscall"
 	"testing"
 	"time"
 
 	"github.com/charmbracelet/x/ansi"
-	"github.com/charmbracelet/x/vt"
-	"github.com/creack/pty"
 
 	"github.com/readycheck/readycheck/assessments"
 )
-
-// startEnv is start with more environment variables, in a folder of its own.
-func startEnv(t *testing.T, bin string, env []string, args ...string) *terminal {
-	t.Helper()
-	cmd := exec.Command(bin, args...)
-	cmd.Env = append(append(os.Environ(), "TERM=xterm-256color", "NO_COLOR=1"), env...)
-	f, err := pty.StartWithSize(cmd, &pty.Winsize{Cols: 80, Rows: 24})
-	if err != nil {
-		t.Fatal(err)
-	}
-	term := &terminal{t: t, cmd: cmd, pty: f, emu: vt.NewSafeEmulator(80, 24)}
-	go io.Copy(f, term.emu)
-	var wg sync.WaitGroup
-	wg.Add(1)
-	go func() {
-		defer wg.Done()
-		b := make([]byte, 32<<10)
-		for {
-			n, err := f.Read(b)
-			term.mu.Lock()
-			term.out.Write(b[:n])
-			term.emu.Write(b[:n])
-			term.mu.Unlock()
-			if err != nil {
-				return
-			}
-		}
-	}()
-	t.Cleanup(func() { cmd.Process.Kill(); f.Close() })
-	return term
-}
 
 // printed is what the program wrote after leaving the full screen: its
 // closing lines, escape sequences stripped.
@@ -211,17 +175,7 @@ func TestEndToEndMentorSignals(t *testing.T) {
 	bin := build(t)
 	for _, sig := range []syscall.Signal{syscall.SIGHUP, syscall.SIGTERM} {
 		t.Run(sig.String(), func(t *testing.T) {
-			dir := t.TempDir()
-			in := "Ada\n\n2\n" + strings.Repeat("1\n", 38) + "f\n"
-			cmd := exec.Command(bin, "--data-dir", dir, "--accessible")
-			cmd.Stdin = strings.NewReader(in)
-			if out, err := cmd.CombinedOutput(); err != nil {
-				t.Fatalf("%v\n%s", err, out)
-			}
-			files, _ := filepath.Glob(filepath.Join(dir, "assessments", "ada-*.yaml"))
-			if len(files) != 1 {
-				t.Fatalf("files %v", files)
-			}
+			files := []string{finishedAssessment(t, bin, t.TempDir())}
 			term := start(t, bin, "review", "--reviewer", "Grace", files[0])
 			term.waitFor("Ada")
 			term.send("\r")
