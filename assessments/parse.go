@@ -10,6 +10,7 @@ import (
 
 	"github.com/readycheck/readycheck/internal/yamlfile"
 	"github.com/readycheck/readycheck/rubric"
+	"github.com/readycheck/readycheck/rubric/builtin"
 )
 
 // positions keeps the nodes of levels and skill keys, to report problems
@@ -366,7 +367,11 @@ func (p *parser) review(n *yaml.Node, i int) (*Review, map[string]levelPos) {
 func (a *Assessment) Check(r *rubric.Rubric) yamlfile.Problems {
 	rep := &yamlfile.Reporter{File: a.pos.file}
 	if a.Rubric.ID != r.ID {
-		rep.At(a.pos.rubricID, "this assessment was taken against rubric %q, not %q; pass that rubric with --rubric", a.Rubric.ID, r.ID)
+		if a.Rubric.ID == builtin.ID() {
+			rep.At(a.pos.rubricID, "this assessment was taken against the built-in rubric %q, not %q; leave out --rubric to use the built-in one", a.Rubric.ID, r.ID)
+		} else {
+			rep.At(a.pos.rubricID, "this assessment was taken against rubric %q, not %q; pass that rubric with --rubric", a.Rubric.ID, r.ID)
+		}
 		return rep.Problems
 	}
 	// Unknown skills are warned about by position, the first

@@ -43,7 +43,7 @@ func TestReportText(t *testing.T) {
 	lines := strings.Split(strings.TrimRight(errs, "\n"), "\n")
 	want := []string{
 		cohortDir + "/broken.yaml:3:7: YAML syntax error",
-		cohortDir + `/other-rubric.yaml:3:14: this assessment was taken against rubric "backend-internship", not "cohort"`,
+		cohortDir + `/other-rubric.yaml:3:14: this assessment was taken against the built-in rubric "backend-internship", not "cohort"`,
 		cohortDir + "/rubric.yaml:1:9: this file is a rubric",
 		cohortDir + `/zed.yaml:5:11: the answer for "python" is level 7`,
 		"readycheck: 4 files skipped, for the reasons above; the report lists them too",

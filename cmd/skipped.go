@@ -6,7 +6,11 @@ import (
 	"strings"
 
 	"github.com/readycheck/readycheck/report"
+	"github.com/readycheck/readycheck/rubric/builtin"
 )
+
+// builtinID is the built-in rubric's id; a variable for tests.
+var builtinID = builtin.ID
 
 // printSkipped writes the skipped files on w, one line each, but files
 // skipped for the same reason as one line with their count and the first
@@ -47,9 +51,12 @@ func nothingCounted(rubricID, flag string, builtin bool, others []report.RubricF
 		not = "the built-in " + not
 	}
 	msg := fmt.Sprintf("no assessment counted: %s taken against rubric %s, not %s; ", plural(n, "file was", "files were"), joinAnd(ids), not)
-	if len(others) == 1 {
+	switch {
+	case len(others) == 1 && others[0].ID == builtinID() && flag == "--rubric":
+		msg += "leave out --rubric: that is the built-in rubric"
+	case len(others) == 1:
 		msg += fmt.Sprintf("pass that rubric with %s FILE", flag)
-	} else {
+	default:
 		msg += fmt.Sprintf("pass one of them with %s FILE (one report per rubric)", flag)
 	}
 	if rest := skipped - n; rest > 0 {

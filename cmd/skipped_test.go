@@ -38,9 +38,9 @@ func TestReportNothingCounted(t *testing.T) {
 		}
 		lines := strings.Split(strings.TrimRight(errs, "\n"), "\n")
 		want := []string{
-			`readycheck: 1,000 files skipped: this assessment was taken against rubric "backend-internship", not "cohort"; pass that rubric with --rubric (` +
+			`readycheck: 1,000 files skipped: this assessment was taken against the built-in rubric "backend-internship", not "cohort"; leave out --rubric to use the built-in one (` +
 				dir + "/c000.yaml:3:14, " + dir + "/c001.yaml:3:14, " + dir + "/c002.yaml:3:14, and 997 more)",
-			`readycheck: no assessment counted: 1000 files were taken against rubric "backend-internship", not "cohort"; pass that rubric with --rubric FILE`,
+			`readycheck: no assessment counted: 1000 files were taken against rubric "backend-internship", not "cohort"; leave out --rubric: that is the built-in rubric`,
 		}
 		if strings.Join(lines, "\n") != strings.Join(want, "\n") {
 			t.Errorf("%s: stderr:\n%s\nwant:\n%s", format, errs, strings.Join(want, "\n"))
@@ -68,7 +68,7 @@ func TestReportGroupsSkipped(t *testing.T) {
 	if code != ExitOK {
 		t.Fatalf("exit %d: %s", code, errs)
 	}
-	if n := strings.Count(errs, "\n"); n != 2 || !strings.Contains(errs, "readycheck: 10 files skipped: this assessment was taken against rubric \"backend-internship\"") ||
+	if n := strings.Count(errs, "\n"); n != 2 || !strings.Contains(errs, "readycheck: 10 files skipped: this assessment was taken against the built-in rubric \"backend-internship\"") ||
 		!strings.Contains(errs, "and 7 more)") {
 		t.Errorf("stderr has %d lines:\n%s", n, errs)
 	}
@@ -93,7 +93,7 @@ func TestSimulateNothingCounted(t *testing.T) {
 	if code != ExitFailure || out != "" {
 		t.Errorf("exit %d:\n%s", code, out)
 	}
-	if !strings.Contains(errs, "readycheck: 5 files skipped: this assessment was taken against rubric \"backend-internship\"") ||
+	if !strings.Contains(errs, "readycheck: 5 files skipped: this assessment was taken against the built-in rubric \"backend-internship\"") ||
 		!strings.Contains(errs, `no assessment counted: 5 files were taken against rubric "backend-internship", not "cohort"; pass that rubric with --baseline FILE`) {
 		t.Errorf("stderr:\n%s", errs)
 	}
@@ -114,11 +114,11 @@ func TestReportTextGroupsSkipped(t *testing.T) {
 	}
 	_, section, _ := strings.Cut(out, "Skipped (10 files)\n")
 	section, _, _ = strings.Cut(section, "\n\n")
-	if want := `  10 files skipped: this assessment was taken against rubric "backend-internship", not "cohort"; pass that rubric with --rubric (` + dir + "/c000.yaml:3:14,"; !strings.HasPrefix(section, want) || !strings.Contains(section, "and 7 more)") || strings.Contains(section, "c003") {
+	if want := `10 files skipped: this assessment was taken against the built-in rubric "backend-internship", not "cohort"; leave out --rubric to use the built-in one (` + dir + "/c000.yaml:3:14,"; !strings.HasPrefix(strings.Join(strings.Fields(section), " "), want) || !strings.Contains(section, "and 7") || strings.Contains(section, "c003") {
 		t.Errorf("skipped section:\n%s\nwant one entry starting %q", section, want)
 	}
 	out, _, _ = run(t, "report", dir, cohortDir+"/ada.yaml", "--rubric", cohortRubric, "--anonymize", "--format", "markdown")
-	if !strings.Contains(out, "- `10 files skipped: this assessment was taken against rubric \"backend-internship\", not \"cohort\"; pass that rubric with --rubric`\n") || strings.Contains(out, "c000") {
+	if !strings.Contains(out, "- `10 files skipped: this assessment was taken against the built-in rubric \"backend-internship\", not \"cohort\"; leave out --rubric to use the built-in one`\n") || strings.Contains(out, "c000") {
 		t.Errorf("anonymized markdown:\n%s", out)
 	}
 }
