@@ -77,8 +77,9 @@ func Run(opts Options, in io.Reader, out io.Writer) (Outcome, error) {
 // runProgram runs a program until it ends. Bubble Tea handles ctrl+c and
 // SIGTERM (the program quits and its caller saves); a closed terminal
 // (SIGHUP) would end the process at once, before the newest answer or
-// comment is written, so it ends the program the same way: every
-// program's caller then saves, whatever ended it.
+// comment is written, so it quits the program the same way as SIGTERM
+// (Kill, from this goroutine, raced with the renderer and could hang):
+// every program's caller then saves, whatever ended it.
 func runProgram(p *tea.Program) (tea.Model, error) {
 	hup := make(chan os.Signal, 1)
 	signal.Notify(hup, syscall.SIGHUP)
@@ -86,7 +87,7 @@ func runProgram(p *tea.Program) (tea.Model, error) {
 	go func() {
 		select {
 		case <-hup:
-			p.Kill()
+			p.Quit()
 		case <-stop:
 		}
 	}()
