@@ -6,6 +6,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/readycheck/readycheck/internal/testshared"
 	"github.com/readycheck/readycheck/rubric/builtin"
 )
 
@@ -27,10 +28,7 @@ func TestValidateGoodFiles(t *testing.T) {
 }
 
 func TestValidateRealWorld(t *testing.T) {
-	const path = "../../shared/realworld/data-skills-matrix.yaml"
-	if _, err := os.Stat(path); err != nil {
-		t.Skip("the real-world rubric is not here")
-	}
+	path := testshared.Path(t, "realworld/data-skills-matrix.yaml")
 	out, errs, code := run(t, "validate", path)
 	if code != ExitOK || out != path+": valid rubric \"data-skills-matrix\" (14 categories, 47 skills, 24 companies)\n" {
 		t.Errorf("exit %d: %q %s", code, out, errs)

@@ -15,6 +15,7 @@ import (
 	"golang.org/x/net/html"
 
 	"github.com/readycheck/readycheck/internal/gen"
+	"github.com/readycheck/readycheck/internal/testshared"
 	"github.com/readycheck/readycheck/rubric"
 	"github.com/readycheck/readycheck/rubric/builtin"
 )
@@ -236,9 +237,8 @@ func TestTextRealRubrics(t *testing.T) {
 		t.Fatal(err)
 	}
 	rubrics := map[string]*rubric.Rubric{"built-in": builtinRubric}
-	const realWorld = "../../shared/realworld/data-skills-matrix.yaml"
-	if _, err := os.Stat(realWorld); err == nil {
-		rw, err := rubric.LoadFile(realWorld)
+	if path, ok := testshared.Lookup(t, "realworld/data-skills-matrix.yaml"); ok {
+		rw, err := rubric.LoadFile(path)
 		if err != nil {
 			t.Fatal(err)
 		}

@@ -6,6 +6,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/readycheck/readycheck/internal/testshared"
 	"github.com/readycheck/readycheck/rubric"
 )
 
@@ -282,10 +283,7 @@ func TestVerdictRank(t *testing.T) {
 // rubric: insight-generation, product-metrics, attribution-marketing,
 // tracking-design, dashboard-design. ml-fundamentals gains nothing here.
 func TestRealWorldRubric(t *testing.T) {
-	const path = "../../shared/realworld/data-skills-matrix.yaml"
-	if _, err := os.Stat(path); err != nil {
-		t.Skip("real-world rubric not present")
-	}
+	path := testshared.Path(t, "realworld/data-skills-matrix.yaml")
 	r, problems := rubric.Parse(path, mustRead(t, path))
 	if len(problems) != 0 {
 		t.Fatalf("the real-world rubric has problems:\n%v", problems)

@@ -13,6 +13,7 @@ import (
 	"github.com/charmbracelet/x/ansi"
 
 	"github.com/readycheck/readycheck/assessments"
+	"github.com/readycheck/readycheck/internal/testshared"
 	"github.com/readycheck/readycheck/rubric"
 	"github.com/readycheck/readycheck/rubric/builtin"
 	"github.com/readycheck/readycheck/scorecard"
@@ -598,11 +599,7 @@ func TestQuestionFitsEverySize(t *testing.T) {
 // realWorld loads the real-world rubric beside the repository, or skips.
 func realWorld(t *testing.T) *rubric.Rubric {
 	t.Helper()
-	const path = "../../shared/realworld/data-skills-matrix.yaml"
-	if _, err := os.Stat(path); err != nil {
-		t.Skip("the real-world rubric is not beside the repository")
-	}
-	return loadRubric(t, path)
+	return loadRubric(t, testshared.Path(t, "realworld/data-skills-matrix.yaml"))
 }
 
 // The short help line of every screen fits 80 columns without an ellipsis.
