@@ -94,7 +94,7 @@ func runAssess(c *cobra.Command, _ []string) error {
 	}
 	opts := tui.Options{Rubric: r, Store: store, Name: o.name, Companies: o.companies, Color: os.Getenv("NO_COLOR") == ""}
 	if o.resume != "" {
-		opened, err := tui.Open(o.resume, r)
+		opened, err := assessments.Open(o.resume, r)
 		if err != nil {
 			var problems yamlfile.Problems
 			if errors.As(err, &problems) {

@@ -104,7 +104,7 @@ type prompter struct {
 	// prompts asked; furthest is the furthest question reached.
 	stale, asked, furthest int
 
-	o    *Opened
+	o    *assessments.Opened
 	save autosave
 }
 
@@ -253,7 +253,7 @@ func (p *prompter) begin() error {
 				break
 			}
 			if n, err := strconv.Atoi(line); err == nil && n >= 1 && n <= len(entries) {
-				o, err := Open(entries[n-1].Path, r)
+				o, err := assessments.Open(entries[n-1].Path, r)
 				if err != nil {
 					p.say("%s\n", cleanLine(err.Error()))
 					continue
@@ -363,13 +363,13 @@ func indexOf(r *rubric.Rubric, id string) int {
 }
 
 // open takes an opened assessment for the session to save.
-func (p *prompter) open(o *Opened) {
+func (p *prompter) open(o *assessments.Opened) {
 	p.o = o
 	p.save = newAutosave(o)
 }
 
 func (p *prompter) create(candidate assessments.Person, companies []string) error {
-	o, err := Create(p.opts.Store, p.r, candidate, companies, p.now())
+	o, err := assessments.Create(p.opts.Store, p.r, candidate, companies, p.now())
 	if err != nil {
 		return err
 	}

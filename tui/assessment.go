@@ -11,93 +11,10 @@ import (
 	"github.com/readycheck/readycheck/rubric/builtin"
 )
 
-// The assessment files that the screens and the accessible prompts share:
-// both create, reopen, list and save them through these calls.
-
-// Opened is an assessment file open for taking: loaded (or new), checked
-// against its rubric, and locked against a second readycheck.
-type Opened struct {
-	Assessment *assessments.Assessment
-	// Saver writes it, under its lock; Close releases the lock.
-	Saver *assessments.Saver
-	// Notice says what happened to the answers when the rubric changed
-	// since the file was saved; "" otherwise.
-	Notice string
-	// New is true for an assessment not written yet: its file is written
-	// at the first answer or note, so that a candidate who quits at once
-	// leaves no empty assessment behind.
-	New bool
-}
-
-// Path is the assessment's file.
-func (o *Opened) Path() string { return o.Saver.Path() }
-
-// Create starts a new assessment in the store: it chooses the file's name
-// and takes its lock, and checks that the assessment can be written; the
-// file itself is written at the first answer or note (Opened.New).
-func Create(store *assessments.Store, r *rubric.Rubric, candidate assessments.Person, companies []string, now time.Time) (*Opened, error) {
-	a := assessments.New(r, candidate, companies, now)
-	if _, err := a.Encode(); err != nil {
-		return nil, err
-	}
-	saver, err := store.NewSaver(candidate.Name, now)
-	if err != nil {
-		return nil, err
-	}
-	return &Opened{Assessment: a, Saver: saver, New: true}, nil
-}
-
-// Open reopens a saved assessment to take it up again: it takes the lock
-// first (an error wrapping assessments.ErrLocked when another readycheck has
-// it), then loads and checks it against r. Loading problems come back as
-// yamlfile.Problems, to be printed as validate prints them.
-//
-// When the rubric changed since the file was saved (its digest differs),
-// the answers whose skills are gone, or whose level no longer fits the
-// skill's scale, are dropped and the others kept; Notice says how many.
-func Open(path string, r *rubric.Rubric) (*Opened, error) {
-	saver, err := assessments.OpenSaver(path)
-	if err != nil {
-		return nil, err
-	}
-	a, err := assessments.LoadFile(path)
-	if err != nil {
-		saver.Close()
-		return nil, err
-	}
-	notice := ""
-	if a.Rubric.ID == r.ID && a.Rubric.Digest != "" && a.Rubric.Digest != r.Digest {
-		notice = dropChanged(a, r)
-	}
-	if problems := a.Check(r); problems.Err() != nil {
-		saver.Close()
-		return nil, problems.Errors()
-	}
-	return &Opened{Assessment: a, Saver: saver, Notice: notice}, nil
-}
-
-// dropChanged keeps the answers that still fit a changed rubric, records
-// the rubric's new digest and version, and says what it did.
-func dropChanged(a *assessments.Assessment, r *rubric.Rubric) string {
-	kept, dropped := 0, 0
-	for id, ans := range a.Answers {
-		s, ok := r.Skill(id)
-		if !ok || ans.Level > s.Scale.Top() {
-			delete(a.Answers, id)
-			dropped++
-			continue
-		}
-		kept++
-	}
-	a.Rubric.Digest, a.Rubric.Version = r.Digest, r.Version
-	return ChangedNotice(kept, dropped)
-}
-
-// ChangedNotice is what the candidate is told when the rubric changed since
-// their assessment was saved.
-func ChangedNotice(kept, dropped int) string {
-	return fmt.Sprintf("The rubric changed since this assessment was saved; %s kept, %d dropped.", plural(kept, "answer"), dropped)
-}
+// The walk-through's helpers over the store: the assessments to resume,
+// progress, and the words for them. Creating, opening and the rubric-changed
+// migration are assessments.Create and assessments.Open, shared with the
+// review.
 
 // resumable lists the store's unfinished assessments taken against r, and
 // apart those taken against other rubrics, each most recently changed

@@ -16,11 +16,11 @@ func TestCreateSameNameSameSecond(t *testing.T) {
 	r := builtinRubric(t)
 	const n = 8
 	var wg sync.WaitGroup
-	opened := make([]*Opened, n)
+	opened := make([]*assessments.Opened, n)
 	errs := make([]error, n)
 	for i := range n {
 		wg.Go(func() {
-			opened[i], errs[i] = Create(store, r, assessments.Person{Name: "Ada Lovelace"}, nil, clock)
+			opened[i], errs[i] = assessments.Create(store, r, assessments.Person{Name: "Ada Lovelace"}, nil, clock)
 		})
 	}
 	wg.Wait()

@@ -31,7 +31,7 @@ type autosave struct {
 
 // newAutosave saves an opened assessment: a resumed file is on disk as it
 // is (version 1, saved); a new one is written at its first change.
-func newAutosave(o *Opened) autosave {
+func newAutosave(o *assessments.Opened) autosave {
 	if o.New {
 		return autosave{saver: o.Saver}
 	}

@@ -79,6 +79,8 @@ type openReview struct {
 	review *assessments.Review
 	added  bool // the review is in a.Reviews
 	save   autosave
+	// notice says what the rubric-changed migration did, "" when nothing.
+	notice string
 }
 
 // NewMentor builds the review program.
@@ -144,19 +146,14 @@ func (m *Mentor) openFile(row *listRow) tea.Cmd {
 		if err != nil {
 			return reviewOpenedMsg{err: fmt.Errorf("%s: %w", path, err)}
 		}
-		saver, err := assessments.OpenSaver(path)
+		// The same opening as the walk-through's: locked, loaded, checked,
+		// and migrated when the rubric changed since the file was saved.
+		opened, err := assessments.Open(path, r)
 		if err != nil {
 			return reviewOpenedMsg{err: err}
 		}
-		a, err := assessments.LoadFile(path)
-		if err == nil {
-			err = a.Check(r).Err()
-		}
-		if err != nil {
-			saver.Close()
-			return reviewOpenedMsg{err: err}
-		}
-		o := &openReview{path: path, a: a, r: r, save: autosave{saver: saver}}
+		a := opened.Assessment
+		o := &openReview{path: path, a: a, r: r, save: autosave{saver: opened.Saver}, notice: opened.Notice}
 		if rv, ok := a.Review(reviewer); ok {
 			o.review, o.added = rv, true
 		} else {
@@ -258,7 +255,7 @@ func (m *Mentor) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 			m.notice = msg.err.Error()
 			return m, nil
 		}
-		m.open, m.notice = msg.open, ""
+		m.open, m.notice = msg.open, msg.open.notice
 		m.sheet = sheetScreen{}
 		m.screen = mentorSheet
 		return m, nil

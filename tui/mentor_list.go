@@ -130,6 +130,8 @@ func (m *Mentor) readRow(path string) *listRow {
 		row.err = cleanPath(path) + ": " + err.Error()
 		return row
 	}
+	// Listed as it will open: migrated when the rubric changed.
+	assessments.Migrate(a, r)
 	if err := a.Check(r).Err(); err != nil {
 		row.err = err.Error()
 		return row

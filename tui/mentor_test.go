@@ -13,6 +13,7 @@ import (
 	"github.com/charmbracelet/x/exp/golden"
 
 	"github.com/readycheck/readycheck/assessments"
+	"github.com/readycheck/readycheck/rubric"
 )
 
 // mentorFolder is a folder of assessments of the small rubric: two of Ada
@@ -219,5 +220,47 @@ func TestMentorGoldenScreens(t *testing.T) {
 				golden.RequireEqual(t, view)
 			})
 		}
+	}
+}
+
+// The review opens a file as the walk-through does: when the rubric
+// changed since it was saved, the answers and ratings that no longer fit
+// are dropped and the mentor is told, instead of the file being refused.
+func TestMentorOpensAfterRubricChange(t *testing.T) {
+	r := loadRubric(t, "testdata/small.yaml")
+	dir := t.TempDir()
+	a := assessments.New(r, assessments.Person{Name: "Ada"}, nil, clock)
+	for id, l := range map[string]int{"python": 2, "java": 4, "sql": 1} {
+		a.SetAnswer(id, l, clock)
+	}
+	a.Reviews = append(a.Reviews, &assessments.Review{Reviewer: assessments.Person{Name: "Linus"}, Started: clock, Updated: clock,
+		Ratings: map[string]*assessments.Rating{"sql": {Level: 2}, "java": {Level: 4, Comment: "Solid"}}})
+	path := filepath.Join(dir, "ada.yaml")
+	if err := assessments.Save(path, a); err != nil {
+		t.Fatal(err)
+	}
+	data, _ := os.ReadFile("testdata/small.yaml")
+	changed := strings.Replace(string(data), "      - {id: sql, title: SQL}\n", "", 1)
+	changed = strings.Replace(changed, "      - {id: java, title: Java}", "      - {id: java, title: Java, scale: yn}", 1)
+	changed = strings.Replace(changed, "any_of: [python, java]", "any_of: [python]", 1)
+	changed = strings.Replace(changed, "      - {skill: sql, min: 2}\n", "", 1)
+	r2, problems := rubric.Parse("small2.yaml", []byte(changed))
+	if problems.Err() != nil {
+		t.Fatal(problems)
+	}
+	m := NewMentor(MentorOptions{Paths: []string{dir}, Rubric: r2, Reviewer: "Linus", Now: fixedNow})
+	t.Cleanup(func() { m.Close() })
+	runMentor(t, m, m.Init())
+	m.Update(size(80, 24))
+	mdo(t, m, keys("enter")...)
+	if m.screen != mentorSheet {
+		t.Fatalf("the file was not opened: screen %d, notice %q", m.screen, m.notice)
+	}
+	if v := strings.Join(strings.Fields(ansi.Strip(m.View().Content)), " "); !strings.Contains(v, "The rubric changed since this assessment was saved; 1 answer kept, 2 dropped.") {
+		t.Errorf("the mentor is not told:\n%s", ansi.Strip(m.View().Content))
+	}
+	rv, _ := m.open.a.Review("Linus")
+	if _, ok := rv.Ratings["sql"]; ok || rv.Ratings["java"] == nil || rv.Ratings["java"].Rated() || rv.Ratings["java"].Comment != "Solid" {
+		t.Errorf("ratings after the change: %+v", rv.Ratings)
 	}
 }

@@ -34,7 +34,7 @@ type Options struct {
 	Name      string
 	Companies []string
 	// Resume is an assessment already opened (Open) to take up again.
-	Resume *Opened
+	Resume *assessments.Opened
 	// Color is false when colour is off (NO_COLOR).
 	Color bool
 	// Now is the clock; time.Now when nil. Tests fix it.
@@ -79,7 +79,7 @@ type (
 
 // Results of commands.
 type (
-	openedMsg     struct{ opened *Opened }
+	openedMsg     struct{ opened *assessments.Opened }
 	openFailedMsg struct{ err error }
 	exportedMsg   struct {
 		path string
@@ -168,7 +168,7 @@ func (m *Model) create(companies []string) tea.Cmd {
 	m.busy = true
 	store, r, p, now := m.opts.Store, m.s.r, m.person, m.s.now()
 	return func() tea.Msg {
-		o, err := Create(store, r, p, companies, now)
+		o, err := assessments.Create(store, r, p, companies, now)
 		if err != nil {
 			return openFailedMsg{err}
 		}
@@ -178,7 +178,7 @@ func (m *Model) create(companies []string) tea.Cmd {
 
 // open shows an opened assessment where it was left: the first unanswered
 // question after the last answered one, or the review when all are.
-func (m *Model) open(o *Opened) {
+func (m *Model) open(o *assessments.Opened) {
 	s := m.s
 	s.a, s.notice = o.Assessment, o.Notice
 	m.save = newAutosave(o)
@@ -285,7 +285,7 @@ func (m *Model) handle(msg tea.Msg) (tea.Cmd, bool) {
 		m.busy = true
 		r, path := s.r, msg.entry.Path
 		return func() tea.Msg {
-			o, err := Open(path, r)
+			o, err := assessments.Open(path, r)
 			if err != nil {
 				return openFailedMsg{err}
 			}

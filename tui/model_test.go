@@ -427,7 +427,7 @@ func TestOpenChangedRubric(t *testing.T) {
 	if problems.Err() != nil {
 		t.Fatal(problems)
 	}
-	o, err := Open(path, r2)
+	o, err := assessments.Open(path, r2)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -452,7 +452,7 @@ func TestOpenChangedRubric(t *testing.T) {
 	// A file of another rubric is refused with the reason.
 	other := loadRubric(t, "testdata/small.yaml")
 	other.ID = "other"
-	if _, err := Open(path, other); err == nil || !strings.Contains(err.Error(), `taken against rubric "small", not "other"`) {
+	if _, err := assessments.Open(path, other); err == nil || !strings.Contains(err.Error(), `taken against rubric "small", not "other"`) {
 		t.Errorf("opening against another rubric: %v", err)
 	}
 }
@@ -685,12 +685,12 @@ func TestCleaning(t *testing.T) {
 func TestCreateNames(t *testing.T) {
 	r := loadRubric(t, "testdata/small.yaml")
 	store := newStore(t)
-	o1, err := Create(store, r, assessments.Person{Name: "Ada Lovelace"}, nil, clock)
+	o1, err := assessments.Create(store, r, assessments.Person{Name: "Ada Lovelace"}, nil, clock)
 	if err != nil {
 		t.Fatal(err)
 	}
 	defer o1.Saver.Close()
-	o2, err := Create(store, r, assessments.Person{Name: "Ada Lovelace"}, nil, clock)
+	o2, err := assessments.Create(store, r, assessments.Person{Name: "Ada Lovelace"}, nil, clock)
 	if err != nil {
 		t.Fatal(err)
 	}
