@@ -205,7 +205,7 @@ func Files(paths ...string) ([]string, []Entry) {
 	var failed []Entry
 	Walk(paths, func(path string, err error) bool {
 		if err != nil {
-			failed = append(failed, Entry{Path: path, Err: yamlfile.Problems{{File: path, Message: "cannot be read: " + pathError(err)}}})
+			failed = append(failed, Entry{Path: path, Err: yamlfile.Problems{{File: path, Message: WalkProblem(err)}}})
 		} else {
 			files = append(files, path)
 		}
@@ -246,17 +246,37 @@ func Walk(paths []string, fn func(path string, err error) bool) bool {
 	return Walker{}.Walk(paths, fn)
 }
 
+// ErrReadTwice is the error Walk gives for a file it would otherwise give
+// twice: a path given twice, a path inside a folder given too, or a link
+// in a folder to a file the walk reads anyway. Counting it once keeps a
+// cohort's figures true.
+var ErrReadTwice = errors.New("read once already (given twice, inside a folder given too, or a link to a file read anyway); counted once")
+
+// WalkProblem is what a report says of a path Walk gave with an error.
+func WalkProblem(err error) string {
+	if errors.Is(err, ErrReadTwice) {
+		return ErrReadTwice.Error()
+	}
+	return "cannot be read: " + pathError(err)
+}
+
 // Walk is the package's Walk with w's options.
 func (w Walker) Walk(paths []string, fn func(path string, err error) bool) bool {
-	wk := walk{fn: fn, follow: w.FollowSymlinks}
-	if !wk.follow {
-		for _, p := range paths {
-			if r, err := resolve(p); err == nil {
-				wk.roots = append(wk.roots, r)
-			}
+	wk := walk{fn: fn, follow: w.FollowSymlinks, targets: map[string]bool{}}
+	resolved := make([]string, len(paths))
+	for i, p := range paths {
+		if r, err := resolve(p); err == nil {
+			resolved[i] = r
+			wk.roots = append(wk.roots, r)
 		}
 	}
-	for _, p := range paths {
+	for i, p := range paths {
+		if twice(resolved, i) {
+			if !fn(p, &fs.PathError{Op: "read", Path: p, Err: ErrReadTwice}) {
+				return false
+			}
+			continue
+		}
 		info, err := os.Stat(p)
 		if err != nil {
 			if !fn(p, err) {
@@ -283,15 +303,44 @@ func (w Walker) Walk(paths []string, fn func(path string, err error) bool) bool 
 	return true
 }
 
+// twice reports whether the i-th of the resolved paths given is read
+// through another: the same path earlier, or a folder holding it.
+func twice(resolved []string, i int) bool {
+	p := resolved[i]
+	if p == "" {
+		return false
+	}
+	for j, q := range resolved {
+		switch {
+		case j == i || q == "":
+		case q == p:
+			if j < i {
+				return true
+			}
+		case within(q, p) && reached(q, p):
+			return true
+		}
+	}
+	return false
+}
+
+// within reports whether path p lies under folder root (not root itself).
+func within(root, p string) bool {
+	rel, err := filepath.Rel(root, p)
+	return err == nil && rel != "." && rel != ".." && !strings.HasPrefix(rel, ".."+string(filepath.Separator))
+}
+
 // walkBatch is how many entries of a folder Walk reads at a time.
 const walkBatch = 256
 
-// walk is one Walk: its callback and, unless it follows every link, the
-// resolved paths that links may point into.
+// walk is one Walk: its callback, the resolved paths given (which links
+// may point into, unless it follows every link), and the targets of the
+// links followed so far, so that two links to one file count it once.
 type walk struct {
-	fn     func(path string, err error) bool
-	follow bool
-	roots  []string
+	fn      func(path string, err error) bool
+	follow  bool
+	roots   []string
+	targets map[string]bool
 }
 
 // resolve is the absolute path of p with its links resolved.
@@ -306,20 +355,67 @@ func resolve(p string) (string, error) {
 // link checks a symbolic link found in a folder: nil when it may be
 // followed, else why not.
 func (wk *walk) link(path string) error {
-	if wk.follow {
-		return nil
-	}
 	target, err := resolve(path)
 	if err != nil {
 		return err
 	}
 	for _, root := range wk.roots {
-		rel, err := filepath.Rel(root, target)
-		if err == nil && rel != ".." && !strings.HasPrefix(rel, ".."+string(filepath.Separator)) {
+		// A link to a file the walk reads anyway (not in a hidden folder,
+		// an assessment by its name) would count it twice.
+		if (root == target || within(root, target)) && readByWalk(root, target) {
+			return &fs.PathError{Op: "read", Path: path, Err: ErrReadTwice}
+		}
+	}
+	if wk.targets[target] {
+		return &fs.PathError{Op: "read", Path: path, Err: ErrReadTwice}
+	}
+	wk.targets[target] = true
+	if wk.follow {
+		return nil
+	}
+	for _, root := range wk.roots {
+		if within(root, target) {
 			return nil
 		}
 	}
 	return &fs.PathError{Op: "read", Path: path, Err: ErrLinkOutside}
+}
+
+// readByWalk reports whether a walk of root reaches target (a file at or
+// under root): no hidden folder on the way, and the name of an assessment.
+func readByWalk(root, target string) bool {
+	if root == target {
+		return true
+	}
+	rel, err := filepath.Rel(root, target)
+	if err != nil {
+		return false
+	}
+	parts := strings.Split(rel, string(filepath.Separator))
+	for _, part := range parts[:len(parts)-1] {
+		if strings.HasPrefix(part, ".") {
+			return false
+		}
+	}
+	return IsAssessmentFile(parts[len(parts)-1])
+}
+
+// reached reports whether a walk of folder root reaches p, a path under
+// it: a folder by no hidden folder on the way, a file as readByWalk says.
+func reached(root, p string) bool {
+	if info, err := os.Stat(p); err == nil && info.IsDir() {
+		rel, err := filepath.Rel(root, p)
+		if err != nil {
+			return false
+		}
+		for _, part := range strings.Split(rel, string(filepath.Separator)) {
+			if strings.HasPrefix(part, ".") {
+				return false
+			}
+		}
+		return true
+	}
+	return readByWalk(root, p)
 }
 
 // dir calls fn with the assessment files in dir and, depth first, in its

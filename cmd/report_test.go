@@ -433,7 +433,7 @@ func TestReportLinksAndExcerpts(t *testing.T) {
 	if err := os.Symlink(secret, filepath.Join(cohort, "shadow.yaml")); err != nil {
 		t.Skip("symbolic links unavailable:", err)
 	}
-	// A link to a file inside the folders given is read as before.
+	// A link to a file inside the folders given is counted once, as the file.
 	os.Mkdir(filepath.Join(cohort, "sub"), 0o700)
 	os.Symlink("../ada.yaml", filepath.Join(cohort, "sub", "ada-again.yaml"))
 
@@ -450,8 +450,11 @@ func TestReportLinksAndExcerpts(t *testing.T) {
 	var doc struct {
 		Assessments int `json:"assessments"`
 	}
-	if err := json.Unmarshal([]byte(out), &doc); err != nil || doc.Assessments != 2 {
-		t.Errorf("assessments = %d (%v), want 2: ada and the link to her inside the folder", doc.Assessments, err)
+	if err := json.Unmarshal([]byte(out), &doc); err != nil || doc.Assessments != 1 {
+		t.Errorf("assessments = %d (%v), want 1: ada, and the link to her counted once", doc.Assessments, err)
+	}
+	if !strings.Contains(errs, filepath.Join(cohort, "sub", "ada-again.yaml")+": read once already") {
+		t.Errorf("stderr does not say the link was counted once:\n%s", errs)
 	}
 
 	out, errs, _ = run(t, "report", cohort, "--rubric", cohortRubric, "--format", "json", "--anonymize", "--follow-symlinks")
@@ -467,5 +470,31 @@ func TestReportLinksAndExcerpts(t *testing.T) {
 	_, errs, _ = run(t, "validate", big)
 	if len(errs) > 2000 || !strings.Contains(errs, strings.Repeat("k", 60)+"…\"") {
 		t.Errorf("validate echoes a 3 MB key: %d bytes of stderr: %.300s", len(errs), errs)
+	}
+}
+
+// One file is one candidate however it is reached: named twice, named and
+// inside a folder named too, or linked to from the folder. The report says
+// so instead of counting it again.
+func TestReportCountsAFileOnce(t *testing.T) {
+	dir := t.TempDir()
+	ada, _ := os.ReadFile(cohortDir + "/ada.yaml")
+	file := filepath.Join(dir, "a.yaml")
+	os.WriteFile(file, ada, 0o600)
+	if err := os.Symlink("a.yaml", filepath.Join(dir, "alias.yaml")); err != nil {
+		t.Skip("symbolic links unavailable:", err)
+	}
+	out, errs, code := run(t, "report", file, file, dir, dir+"/./a.yaml", "--rubric", cohortRubric, "--format", "json")
+	if code != ExitOK {
+		t.Fatalf("exit %d: %s", code, errs)
+	}
+	var doc struct {
+		Assessments int `json:"assessments"`
+	}
+	if err := json.Unmarshal([]byte(out), &doc); err != nil || doc.Assessments != 1 {
+		t.Errorf("assessments = %d (%v), want 1\n%s", doc.Assessments, err, errs)
+	}
+	if !strings.Contains(errs, "4 files skipped: read once already") {
+		t.Errorf("stderr does not say which paths were counted once:\n%s", errs)
 	}
 }

@@ -219,7 +219,7 @@ func newWorker(opts Options, t *tally) *worker {
 
 func (w *worker) read(j job) ([]byte, *skip) {
 	if j.err != nil {
-		return skipResult(j.path, yamlfile.Problems{{File: j.path, Message: "cannot be read: " + pathError(j.err)}})
+		return skipResult(j.path, yamlfile.Problems{{File: j.path, Message: assessments.WalkProblem(j.err)}})
 	}
 	a, levels, fellBack, problems := load(j.path, w.r, w.opts.View)
 	if problems != nil {

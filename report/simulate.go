@@ -254,7 +254,7 @@ func compareChanged(a, b Changed) int {
 func simulateFile(j job, opts SimulateOptions, t *simTally) *skip {
 	base, next := opts.Baseline, opts.Rubric
 	if j.err != nil {
-		return &skip{file: j.path, problems: yamlfile.Problems{{File: j.path, Message: "cannot be read: " + pathError(j.err)}}}
+		return &skip{file: j.path, problems: yamlfile.Problems{{File: j.path, Message: assessments.WalkProblem(j.err)}}}
 	}
 	a, before, fellBack, problems := load(j.path, base, opts.View)
 	if problems != nil {
