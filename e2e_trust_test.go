@@ -144,7 +144,9 @@ func TestEndToEndSignalsKeepAnswers(t *testing.T) {
 			term.send("Wrote a parser")
 			term.waitFor("Wrote a parser")
 			term.cmd.Process.Signal(sig)
-			term.exit()
+			if code := term.exit(); code != 128+int(sig) {
+				t.Errorf("exit status %d, want %d (128 + the signal)", code, 128+int(sig))
+			}
 			files, _ := filepath.Glob(filepath.Join(data, "assessments", "ada-*.yaml"))
 			if len(files) != 1 {
 				t.Fatalf("files %v", files)
@@ -185,7 +187,9 @@ func TestEndToEndMentorSignals(t *testing.T) {
 			term.send("Strong Python")
 			term.waitFor("Strong Python")
 			term.cmd.Process.Signal(sig)
-			term.exit()
+			if code := term.exit(); code != 128+int(sig) {
+				t.Errorf("exit status %d, want %d (128 + the signal)", code, 128+int(sig))
+			}
 			a, err := assessments.LoadFile(files[0])
 			if err != nil {
 				t.Fatal(err)

@@ -120,10 +120,7 @@ func runAssess(c *cobra.Command, _ []string) error {
 		done, err = tui.Run(opts, nil, nil)
 	}
 	printOutcome(c.OutOrStdout(), done, resumeCommand(o), err)
-	if errors.Is(err, tui.ErrInterrupted) {
-		return &exitError{code: ExitInterrupted, silent: true}
-	}
-	return err
+	return exitFor(err)
 }
 
 // resumeCommand is the command line that takes an assessment up again:
@@ -228,4 +225,18 @@ func checkLength(what, value string, limit int) error {
 		return usageError(fmt.Errorf("%s is %d characters long; at most %d fit, as in the form", what, n, limit))
 	}
 	return nil
+}
+
+// exitFor is the exit of an interactive program: ctrl+c is status 130, a
+// signal (SIGTERM, a closed terminal's SIGHUP) 128 plus its number, both
+// silent, as what was typed is saved; anything else as it is.
+func exitFor(err error) error {
+	var sig *tui.Signaled
+	switch {
+	case errors.Is(err, tui.ErrInterrupted):
+		return &exitError{code: ExitInterrupted, silent: true}
+	case errors.As(err, &sig):
+		return &exitError{code: 128 + int(sig.Signal), silent: true}
+	}
+	return err
 }

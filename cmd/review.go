@@ -58,10 +58,7 @@ review never changes the candidate's answers.`,
 				return errors.New("review needs a terminal (standard input and output must be a terminal, and TERM not dumb); use `readycheck score FILE --view both` to read a review")
 			}
 			err = tui.RunMentor(tui.MentorOptions{Paths: paths, Rubric: r, Builtin: b, Reviewer: reviewer, Color: os.Getenv("NO_COLOR") == ""})
-			if errors.Is(err, tui.ErrInterrupted) {
-				return &exitError{code: ExitInterrupted, silent: true}
-			}
-			return err
+			return exitFor(err)
 		},
 	}
 	c.Flags().StringVar(&rubricPath, "rubric", "", "rubric FILE for assessments of a custom rubric (the built-in one is used when the id matches)")

@@ -352,10 +352,16 @@ func RunMentor(opts MentorOptions) error {
 	if !opts.Color {
 		popts = append(popts, tea.WithColorProfile(colorprofile.Ascii))
 	}
-	_, err := runProgram(tea.NewProgram(m, popts...))
+	_, sig, err := runProgram(tea.NewProgram(m, popts...))
 	closeErr := m.Close()
-	if errors.Is(err, tea.ErrInterrupted) {
-		return errors.Join(ErrInterrupted, closeErr)
+	switch {
+	case closeErr != nil && (sig != 0 || errors.Is(err, tea.ErrInterrupted)):
+		// A review not saved matters more than the exit status.
+		return closeErr
+	case sig != 0:
+		return &Signaled{Signal: sig}
+	case errors.Is(err, tea.ErrInterrupted):
+		return ErrInterrupted
 	}
 	return errors.Join(err, closeErr)
 }

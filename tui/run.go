@@ -5,6 +5,7 @@ import (
 	"io"
 	"os"
 	"os/signal"
+	"sync/atomic"
 	"syscall"
 
 	tea "charm.land/bubbletea/v2"
@@ -50,7 +51,7 @@ func Run(opts Options, in io.Reader, out io.Writer) (Outcome, error) {
 		// The colour library alone honours only true-ish NO_COLOR values.
 		popts = append(popts, tea.WithColorProfile(colorprofile.Ascii))
 	}
-	_, err := runProgram(tea.NewProgram(m, popts...))
+	_, sig, err := runProgram(tea.NewProgram(m, popts...))
 	closeErr := m.Close()
 	done := Outcome{Path: m.SavedPath()}
 	if closeErr != nil {
@@ -60,11 +61,12 @@ func Run(opts Options, in io.Reader, out io.Writer) (Outcome, error) {
 		done.Complete = a.Status == assessments.Complete
 	}
 	switch {
+	case closeErr != nil && (sig != 0 || errors.Is(err, tea.ErrInterrupted)):
+		// Answers not saved matter more than the exit status.
+		return done, closeErr
+	case sig != 0:
+		return done, &Signaled{Signal: sig}
 	case errors.Is(err, tea.ErrInterrupted):
-		if closeErr != nil {
-			// Answers not saved matter more than the exit status.
-			return done, closeErr
-		}
 		return done, ErrInterrupted
 	case err != nil:
 		return done, errors.Join(err, closeErr)
@@ -74,26 +76,38 @@ func Run(opts Options, in io.Reader, out io.Writer) (Outcome, error) {
 	return done, closeErr
 }
 
-// runProgram runs a program until it ends. Bubble Tea handles ctrl+c and
-// SIGTERM (the program quits and its caller saves); a closed terminal
-// (SIGHUP) would end the process at once, before the newest answer or
-// comment is written, so it quits the program the same way as SIGTERM
-// (Kill, from this goroutine, raced with the renderer and could hang):
-// every program's caller then saves, whatever ended it.
-func runProgram(p *tea.Program) (tea.Model, error) {
-	hup := make(chan os.Signal, 1)
-	signal.Notify(hup, syscall.SIGHUP)
+// Signaled is returned when a signal ended the program: SIGTERM, or
+// SIGHUP from a closed terminal. What was typed is saved first; the
+// command exits with 128 plus the signal's number, as shells expect.
+type Signaled struct {
+	Signal syscall.Signal
+}
+
+func (e *Signaled) Error() string { return "ended by a signal (" + e.Signal.String() + ")" }
+
+// runProgram runs a program until it ends, and says which signal ended
+// it, if one did. Bubble Tea handles ctrl+c, and SIGTERM as a quit; a
+// closed terminal (SIGHUP) would end the process at once, before the
+// newest answer or comment is written, so it quits the program the same
+// way as SIGTERM (Kill, from this goroutine, raced with the renderer and
+// could hang): every program's caller then saves, whatever ended it.
+func runProgram(p *tea.Program) (tea.Model, syscall.Signal, error) {
+	sigs := make(chan os.Signal, 1)
+	signal.Notify(sigs, syscall.SIGHUP, syscall.SIGTERM)
 	stop := make(chan struct{})
+	var got atomic.Int32
 	go func() {
 		select {
-		case <-hup:
+		case s := <-sigs:
+			if s, ok := s.(syscall.Signal); ok {
+				got.Store(int32(s))
+			}
 			p.Quit()
 		case <-stop:
 		}
 	}()
-	defer func() {
-		signal.Stop(hup)
-		close(stop)
-	}()
-	return p.Run()
+	model, err := p.Run()
+	signal.Stop(sigs)
+	close(stop)
+	return model, syscall.Signal(got.Load()), err
 }
