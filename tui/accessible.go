@@ -32,6 +32,15 @@ var errEnd = errors.New("end of input")
 // --accessible` must end. What was answered is saved.
 var ErrInputLoops = errors.New("the input keeps repeating answers that change nothing")
 
+// ErrNoInput ends an accessible session whose input ended before an
+// assessment was started: nothing was done, and the exit status says so.
+var ErrNoInput = errors.New("the input ended before an assessment was started; nothing was saved")
+
+// ErrNothingAnswered ends an accessible session from a script that would
+// finish an assessment without a single answer: an empty result, never
+// reported as a success.
+var ErrNothingAnswered = errors.New("the input answered no skill; the assessment was not finished, and nothing was saved")
+
 // staleLimit is how many answers in a row from input that is not a
 // terminal may change nothing before the session ends with ErrInputLoops.
 const staleLimit = 10
@@ -75,6 +84,12 @@ func RunAccessible(opts Options, in io.Reader, out io.Writer) (Outcome, error) {
 		}
 	}
 	switch {
+	case errors.Is(err, errEnd) && p.o == nil:
+		p.say("\n")
+		return done, ErrNoInput
+	case errors.Is(err, errStop) && p.o == nil:
+		p.say("\nStopped: no assessment was started.\n")
+		return done, nil
 	case errors.Is(err, errStop), errors.Is(err, errEnd):
 		if done.Path != "" {
 			p.say("\nStopped. Your answers so far are saved.\n")
@@ -245,12 +260,15 @@ func (p *prompter) begin() error {
 				answeredOf(e.Assessment, r), len(r.Skills()), ago(p.now(), e.Assessment.Updated))
 		}
 		for {
-			line, err := p.ask("Resume which one (its number), or press Enter to start a new one: ")
+			line, err := p.ask("Resume which one (its number), press Enter to start a new one, or q to stop: ")
 			if err != nil {
 				return err
 			}
 			if line == "" {
 				break
+			}
+			if strings.EqualFold(line, "q") {
+				return errStop
 			}
 			if n, err := strconv.Atoi(line); err == nil && n >= 1 && n <= len(entries) {
 				o, err := assessments.Open(entries[n-1].Path, r)
@@ -561,6 +579,9 @@ func (p *prompter) review() error {
 // as `readycheck score` prints them.
 func (p *prompter) finish() error {
 	a := p.o.Assessment
+	if !p.interactive && answeredOf(a, p.r) == 0 {
+		return ErrNothingAnswered
+	}
 	a.Status = assessments.Complete
 	a.Updated = p.now().UTC().Truncate(time.Second)
 	p.saved()

@@ -3,6 +3,7 @@ package tui
 import (
 	"bytes"
 	"errors"
+	"path/filepath"
 	"strings"
 	"testing"
 
@@ -219,5 +220,32 @@ func TestAccessibleChecksAndLimits(t *testing.T) {
 	_, out = accessible(t, store, Options{Name: "Grace"}, "\n1\n2\nq\n")
 	if strings.Contains(out, "Resume which one") {
 		t.Errorf("piped input with --name was asked to resume:\n%s", out)
+	}
+}
+
+// Input that ends before anything starts, or a script that skips every
+// question, is an empty result: an error, never a success; q at the resume
+// prompt stops.
+func TestAccessibleNothingIsNotASuccess(t *testing.T) {
+	store := newStore(t)
+	r := loadRubric(t, "testdata/small.yaml")
+	var out bytes.Buffer
+	if _, err := RunAccessible(Options{Rubric: r, Store: store, Now: fixedNow}, strings.NewReader(""), &out); !errors.Is(err, ErrNoInput) {
+		t.Errorf("empty input: %v, want ErrNoInput", err)
+	}
+	out.Reset()
+	done, err := RunAccessible(Options{Rubric: r, Store: store, Now: fixedNow, Name: "A", Companies: []string{"acme"}}, &repeat{line: "\n"}, &out)
+	if !errors.Is(err, ErrNothingAnswered) || done.Path != "" {
+		t.Errorf("every question skipped: %v, %+v\n%s", err, done, out.String())
+	}
+	if files, _ := filepath.Glob(filepath.Join(store.Dir, "*.yaml")); len(files) != 0 {
+		t.Errorf("files written: %v", files)
+	}
+	// An unfinished one exists; q at the resume prompt stops, with no error.
+	accessible(t, store, Options{Name: "Ada", Companies: []string{"acme"}}, "1\nq\n")
+	out.Reset()
+	done, err = RunAccessible(Options{Rubric: r, Store: store, Now: fixedNow}, strings.NewReader("q\n"), &out)
+	if err != nil || done.Path != "" || !strings.Contains(out.String(), "Stopped: no assessment was started.") {
+		t.Errorf("q at the resume prompt: %v, %+v\n%s", err, done, out.String())
 	}
 }
