@@ -38,6 +38,7 @@ type schemaCategory struct {
 type schemaSkill struct {
 	ID       string            `json:"id" jsonschema:"pattern=^[a-z0-9][a-z0-9-]*$" jsonschema_description:"Unique across the whole rubric; requirements and assessments refer to it."`
 	Title    string            `json:"title" jsonschema:"minLength=1" jsonschema_description:"The skill's name, e.g. SQL."`
+	Aliases  []string          `json:"aliases,omitempty" jsonschema:"uniqueItems=true,minLength=1" jsonschema_description:"Other names people write for the skill in job postings (e.g. PostgreSQL and RDBMS for SQL), so that readycheck rubric from-posting finds it; matched ignoring case, on word boundaries. No alias may be another skill's alias, title or id."`
 	Question string            `json:"question,omitempty" jsonschema_description:"The question asked; defaults to: How would you rate your <title>?"`
 	Help     string            `json:"help,omitempty" jsonschema_description:"Longer guidance shown under the question."`
 	Scale    string            `json:"scale,omitempty" jsonschema:"pattern=^[a-z0-9][a-z0-9-]*$" jsonschema_description:"Overrides the category's scale."`

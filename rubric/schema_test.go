@@ -5,7 +5,6 @@ import (
 	"encoding/json"
 	"errors"
 	"os"
-	"slices"
 	"sort"
 	"strings"
 	"testing"
@@ -187,12 +186,6 @@ func TestSchemaMatchesLoader(t *testing.T) {
 		{"requirement", props(doc, "properties", "companies", "items", "properties", "requirements", "items"), requirementFields},
 	}
 	for _, c := range cases {
-		// Temporary, while the schema work is on its own branch (h-schema):
-		// skills' aliases are read before the schema describes them. Inert
-		// once the schema has the field.
-		if c.name == "skill" && !slices.Contains(c.schema, "aliases") {
-			c.loader = slices.DeleteFunc(slices.Clone(c.loader), func(f string) bool { return f == "aliases" })
-		}
 		if strings.Join(c.schema, ",") != strings.Join(sorted(c.loader), ",") {
 			t.Errorf("%s: schema has %v, loader accepts %v", c.name, c.schema, sorted(c.loader))
 		}
@@ -294,6 +287,13 @@ func TestSchemaEditorCases(t *testing.T) {
 		{"version a list", `version: "1"`, "version: [1]", []string{"/version type"}},
 		{"levels keyed by a label", "          1: Has written a script", "          Capable: Has shipped a service", nil},
 		{"a level described by a list", "          1: Has written a script", "          1: [script]", []string{"/categories/0/skills/0/levels/1 type"}},
+		{"aliases", "        title: SQL\n", "        title: SQL\n        aliases: [PostgreSQL, RDBMS]\n", nil},
+		{"aliases as one name", "        title: SQL\n", "        title: SQL\n        aliases: PostgreSQL\n",
+			[]string{"/categories/0/skills/2/aliases type"}},
+		{"an empty alias", "        title: SQL\n", "        title: SQL\n        aliases: [PostgreSQL, \"\"]\n",
+			[]string{"/categories/0/skills/2/aliases/1 minLength"}},
+		{"an alias listed twice", "        title: SQL\n", "        title: SQL\n        aliases: [MySQL, MySQL]\n",
+			[]string{"/categories/0/skills/2/aliases uniqueItems"}},
 		{"a malformed skill id", "      - id: java", "      - id: Java", []string{"/categories/0/skills/1/id pattern"}},
 		{"a malformed id in any_of", "[python, java]", "[python, Java]", []string{"/companies/0/requirements/1/any_of/1 pattern"}},
 	}
