@@ -98,6 +98,9 @@ func (schemaRequirement) JSONSchemaExtend(s *jsonschema.Schema) {
 	m.Extras = map[string]any{"type": []string{"integer", "string"}}
 	m.Minimum = "1"
 	m.MinLength = ptr(uint64(1))
+	// Completion fills in the first example, where it would otherwise put
+	// 0, which is no level a requirement can ask for.
+	m.Examples = []any{1}
 }
 
 // JSONSchemaExtend keys a skill's descriptors by level number. The loader
