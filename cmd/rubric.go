@@ -105,7 +105,10 @@ const starterHeader = `# yaml-language-server: $schema=./` + SchemaFile + `
 #   1. Change id (and title) below, so that assessments taken against your
 #      rubric are never mistaken for the built-in one.
 #   2. Edit the categories and skills: every skill needs an id unique in the
-#      file, a title, and ideally a question, help and per-level descriptors.
+#      file, a title, and ideally a question, help and per-level descriptors,
+#      and aliases: the other names job postings write for it (PostgreSQL,
+#      RDBMS for SQL), by which readycheck rubric from-posting finds it. An
+#      alias names one skill only: never another skill's alias, title or id.
 #   3. Edit the companies: each requirement names a skill (or any_of several
 #      skills sharing a scale), the level needed (min: a number or a label),
 #      a weight (essential 3, highly valued 2, a plus 1) and must: true for a

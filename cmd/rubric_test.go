@@ -40,6 +40,16 @@ func TestRubricInit(t *testing.T) {
 	if r.ID != b.ID || len(r.Skills()) != len(b.Skills()) || len(r.Companies) != len(b.Companies) {
 		t.Errorf("the written rubric differs from the built-in one")
 	}
+	// Every skill keeps its aliases, and the file says what they are for.
+	for _, s := range r.Skills() {
+		bs, _ := b.Skill(s.ID)
+		if len(s.Aliases) == 0 || bs == nil || strings.Join(s.Aliases, ",") != strings.Join(bs.Aliases, ",") {
+			t.Errorf("skill %q has aliases %q in the written rubric", s.ID, s.Aliases)
+		}
+	}
+	if !strings.Contains(data, "#      and aliases: the other names job postings write for it") || !strings.Contains(data, "        # aliases: the other names postings write for the skill") {
+		t.Errorf("the written rubric does not explain aliases")
+	}
 	if _, _, code := run(t, "validate", file); code != ExitOK {
 		t.Errorf("readycheck validate rejects the written rubric")
 	}

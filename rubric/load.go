@@ -128,6 +128,16 @@ type loader struct {
 	// scale has been reported, since one missing default_scale is one mistake.
 	defaultNamed    bool
 	noScaleReported bool
+	// skillNames holds every skill's title and aliases as read, for the
+	// check that no name stands for two skills (checkNames).
+	skillNames []skillName
+}
+
+// skillName is one name a skill goes by: its title or one of its aliases.
+type skillName struct {
+	skill *Skill
+	node  *yaml.Node
+	kind  string // "title" or "alias"
 }
 
 var rubricFields = []string{"format", "id", "title", "version", "description", "scales", "default_scale", "categories", "companies"}
@@ -153,6 +163,7 @@ func (l *loader) rubric(top *yaml.Node) {
 		l.r.DefaultScale = l.scaleRef(d, name, "default_scale")
 	}
 	l.categories(f["categories"].Value)
+	l.checkNames()
 	l.companies(f["companies"].Value)
 }
 
@@ -314,7 +325,7 @@ func (l *loader) scaleRef(n *yaml.Node, name, what string) *Scale {
 }
 
 var categoryFields = []string{"id", "title", "description", "scale", "skills"}
-var skillFields = []string{"id", "title", "question", "help", "scale", "levels"}
+var skillFields = []string{"id", "title", "aliases", "question", "help", "scale", "levels"}
 
 func (l *loader) categories(n *yaml.Node) {
 	l.skills = map[string]*Skill{}
@@ -389,6 +400,10 @@ func (l *loader) skill(n *yaml.Node, c *Category, j int, catScale *Scale, catNam
 	}
 	l.Require(n, f, what, "id", "title")
 	s.Title = l.String(f["title"].Value, what+" title")
+	if s.Title != "" {
+		l.skillNames = append(l.skillNames, skillName{s, f["title"].Value, "title"})
+	}
+	l.aliases(s, f["aliases"].Value, what)
 	s.Question = l.String(f["question"].Value, what+" question")
 	if s.Question == "" && s.Title != "" {
 		s.Question = fmt.Sprintf("How would you rate your %s?", s.Title)
@@ -426,6 +441,81 @@ func (l *loader) skill(n *yaml.Node, c *Category, j int, catScale *Scale, catNam
 		}
 	}
 	return s
+}
+
+// aliases reads a skill's aliases: text, each safe to show, not empty and
+// not listed twice.
+func (l *loader) aliases(s *Skill, n *yaml.Node, what string) {
+	if n == nil || yamlfile.IsNull(n) {
+		return
+	}
+	if n.Kind == yaml.ScalarNode {
+		l.At(n, "%s aliases should be a list of names, e.g. aliases: [%s]", what, yamlfile.Clean(n.Value))
+		return
+	}
+	items := l.Items(n, what+" aliases")
+	seen := map[string]int{}
+	for _, it := range items {
+		a := l.String(it, what+" alias")
+		if a == "" {
+			if it.Kind == yaml.ScalarNode && (yamlfile.IsNull(it) || strings.TrimSpace(it.Value) == "") {
+				l.At(it, "%s has an empty alias; write the other name or remove the item", what)
+			}
+			continue
+		}
+		if strings.TrimSpace(a) == "" {
+			l.At(it, "%s has an empty alias; write the other name or remove the item", what)
+			continue
+		}
+		key := strings.ToLower(strings.TrimSpace(a))
+		if line, dup := seen[key]; dup {
+			l.At(it, "%s lists the alias %q twice (first at line %d); keep one", what, a, line)
+			continue
+		}
+		seen[key] = it.Line
+		s.Aliases = append(s.Aliases, a)
+		l.skillNames = append(l.skillNames, skillName{s, it, "alias"})
+	}
+}
+
+// checkNames reports an alias that names two skills: one shared with
+// another skill's alias, or equal to another skill's title or id, compared
+// case-insensitively. A name may repeat the skill's own title or id.
+func (l *loader) checkNames() {
+	type owner struct {
+		skill *Skill
+		line  int
+		kind  string
+	}
+	owners := map[string]owner{}
+	for id, s := range l.skills {
+		owners[id] = owner{s, l.skillPos[id], "id"}
+	}
+	// Titles first: an alias that clashes with a title is the alias's
+	// mistake wherever the title stands.
+	for _, n := range l.skillNames {
+		key := strings.ToLower(strings.TrimSpace(n.node.Value))
+		if _, taken := owners[key]; n.kind == "title" && !taken {
+			owners[key] = owner{n.skill, n.node.Line, "title"}
+		}
+	}
+	for _, n := range l.skillNames {
+		if n.kind != "alias" {
+			continue
+		}
+		a := strings.TrimSpace(n.node.Value)
+		key := strings.ToLower(a)
+		o, taken := owners[key]
+		switch {
+		case !taken:
+			owners[key] = owner{n.skill, n.node.Line, "alias"}
+		case o.skill == n.skill:
+		case o.kind == "alias":
+			l.At(n.node, "alias %q of skill %q is also an alias of skill %q (line %d); an alias names one skill only, so keep it on one of them", a, n.skill.ID, o.skill.ID, o.line)
+		default:
+			l.At(n.node, "alias %q of skill %q is the %s of skill %q (line %d); an alias must not name another skill, so remove it", a, n.skill.ID, o.kind, o.skill.ID, o.line)
+		}
+	}
 }
 
 // levelKey reads a key of a skill's levels: a level number, or a label.

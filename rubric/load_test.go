@@ -531,6 +531,41 @@ answers: {}
 		`acme.yaml:16:16: the file contains a terminal escape sequence (ESC); remove it (text from a file must not control the terminal)`,
 	}},
 	{"tab and newline are fine", head + "description: \"one\\ttwo\\nthree\"\n" + okCategories + okCompanies, nil},
+
+	// Aliases: other names of a skill, each naming that skill only.
+	{"aliases: valid", head + strings.Replace(okCategories, "{id: sql, title: SQL}", "{id: sql, title: SQL, aliases: [PostgreSQL, sql, RDBMS]}", 1) + okCompanies, nil},
+	{"aliases: empty, twice, not a list", head + `categories:
+  - id: code
+    title: Code
+    skills:
+      - {id: rest, title: REST, aliases: ["", "  ", ~, REST API, rest api]}
+      - {id: sql, title: SQL, aliases: PostgreSQL}
+      - {id: dutch, title: Dutch, scale: yn, aliases: [[Nederlands]]}
+` + okCompanies, []string{
+		`acme.yaml:12:43: skill "rest" has an empty alias; write the other name or remove the item`,
+		`acme.yaml:12:47: skill "rest" has an empty alias; write the other name or remove the item`,
+		`acme.yaml:12:53: skill "rest" has an empty alias; write the other name or remove the item`,
+		`acme.yaml:12:66: skill "rest" lists the alias "rest api" twice (first at line 12); keep one`,
+		`acme.yaml:13:40: skill "sql" aliases should be a list of names, e.g. aliases: [PostgreSQL]`,
+		`acme.yaml:14:56: skill "dutch" alias should be text, not a list`,
+	}},
+	{"aliases: shared by two skills, or another skill's name", head + `categories:
+  - id: code
+    title: Code
+    skills:
+      - {id: rest, title: REST, aliases: [Web APIs, Sql, dutch language]}
+      - {id: sql, title: SQL, aliases: [web apis, databases]}
+      - {id: dutch, title: Dutch language, scale: yn, aliases: [Databases, REST]}
+` + okCompanies, []string{
+		`acme.yaml:12:53: alias "Sql" of skill "rest" is the id of skill "sql" (line 13); an alias must not name another skill, so remove it`,
+		`acme.yaml:12:58: alias "dutch language" of skill "rest" is the title of skill "dutch" (line 14); an alias must not name another skill, so remove it`,
+		`acme.yaml:13:41: alias "web apis" of skill "sql" is also an alias of skill "rest" (line 12); an alias names one skill only, so keep it on one of them`,
+		`acme.yaml:14:65: alias "Databases" of skill "dutch" is also an alias of skill "sql" (line 13); an alias names one skill only, so keep it on one of them`,
+		`acme.yaml:14:76: alias "REST" of skill "dutch" is the id of skill "rest" (line 12); an alias must not name another skill, so remove it`,
+	}},
+	{"aliases: a control character", head + strings.Replace(okCategories, "{id: sql, title: SQL}", "{id: sql, title: SQL, aliases: [\"Postgre\\e[31mSQL\"]}", 1) + okCompanies, []string{
+		`acme.yaml:13:41: skill "sql" alias contains a terminal escape sequence (ESC); remove it (text from a file must not control the terminal)`,
+	}},
 }
 
 // Each kind of mistake gives exactly the problems listed, in order, each at
@@ -868,5 +903,21 @@ func TestDigest(t *testing.T) {
 	}
 	if a == b {
 		t.Errorf("one changed byte kept the digest")
+	}
+}
+
+// Aliases are kept as written, in order, on the skill they name.
+func TestAliasesLoaded(t *testing.T) {
+	src := head + strings.Replace(okCategories, "{id: sql, title: SQL}", "{id: sql, title: SQL, aliases: [PostgreSQL, \"C++ (no)\", relational databases]}", 1) + okCompanies
+	r, problems := rubric.Parse("acme.yaml", []byte(src))
+	if r == nil {
+		t.Fatalf("problems: %v", problems)
+	}
+	s, _ := r.Skill("sql")
+	if got := strings.Join(s.Aliases, "|"); got != "PostgreSQL|C++ (no)|relational databases" {
+		t.Errorf("aliases = %q", got)
+	}
+	if rest, _ := r.Skill("rest"); rest.Aliases != nil {
+		t.Errorf("rest has aliases %q, want none", rest.Aliases)
 	}
 }

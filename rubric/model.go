@@ -85,8 +85,12 @@ type Category struct {
 
 // Skill is one thing a candidate rates themselves on.
 type Skill struct {
-	ID       string
-	Title    string
+	ID    string
+	Title string
+	// Aliases are other names people write for the skill ("C++" for cpp,
+	// "PostgreSQL" for sql), as written in the rubric; no two skills share
+	// one, and none is another skill's id or title (case-insensitively).
+	Aliases  []string
 	Question string
 	Help     string
 	Scale    *Scale
