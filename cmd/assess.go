@@ -182,6 +182,17 @@ func printOutcome(w io.Writer, done tui.Outcome, resume string, err error) {
 	fmt.Fprintf(w, "Saved to %s\n", path)
 	if done.Complete {
 		fmt.Fprintf(w, "A report to send a mentor: readycheck score %s --format markdown\n", path)
+		if done.Unanswered > 0 {
+			cmd := resume
+			if cmd == "" {
+				cmd = "readycheck --resume %s"
+			}
+			them := "them"
+			if done.Unanswered == 1 {
+				them = "it"
+			}
+			fmt.Fprintf(w, "%s not answered (counted as 0); to answer %s:\n  %s\n", plural(done.Unanswered, "skill", "skills"), them, fmt.Sprintf(cmd, path))
+		}
 		return
 	}
 	if resume == "" {

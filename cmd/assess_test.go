@@ -163,6 +163,9 @@ func TestPrintOutcome(t *testing.T) {
 		{tui.Outcome{Path: "/d/a.yaml"}, "readycheck --rubric /r/acme.yaml --resume %s", nil,
 			"Saved to /d/a.yaml\nTo pick up where you left off, run:\n  readycheck --rubric /r/acme.yaml --resume /d/a.yaml\n"},
 		{tui.Outcome{Path: "/d/a.yaml", Complete: true}, "", nil, "Saved to /d/a.yaml\nA report to send a mentor: readycheck score /d/a.yaml --format markdown\n"},
+		// Finished with skills left unanswered: how to answer them.
+		{tui.Outcome{Path: "/d/a.yaml", Complete: true, Unanswered: 3}, "readycheck --rubric /r.yaml --accessible --resume %s", nil,
+			"Saved to /d/a.yaml\nA report to send a mentor: readycheck score /d/a.yaml --format markdown\n3 skills not answered (counted as 0); to answer them:\n  readycheck --rubric /r.yaml --accessible --resume /d/a.yaml\n"},
 		// A failed last save never says "Saved to".
 		{tui.Outcome{}, "readycheck --data-dir /d --resume %s", failed,
 			"Not saved to /d/a.yaml. Your answers are in /state/rescue/a-123.yaml.\nOnce the problem is fixed, take them up again with:\n  readycheck --data-dir /d --resume /state/rescue/a-123.yaml\n"},

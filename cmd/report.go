@@ -114,7 +114,7 @@ file names, for sharing outside the centre; --seed N repeats an order.`,
 				fmt.Fprintf(stderr, "warning: … and %s more unknown skills, which rubric %q does not have either; ignored\n", report.Thousands(more), r.ID)
 			}
 			if view == report.Mentor && rp.Unreviewed > 0 {
-				fmt.Fprintf(stderr, "note: %s no review and count in the candidate's view\n", plural(rp.Unreviewed, "assessment has", "assessments have"))
+				fmt.Fprintf(stderr, "note: %s in the candidate's view\n", plural(rp.Unreviewed, "assessment has no review and counts", "assessments have no review and count"))
 			}
 			if n := len(rp.Problems()); opts.strict && n > 0 && toFile(opts.out) {
 				// A failed run leaves the previous report as it was.

@@ -52,7 +52,7 @@ assessment's targets. --format json prints the figures for scripts;
 				return err
 			}
 			if view == scorecard.ViewBoth {
-				return scoreBoth(c, file, a, r, companies, reviewer, format, warnings)
+				return scoreBoth(c, file, rubricPath, a, r, companies, reviewer, format, warnings)
 			}
 			var card *scorecard.Card
 			if view == scorecard.ViewMentor {
@@ -61,7 +61,7 @@ assessment's targets. --format json prints the figures for scripts;
 				card, err = scorecard.New(a, r, companies, warnings...)
 			}
 			if card != nil {
-				card.AnswerCommand = answerCommand(card.Review != nil, file)
+				card.AnswerCommand = answerCommand(card.Review != nil, file, rubricPath)
 			}
 			if errors.Is(err, scorecard.ErrNoReview) {
 				return fmt.Errorf("%s: %w", file, err)
@@ -103,12 +103,12 @@ assessment's targets. --format json prints the figures for scripts;
 }
 
 // scoreBoth prints the candidate's and the mentor's views side by side.
-func scoreBoth(c *cobra.Command, file string, a *assessments.Assessment, r *rubric.Rubric, companies []string, reviewer, format string, warnings []string) error {
+func scoreBoth(c *cobra.Command, file, rubricPath string, a *assessments.Assessment, r *rubric.Rubric, companies []string, reviewer, format string, warnings []string) error {
 	both, err := scorecard.NewBoth(a, r, companies, reviewer, warnings...)
 	if err != nil {
 		return fmt.Errorf("%s: %w", file, err)
 	}
-	both.Self.AnswerCommand, both.Mentor.AnswerCommand = answerCommand(false, file), answerCommand(true, file)
+	both.Self.AnswerCommand, both.Mentor.AnswerCommand = answerCommand(false, file, rubricPath), answerCommand(true, file, rubricPath)
 	out := c.OutOrStdout()
 	switch format {
 	case "json":
@@ -128,12 +128,17 @@ func scoreBoth(c *cobra.Command, file string, a *assessments.Assessment, r *rubr
 }
 
 // answerCommand is the command that answers a report's unanswered skills:
-// the candidate resumes the assessment, a mentor reviews it.
-func answerCommand(mentor bool, file string) string {
-	if mentor {
-		return "readycheck review " + shellArg(file)
+// the candidate resumes the assessment, a mentor reviews it; with the
+// --rubric that scored it, so that the command opens it.
+func answerCommand(mentor bool, file, rubricPath string) string {
+	rubric := ""
+	if rubricPath != "" {
+		rubric = " --rubric " + shellArg(rubricPath)
 	}
-	return "readycheck --resume " + shellArg(file)
+	if mentor {
+		return "readycheck review" + rubric + " " + shellArg(file)
+	}
+	return "readycheck" + rubric + " --resume " + shellArg(file)
 }
 
 // printWarningLines prints warnings on stderr, each marked as a warning once.

@@ -459,7 +459,7 @@ func TestREADMEShowsTheWorkedExample(t *testing.T) {
 func TestScoreUnanswered(t *testing.T) {
 	out, _, _ := run(t, "score", ada, "--rubric", small)
 	lines := strings.Split(out, "\n")
-	if len(lines) < 4 || lines[2] != "1 skill not answered (counted as 0); to answer it, run:" || lines[3] != "  readycheck --resume testdata/ada.yaml" {
+	if len(lines) < 4 || lines[2] != "1 skill not answered (counted as 0); to answer it, run:" || lines[3] != "  readycheck --rubric "+small+" --resume testdata/ada.yaml" {
 		t.Errorf("the unanswered count is not at the top:\n%s", out)
 	}
 	for _, want := range []string{
@@ -475,7 +475,7 @@ func TestScoreUnanswered(t *testing.T) {
 	}
 	doc, _, _ := run(t, "score", ada, "--rubric", small, "--format", "markdown")
 	for _, want := range []string{
-		"\n\n**1 skill not answered** (counted as 0); to answer it, run `readycheck --resume testdata/ada.yaml`.\n\n> **Warning:**",
+		"\n\n**1 skill not answered** (counted as 0); to answer it, run `readycheck --rubric " + small + " --resume testdata/ada.yaml`.\n\n> **Warning:**",
 		"| Testing | not answered | Beginner (2) | 3 | ✗ unmet |",
 		"2. Answer Testing (counted as 0 now): up to +75.0 points",
 	} {
@@ -512,7 +512,7 @@ func TestScoreUnanswered(t *testing.T) {
 		t.Fatalf("exit %d: %s", code, errs)
 	}
 	for _, want := range []string{
-		"1 skill neither answered nor rated (counted as 0); to rate it, run:\n  readycheck review " + reviewed + "\n",
+		"1 skill neither answered nor rated (counted as 0); to rate it, run:\n  readycheck review --rubric " + small + " " + reviewed + "\n",
 		"Testing  not answered < Beginner (2)",
 		"Answer Testing (counted as 0 now): up to +75.0 points",
 	} {

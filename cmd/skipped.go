@@ -1,6 +1,7 @@
 package cmd
 
 import (
+	"errors"
 	"fmt"
 	"io"
 	"strings"
@@ -35,6 +36,9 @@ func nothingCounted(rubricID, flag string, builtin bool, others []report.RubricF
 		return fmt.Errorf("no assessment files (*.yaml, *.yml) under %s; name folders that hold assessments, or assessment files", strings.Join(paths, ", "))
 	}
 	if len(others) == 0 {
+		if skipped == 1 {
+			return errors.New("no assessment counted: the one file was skipped, for the reason above")
+		}
 		return fmt.Errorf("no assessment counted: all %s skipped, for the reasons above", plural(skipped, "file was", "files were"))
 	}
 	ids := make([]string, len(others))

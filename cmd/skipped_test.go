@@ -40,7 +40,7 @@ func TestReportNothingCounted(t *testing.T) {
 		want := []string{
 			`readycheck: 1,000 files skipped: this assessment was taken against the built-in rubric "backend-internship", not "cohort"; leave out --rubric to use the built-in one (` +
 				dir + "/c000.yaml:3:14, " + dir + "/c001.yaml:3:14, " + dir + "/c002.yaml:3:14, and 997 more)",
-			`readycheck: no assessment counted: 1000 files were taken against rubric "backend-internship", not "cohort"; leave out --rubric: that is the built-in rubric`,
+			`readycheck: no assessment counted: 1,000 files were taken against rubric "backend-internship", not "cohort"; leave out --rubric: that is the built-in rubric`,
 		}
 		if strings.Join(lines, "\n") != strings.Join(want, "\n") {
 			t.Errorf("%s: stderr:\n%s\nwant:\n%s", format, errs, strings.Join(want, "\n"))

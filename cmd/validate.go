@@ -9,6 +9,9 @@ import (
 
 	"github.com/readycheck/readycheck/internal/yamlfile"
 	"github.com/readycheck/readycheck/rubric"
+
+	"golang.org/x/text/language"
+	"golang.org/x/text/message"
 )
 
 func newValidateCmd() *cobra.Command {
@@ -74,5 +77,8 @@ func plural(n int, one, many string) string {
 	if n == 1 {
 		return fmt.Sprintf("1 %s", one)
 	}
-	return fmt.Sprintf("%d %s", n, many)
+	return english.Sprintf("%d %s", n, many)
 }
+
+// english prints numbers as the reports do, 1,000 and 100,000.
+var english = message.NewPrinter(language.English)

@@ -36,7 +36,7 @@ func (sim *Simulation) notes() []string {
 	if sim.View == Mentor {
 		s := "Mentor view: each assessment's last review, the mentor's rating where there is one, else the candidate's answer."
 		if sim.Unreviewed > 0 {
-			s += " " + plural(sim.Unreviewed, "assessment has", "assessments have") + " no review and count in the candidate's view."
+			s += " " + plural(sim.Unreviewed, "assessment has no review and counts", "assessments have no review and count") + " in the candidate's view."
 		}
 		out = append(out, s)
 	}

@@ -80,7 +80,7 @@ func RunAccessible(opts Options, in io.Reader, out io.Writer) (Outcome, error) {
 			return Outcome{}, cerr
 		}
 		if p.save.written() {
-			done = Outcome{Path: p.o.Path(), Complete: p.o.Assessment.Status == assessments.Complete}
+			done = outcome(p.o.Path(), p.o.Assessment, p.r)
 		}
 	}
 	switch {

@@ -112,3 +112,30 @@ func TestMentorEscAsks(t *testing.T) {
 		t.Errorf("the review typed before quitting was lost: %+v", rv)
 	}
 }
+
+// The new-assessment form keeps the name and email typed when esc goes
+// back to the start screen and "Start a new assessment" comes back to it.
+func TestFormKeepsTypedTextAcrossEsc(t *testing.T) {
+	r := loadRubric(t, "testdata/small.yaml")
+	store := newStore(t)
+	zed := assessments.New(r, assessments.Person{Name: "Zed"}, nil, clock)
+	zed.SetAnswer("python", 1, clock)
+	if err := assessments.Save(filepath.Join(store.Dir, "zed.yaml"), zed); err != nil {
+		t.Fatal(err)
+	}
+	m := New(Options{Rubric: r, Store: store, Now: fixedNow})
+	t.Cleanup(func() { m.Close() })
+	do(t, m, size(80, 24))
+	do(t, m, keys("end", "enter")...)
+	do(t, m, typeText("Ada")...)
+	do(t, m, keys("tab")...)
+	do(t, m, typeText("ada@example.org")...)
+	do(t, m, keys("esc")...)
+	if m.active != m.start {
+		t.Fatalf("esc on the form: %T, want the start screen", m.active)
+	}
+	do(t, m, keys("end", "enter")...)
+	if p := m.form.person(); p.Name != "Ada" || p.Email != "ada@example.org" {
+		t.Errorf("the form came back with %+v, want what was typed", p)
+	}
+}

@@ -278,7 +278,11 @@ func (m *Model) handle(msg tea.Msg) (tea.Cmd, bool) {
 		return nil, true
 
 	case newMsg:
-		m.form = newCandidateScreen(s, m.opts.Name, true)
+		// The form keeps what was typed before esc went back to the
+		// start screen: going back is not discarding.
+		if m.form == nil {
+			m.form = newCandidateScreen(s, m.opts.Name, true)
+		}
 		m.active = m.form
 		return m.form.focus(), true
 	case resumeMsg:

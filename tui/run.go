@@ -12,6 +12,7 @@ import (
 	"github.com/charmbracelet/colorprofile"
 
 	"github.com/readycheck/readycheck/assessments"
+	"github.com/readycheck/readycheck/rubric"
 )
 
 // ErrInterrupted is returned by Run when the candidate pressed ctrl+c; the
@@ -31,6 +32,17 @@ type Outcome struct {
 	Path string
 	// Complete is true once the candidate finished the assessment.
 	Complete bool
+	// Unanswered counts the rubric's skills left without an answer.
+	Unanswered int
+}
+
+// outcome is what a session ended with: the file when it is saved, and
+// whether the assessment is complete and what it leaves unanswered.
+func outcome(path string, a *assessments.Assessment, r *rubric.Rubric) Outcome {
+	if path == "" || a == nil {
+		return Outcome{}
+	}
+	return Outcome{Path: path, Complete: a.Status == assessments.Complete, Unanswered: len(r.Skills()) - answeredOf(a, r)}
 }
 
 // Run shows the walk-through on the terminal until the candidate quits,
@@ -53,12 +65,9 @@ func Run(opts Options, in io.Reader, out io.Writer) (Outcome, error) {
 	}
 	_, sig, err := runProgram(tea.NewProgram(m, popts...))
 	closeErr := m.Close()
-	done := Outcome{Path: m.SavedPath()}
-	if closeErr != nil {
-		done.Path = ""
-	}
-	if a := m.Assessment(); a != nil {
-		done.Complete = a.Status == assessments.Complete
+	var done Outcome
+	if closeErr == nil {
+		done = outcome(m.SavedPath(), m.Assessment(), opts.Rubric)
 	}
 	switch {
 	case closeErr != nil && (sig != 0 || errors.Is(err, tea.ErrInterrupted)):
