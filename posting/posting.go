@@ -164,11 +164,11 @@ func (d *Drafter) Draft(text string, opt Options) (*Company, error) {
 	}
 	b.finish()
 	if len(c.Requirements) == 0 {
-		msg := ErrNoSkills.Error()
+		extra := ""
 		if len(c.NotMapped) > 0 {
-			msg += fmt.Sprintf("; %d sentences ask for something, e.g. %q", len(c.NotMapped), cut(c.NotMapped[0].Sentence, 80))
+			extra = fmt.Sprintf(" (%d sentences ask for something, e.g. %q)", len(c.NotMapped), cut(c.NotMapped[0].Sentence, 80))
 		}
-		return nil, fmt.Errorf("%s: add the skills it asks for to the rubric (or as aliases of its skills), or pass the rubric that has them with --rubric: %w", msg, ErrNoSkills)
+		return nil, fmt.Errorf("%w%s; add the skills it asks for to the rubric, or as aliases of its skills", ErrNoSkills, extra)
 	}
 	return c, nil
 }

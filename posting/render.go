@@ -137,7 +137,9 @@ func num(x float64) string { return strconv.FormatFloat(x, 'f', -1, 64) }
 func quote(s string) string { return strconv.Quote(yamlfile.CleanLine(s)) }
 
 // oneLine keeps a comment on one line and safe to show.
-func oneLine(s string) string { return yamlfile.CleanLine(s) }
+func oneLine(s string) string {
+	return strings.TrimRight(strings.NewReplacer("\n", " ", "\t", " ").Replace(yamlfile.Clean(s)), " ")
+}
 
 // JSON renders the company for scripts: "source": "posting", each
 // requirement with its sentence and the words behind it, what was not
