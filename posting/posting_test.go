@@ -2,6 +2,7 @@ package posting_test
 
 import (
 	"errors"
+	"os"
 	"strings"
 	"testing"
 
@@ -187,5 +188,25 @@ func TestNotMappedSuggestion(t *testing.T) {
 	y := string(c.YAML("  ", "p.txt"))
 	if !strings.Contains(y, `# not mapped: "Familiarity with relational modelling is a plus." (closest skill: sql, "Relational databases and SQL")`) {
 		t.Errorf("YAML:\n%s", y)
+	}
+}
+
+// The README's words table lists every phrase of the code's table.
+func TestREADMEWordsTable(t *testing.T) {
+	data, err := os.ReadFile("../README.md")
+	if err != nil {
+		t.Fatal(err)
+	}
+	readme := string(data)
+	start := strings.Index(readme, "The words table (whole words, any case):")
+	end := strings.Index(readme, "**Every decision is traceable.**")
+	if start < 0 || end < start {
+		t.Fatal("the README has no words table")
+	}
+	table := strings.ToLower(readme[start:end])
+	for _, c := range posting.Table {
+		if !strings.Contains(table, " "+c.Phrase+",") && !strings.Contains(table, " "+c.Phrase+" |") && !strings.Contains(table, " "+c.Phrase+";") {
+			t.Errorf("the README's words table lacks %q", c.Phrase)
+		}
 	}
 }
