@@ -353,7 +353,7 @@ func (b *builder) add(g group, text string, sec Section, c, hc cues) {
 	req.Weight = tier.Weight()
 	req.Min, req.LevelWhy = level(g.skills[0].Scale, c)
 	req.ID = reqID(g.skills)
-	key := req.ID
+	key := skillsKey(g.skills)
 	if old, ok := b.byKey[key]; ok {
 		b.merge(old, req)
 		return
@@ -371,7 +371,7 @@ func (b *builder) merge(old, req *Requirement) {
 		// place in the order.
 		b.order = slices.DeleteFunc(b.order, func(r *Requirement) bool { return r == old })
 		req.Also = append(append(req.Also, old.Sentence), old.Also...)
-		b.byKey[req.ID] = req
+		b.byKey[skillsKey(req.Skills)] = req
 		b.order = append(b.order, req)
 		return
 	case req.Section == Duties && old.Section != Duties:
@@ -431,6 +431,17 @@ func (b *builder) finish() {
 		out = append(out, r)
 	}
 	b.c.Requirements = out
+}
+
+// skillsKey names a set of skills whatever their order, so that "Java or
+// Python" and "Python or Java" are one requirement.
+func skillsKey(skills []*rubric.Skill) string {
+	ids := make([]string, len(skills))
+	for i, s := range skills {
+		ids[i] = s.ID
+	}
+	slices.Sort(ids)
+	return strings.Join(ids, " ")
 }
 
 // reqID is the id the loader gives a requirement written without one.

@@ -210,3 +210,54 @@ func TestREADMEWordsTable(t *testing.T) {
 		}
 	}
 }
+
+// The same choice written in another order is one requirement.
+func TestSameListMerged(t *testing.T) {
+	c, err := posting.Draft("Requirements\n- Java or C++.\n- C++ or Java is essential.\n", smallRubric(t), posting.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := reqs(c); got != "any(java-or-cpp) Capable w3" || len(c.Requirements[0].Also) != 1 {
+		t.Errorf("got %s, also %q", got, c.Requirements[0].Also)
+	}
+}
+
+// A Markdown or HTML posting's first heading is its title when it names
+// no kind of section.
+func TestTitleFromHeading(t *testing.T) {
+	for _, text := range []string{"# Acme Bank — Java Intern\n\n## Requirements\n- Java\n", "<h1>Acme Bank &mdash; Java Intern</h1><h2>Requirements</h2><ul><li>Java</li></ul>"} {
+		c, err := posting.Draft(text, smallRubric(t), posting.Options{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if c.Name != "Acme Bank" || c.Role != "Java Intern" || reqs(c) != "java Capable w2" {
+			t.Errorf("%q: name %q role %q, %s", text, c.Name, c.Role, reqs(c))
+		}
+	}
+}
+
+// Into keeps a rubric's own layout: a list at column 1, CRLF line ends.
+func TestIntoLayouts(t *testing.T) {
+	c, err := posting.Draft("Requirements\n- Java\n", smallRubric(t), posting.Options{ID: "new"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	col1 := strings.Replace(small, "companies:\n  - id: acme\n    name: Acme\n    requirements:\n      - {skill: sql, min: 1}\n",
+		"companies:\n- id: acme\n  name: Acme\n  requirements:\n  - {skill: sql, min: 1}\n", 1)
+	crlf := strings.ReplaceAll(small, "\n", "\r\n")
+	for name, src := range map[string]string{"column 1": col1, "CRLF": crlf} {
+		out, r, err := posting.Into("small.yaml", []byte(src), c, "p.txt")
+		if err != nil {
+			t.Fatalf("%s: %v", name, err)
+		}
+		if !strings.HasPrefix(string(out), src) || len(r.Companies) != 2 {
+			t.Errorf("%s: the rubric's text changed:\n%s", name, out)
+		}
+		if name == "column 1" && !strings.Contains(string(out), "\n- id: new\n  name:") {
+			t.Errorf("%s: not at column 1:\n%s", name, out)
+		}
+		if name == "CRLF" && strings.Count(string(out), "\n") != strings.Count(string(out), "\r\n") {
+			t.Errorf("%s: mixed line ends", name)
+		}
+	}
+}

@@ -270,9 +270,16 @@ func Into(file string, data []byte, c *Company, source string) ([]byte, *rubric.
 		out.WriteString(l)
 	}
 	if at > 0 && !strings.HasSuffix(lines[at-1], "\n") {
+		if bytes.Contains(data, []byte("\r\n")) {
+			out.WriteByte('\r')
+		}
 		out.WriteByte('\n')
 	}
-	out.Write(c.YAML(indent, source))
+	entry := c.YAML(indent, source)
+	if bytes.Contains(data, []byte("\r\n")) {
+		entry = bytes.ReplaceAll(entry, []byte("\n"), []byte("\r\n"))
+	}
+	out.Write(entry)
 	for _, l := range lines[at:] {
 		out.WriteString(l)
 	}

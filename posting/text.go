@@ -94,6 +94,9 @@ func Parse(text string) Text {
 		if !known && strings.HasSuffix(heading, ":") && cur.Kind != Intro {
 			kind = cur.Kind // a lead-in ("You bring:") inside a known section
 		}
+		if !known && t.Title == "" && len(t.Sections) == 0 && cur.Heading == "" && len(cur.Sentences) == 0 && looksTitle(heading) {
+			t.Title = heading // "# Acme — Backend Intern", <h1> in HTML
+		}
 		cur = Section{Heading: heading, Kind: kind}
 	}
 	lines := strings.Split(text, "\n")
