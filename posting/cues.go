@@ -155,7 +155,7 @@ var negatable = map[string]bool{
 }
 
 // listWords join the skills of a list; orWords make it a choice.
-var listWords = map[string]bool{"and": true, "or": true, "en": true, "of": true, "as": true, "well": true, "either": true, "plus": true}
+var listWords = map[string]bool{"and": true, "or": true, "en": true, "of": true, "as": true, "well": true, "either": true, "plus": true, "a": true, "an": true, "the": true, "een": true, "de": true, "het": true}
 var orWords = map[string]bool{"or": true, "of": true, "either": true}
 
 // oneOf phrases make a list a choice whatever joins it.

@@ -95,7 +95,7 @@ func TestDraftRules(t *testing.T) {
 		{"and list stays apart", "Requirements\n- C++ and Java.\n", "cpp Capable w2; java Capable w2"},
 		{"and/or list", "Requirements\n- C++, C# and/or Java.\n", "any(cpp-or-csharp-or-java) Capable w2"},
 		{"a plus list stays apart", "Requirements\n- C++ or Java is a plus.\n", "cpp Capable w1; java Capable w1"},
-		{"mixed scales are split", "Requirements\n- Java or a degree.\n", "java Capable w2; degree Yes w2"},
+		{"mixed scales are split", "Requirements\n- Java, C++, English or a degree.\n", "any(java-or-cpp) Capable w2; english B1 w2; degree Yes w2"},
 		{"must words", "Requirements\n- You must know SQL.\n- Docker is mandatory.\n", "sql Capable w3 must; docker Capable w3 must"},
 		{"must with a weight word", "Requirements\n- Java is required and important.\n", "java Capable w2 must"},
 		{"negation drops the sentence", "Requirements\n- A degree is not required.\n- We do not require Java.\n- No SQL needed.\n", ""},
@@ -128,6 +128,18 @@ func TestDraftRules(t *testing.T) {
 				t.Errorf("got  %s\nwant %s", got, tc.want)
 			}
 		})
+	}
+}
+
+// A list over several scales is split, and each part says so.
+func TestMixedScaleNote(t *testing.T) {
+	c, err := posting.Draft("Requirements\n- Java, C++ or English.\n", smallRubric(t), posting.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	y := string(c.YAML("", "p.txt"))
+	if reqs(c) != "any(java-or-cpp) Capable w2; english B1 w2" || strings.Count(y, "the list mixes scales (prof, cefr), so it is split into one requirement per scale") != 2 {
+		t.Errorf("%s\n%s", reqs(c), y)
 	}
 }
 
