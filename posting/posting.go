@@ -4,6 +4,12 @@
 // requirement's weight, must and minimum level, keeping the sentence and
 // the words behind every decision so a person can check the draft.
 // It imports no terminal package.
+//
+// To draft: NewDrafter(r) once per rubric, then Draft(text, Options{})
+// for each posting, giving a *Company. Company.YAML and Company.JSON
+// render it; Into adds it to the rubric file's text and returns the
+// validated *rubric.Rubric holding it, whose Company(id) a scorer passes
+// to Rubric.Score beside the rubric's own companies.
 package posting
 
 import (
