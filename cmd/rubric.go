@@ -29,7 +29,7 @@ func newRubricCmd() *cobra.Command {
 			return c.Help()
 		},
 	}
-	c.AddCommand(newRubricInitCmd(), newRubricSchemaCmd())
+	c.AddCommand(newRubricInitCmd(), newRubricSchemaCmd(), newRubricFromPostingCmd())
 	return c
 }
 
