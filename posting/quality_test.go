@@ -11,13 +11,10 @@ import (
 
 	"go.yaml.in/yaml/v4"
 
+	"github.com/readycheck/readycheck/internal/testshared"
 	"github.com/readycheck/readycheck/posting"
-	"github.com/readycheck/readycheck/rubric"
 	"github.com/readycheck/readycheck/rubric/builtin"
 )
-
-// sharedPostings is the hand-labelled postings folder beside the project.
-const sharedPostings = "../../shared/postings"
 
 // expected is one posting's labels in expected.yaml (see its header).
 type expected struct {
@@ -29,116 +26,12 @@ type expected struct {
 	Absent  []string   `yaml:"absent"`
 }
 
-// testOnlyAliases is a TEMPORARY overlay, test data only: the aliases the
-// built-in rubric gets on the schema branch (h-schema) are not on this
-// one yet, so the quality test adds these to every built-in skill that
-// has none, to prove the matcher. A skill with aliases of its own in the
-// built-in rubric keeps them: once the built-in rubric has aliases, this
-// overlay no longer applies and the test measures the real rubric.
-var testOnlyAliases = map[string][]string{
-	"javascript":           {"JS", "Node.js"},
-	"cpp":                  {"C++"},
-	"csharp":               {"C#"},
-	"dotnet":               {".NET", "ASP.NET", "dotnet"},
-	"sql":                  {"SQL", "relational databases", "databases", "database", "RDBMS", "PostgreSQL", "MySQL"},
-	"nosql":                {"NoSQL", "MongoDB", "Redis", "DynamoDB", "Cassandra"},
-	"data-modelling":       {"data modeling", "data model", "schema design", "relational schema"},
-	"data-integration":     {"data integration", "integrate databases", "moving data between systems", "ETL", "data pipelines"},
-	"backend-apps":         {"backend development", "backend applications"},
-	"apis":                 {"API", "REST", "REST API", "web services", "GraphQL"},
-	"frontend-contracts":   {"front-end developers", "frontend developers", "data contracts", "API contracts"},
-	"sdlc":                 {"software development life cycle", "software development lifecycle"},
-	"version-control":      {"Git", "version control"},
-	"testing":              {"unit tests", "unit testing", "automated tests", "pytest", "JUnit", "TDD"},
-	"code-review":          {"code reviews", "pull requests", "peer review"},
-	"deployment":           {"deploying", "deploy", "Docker", "containers", "Kubernetes"},
-	"agile":                {"agile methodologies", "Scrum", "Kanban"},
-	"ci-cd":                {"CI/CD", "continuous integration", "continuous delivery", "continuous deployment"},
-	"resiliency":           {"application resiliency", "resilience", "reliability"},
-	"security":             {"secure coding", "application security"},
-	"cloud":                {"cloud computing", "AWS", "GCP", "Azure", "Google Cloud"},
-	"ai":                   {"artificial intelligence", "LLM", "large language models", "generative AI"},
-	"machine-learning":     {"ML"},
-	"mobile":               {"mobile technologies", "mobile development", "iOS", "Android"},
-	"teamwork":             {"team player", "collaboration"},
-	"proactivity":          {"proactive", "curiosity", "curious", "initiative"},
-	"english-writing":      {"written English", "writing in English", "technical writing", "writing"},
-	"english-presenting":   {"presenting", "presentations"},
-	"english-conversation": {"English", "spoken English", "conversation", "chatting"},
-	"cs-major":             {"computer science", "degree", "computer engineering"},
-	"dutch-university":     {"Dutch university"},
-	"portfolio":            {"GitHub profile"},
-}
-
-// qualityRubric is the built-in rubric, with testOnlyAliases on the skills
-// that have no aliases of their own.
-func qualityRubric(t *testing.T) *rubric.Rubric {
-	t.Helper()
-	var doc yaml.Node
-	if err := yaml.Unmarshal(builtin.YAML, &doc); err != nil {
-		t.Fatal(err)
-	}
-	top := doc.Content[0]
-	for i := 0; i+1 < len(top.Content); i += 2 {
-		if top.Content[i].Value != "categories" {
-			continue
-		}
-		for _, cat := range top.Content[i+1].Content {
-			for j := 0; j+1 < len(cat.Content); j += 2 {
-				if cat.Content[j].Value != "skills" {
-					continue
-				}
-				for _, sk := range cat.Content[j+1].Content {
-					id, has := "", false
-					for k := 0; k+1 < len(sk.Content); k += 2 {
-						switch sk.Content[k].Value {
-						case "id":
-							id = sk.Content[k+1].Value
-						case "aliases":
-							has = true
-						}
-					}
-					if has || len(testOnlyAliases[id]) == 0 {
-						continue
-					}
-					seq := &yaml.Node{Kind: yaml.SequenceNode, Style: yaml.FlowStyle}
-					for _, a := range testOnlyAliases[id] {
-						seq.Content = append(seq.Content, &yaml.Node{Kind: yaml.ScalarNode, Value: a, Style: yaml.DoubleQuotedStyle})
-					}
-					sk.Content = append(sk.Content, &yaml.Node{Kind: yaml.ScalarNode, Value: "aliases"}, seq)
-				}
-			}
-		}
-	}
-	data, err := yaml.Marshal(&doc)
-	if err != nil {
-		t.Fatal(err)
-	}
-	r, problems := rubric.Parse("built-in with test-only aliases", data)
-	if err := problems.Err(); err != nil {
-		t.Fatalf("the overlay makes the built-in rubric invalid:\n%v", err)
-	}
-	return r
-}
-
-// requireShared skips a test when the shared folder is missing, except
-// where READYCHECK_REQUIRE_SHARED=1 (CI), where it fails.
-func requireShared(t *testing.T, path string) {
-	t.Helper()
-	if _, err := os.Stat(path); err != nil {
-		if os.Getenv("READYCHECK_REQUIRE_SHARED") == "1" {
-			t.Fatalf("%s is missing and READYCHECK_REQUIRE_SHARED=1: %v", path, err)
-		}
-		t.Skipf("%s is not here (a clone without ../shared)", path)
-	}
-}
-
 // The drafts of the three hand-labelled postings hold every must, any_of
 // and absent label exactly, find the present skills with recall and
 // precision of at least 0.9, and put strong and weak skills in the highest
 // and lowest weight tiers of their entry.
 func TestPostingQuality(t *testing.T) {
-	requireShared(t, sharedPostings)
+	sharedPostings := testshared.Path(t, "postings")
 	data, err := os.ReadFile(filepath.Join(sharedPostings, "expected.yaml"))
 	if err != nil {
 		t.Fatal(err)
@@ -150,7 +43,11 @@ func TestPostingQuality(t *testing.T) {
 	if len(labels) != 3 {
 		t.Errorf("expected.yaml labels %d postings, want 3", len(labels))
 	}
-	r := qualityRubric(t)
+	// The built-in rubric as it ships, its aliases included.
+	r, err := builtin.Rubric()
+	if err != nil {
+		t.Fatal(err)
+	}
 	d := posting.NewDrafter(r)
 	names := make([]string, 0, len(labels))
 	for n := range labels {
