@@ -170,15 +170,19 @@ func printOutcome(w io.Writer, done tui.Outcome, resume string, err error) {
 			if cmd == "" {
 				cmd = "readycheck --resume %s"
 			}
-			fmt.Fprintf(w, "Not saved to %s. Your answers are in %s.\nOnce the problem is fixed, take them up again with:\n  %s\n",
-				shellArg(se.Path), shellArg(se.Rescue), fmt.Sprintf(cmd, shellArg(se.Rescue)))
+			// The copy goes back where it belongs, so that the data
+			// folder lists it and later saves land there, not in the
+			// rescue folder.
+			path := shellArg(absPath(se.Path))
+			fmt.Fprintf(w, "Not saved to %s. Your answers are in %s.\nOnce the problem is fixed, move them back and take them up again:\n  mv %s %s\n  %s\n",
+				path, shellArg(se.Rescue), shellArg(se.Rescue), path, fmt.Sprintf(cmd, path))
 		}
 		return
 	}
 	if done.Path == "" {
 		return
 	}
-	path := shellArg(done.Path)
+	path := shellArg(absPath(done.Path))
 	fmt.Fprintf(w, "Saved to %s\n", path)
 	if done.Complete {
 		fmt.Fprintf(w, "A report to send a mentor: readycheck score %s --format markdown\n", path)

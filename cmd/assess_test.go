@@ -168,7 +168,7 @@ func TestPrintOutcome(t *testing.T) {
 			"Saved to /d/a.yaml\nA report to send a mentor: readycheck score /d/a.yaml --format markdown\n3 skills not answered (counted as 0); to answer them:\n  readycheck --rubric /r.yaml --accessible --resume /d/a.yaml\n"},
 		// A failed last save never says "Saved to".
 		{tui.Outcome{}, "readycheck --data-dir /d --resume %s", failed,
-			"Not saved to /d/a.yaml. Your answers are in /state/rescue/a-123.yaml.\nOnce the problem is fixed, take them up again with:\n  readycheck --data-dir /d --resume /state/rescue/a-123.yaml\n"},
+			"Not saved to /d/a.yaml. Your answers are in /state/rescue/a-123.yaml.\nOnce the problem is fixed, move them back and take them up again:\n  mv /state/rescue/a-123.yaml /d/a.yaml\n  readycheck --data-dir /d --resume /d/a.yaml\n"},
 	} {
 		var b bytes.Buffer
 		printOutcome(&b, c.done, c.resume, c.err)

@@ -98,7 +98,7 @@ func TestValidateHugeWeight(t *testing.T) {
 		t.Fatal(err)
 	}
 	out, errs, code := run(t, "validate", path)
-	if code != ExitFailure || !strings.Contains(out+errs, "huge.yaml:33:") || !strings.Contains(out+errs, "has weight 1e308; a weight must be a number above 0 and at most 1000") {
+	if code != ExitFailure || !strings.Contains(out+errs, "huge.yaml:33:") || !strings.Contains(out+errs, "has weight 1e308; a weight must be a number from 0.001 to 1000") {
 		t.Errorf("exit %d:\n%s%s", code, out, errs)
 	}
 }

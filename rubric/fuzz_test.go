@@ -6,6 +6,7 @@ import (
 	"os"
 	"path/filepath"
 	"strconv"
+	"strings"
 	"testing"
 
 	"github.com/readycheck/readycheck/internal/yamlfile"
@@ -134,10 +135,10 @@ func checkConsistent(t *testing.T, r *rubric.Rubric) {
 }
 
 // FuzzReadinessFinite is the property that no valid rubric can overflow:
-// whatever the weights the loader accepts (above 0, at most MaxWeight) and
+// whatever the weights the loader accepts (MinWeight to MaxWeight) and
 // whatever the levels, every readiness is a finite number from 0 to 100 and
-// every next step's gain is finite. Weights it refuses must be the ones
-// outside that range.
+// every next step's gain is finite, and equal weights score as weights of 1
+// do. Weights it refuses must be the ones outside that range.
 func FuzzReadinessFinite(f *testing.F) {
 	f.Add(1.0, 2.0, 3.0, uint8(0), uint8(2), uint8(4))
 	f.Add(1e308, 1e308, 1.0, uint8(1), uint8(1), uint8(1))
@@ -146,6 +147,7 @@ func FuzzReadinessFinite(f *testing.F) {
 	f.Add(5e-324, 5e-324, 5e-324, uint8(2), uint8(2), uint8(2))
 	f.Add(math.Inf(1), math.NaN(), -1.0, uint8(0), uint8(0), uint8(0))
 	f.Add(0.1, 0.2, 0.3, uint8(4), uint8(4), uint8(4))
+	f.Add(0.001, 0.001, 0.001, uint8(3), uint8(1), uint8(2))
 	f.Fuzz(func(t *testing.T, w1, w2, w3 float64, l1, l2, l3 uint8) {
 		weights := []float64{w1, w2, w3}
 		src := "format: readycheck/rubric/v1\nid: w\ntitle: W\nversion: \"1\"\n" +
@@ -158,7 +160,7 @@ func FuzzReadinessFinite(f *testing.F) {
 		r, problems := rubric.Parse("w.yaml", []byte(src))
 		valid := true
 		for _, w := range weights {
-			valid = valid && w > 0 && w <= rubric.MaxWeight
+			valid = valid && w >= rubric.MinWeight && w <= rubric.MaxWeight
 		}
 		if (problems.Err() == nil) != valid {
 			t.Fatalf("weights %v: valid %t, but the loader says %v", weights, valid, problems.Err())
@@ -171,6 +173,15 @@ func FuzzReadinessFinite(f *testing.F) {
 			lv[i] = int(l%6) - 1 // -1 (unanswered) to 4
 		}
 		res := r.Score(lv, r.Companies)
+		if w1 == w2 && w2 == w3 {
+			ones, problems := rubric.Parse("ones.yaml", []byte(strings.NewReplacer("weight: "+strconv.FormatFloat(w1, 'g', -1, 64), "weight: 1").Replace(src)))
+			if problems.Err() != nil {
+				t.Fatal(problems.Err())
+			}
+			if got, want := res.Companies[0].Readiness, ones.Score(lv, ones.Companies).Companies[0].Readiness; got != want {
+				t.Fatalf("equal weights %v score %v, weights of 1 score %v", w1, got, want)
+			}
+		}
 		for _, c := range res.Companies {
 			for _, x := range []float64{c.Raw, c.Readiness} {
 				if math.IsNaN(x) || x < 0 || x > 100 {

@@ -548,10 +548,14 @@ func categoryName(c *Category) string {
 
 var companyFields = []string{"id", "name", "role", "description", "url", "thresholds", "requirements"}
 
-// MaxWeight is the largest weight a requirement may have. With weights
-// above 0 and at most this, no rubric's sums can overflow: readiness is
-// always a finite number from 0 to 100.
-const MaxWeight = 1000
+// MinWeight and MaxWeight bound a requirement's weight. Within them no
+// rubric's sums can overflow or vanish into subnormal numbers (5e-324 on
+// every requirement gave another figure than 1 on every one): readiness is
+// always a finite number from 0 to 100, the same for equal weights.
+const (
+	MinWeight = 0.001
+	MaxWeight = 1000
+)
 
 var requirementFields = []string{"id", "title", "skill", "any_of", "min", "weight", "must"}
 
@@ -737,8 +741,8 @@ func (l *loader) requirement(n *yaml.Node, c *Company, j int, companyWhat string
 	}
 	if w := f["weight"].Value; w != nil && !yamlfile.IsNull(w) {
 		if x, ok := l.Float(w, "the weight of "+what); ok {
-			if x <= 0 || x > MaxWeight {
-				l.At(w, "%s has weight %s; a weight must be a number above 0 and at most %d (leave it out for 1)", what, yamlfile.Clean(w.Value), MaxWeight)
+			if !(x >= MinWeight && x <= MaxWeight) {
+				l.At(w, "%s has weight %s; a weight must be a number from %g to %d (leave it out for 1)", what, yamlfile.Clean(w.Value), MinWeight, MaxWeight)
 			}
 			req.Weight = x
 		}

@@ -353,8 +353,8 @@ default_scale: prof
       - {skill: rest, min: 1, weight: -2.5}
       - {skill: dutch, min: 1, weight: heavy}
 `, []string{
-		`acme.yaml:19:38: requirement "sql" of company "acme-data" has weight 0; a weight must be a number above 0 and at most 1000 (leave it out for 1)`,
-		`acme.yaml:20:39: requirement "rest" of company "acme-data" has weight -2.5; a weight must be a number above 0 and at most 1000 (leave it out for 1)`,
+		`acme.yaml:19:38: requirement "sql" of company "acme-data" has weight 0; a weight must be a number from 0.001 to 1000 (leave it out for 1)`,
+		`acme.yaml:20:39: requirement "rest" of company "acme-data" has weight -2.5; a weight must be a number from 0.001 to 1000 (leave it out for 1)`,
 		`acme.yaml:21:40: the weight of requirement "dutch" of company "acme-data" should be a number, not "heavy"`,
 	}},
 	// weight too large: 1e308 twice once made NaN and +Inf readiness.
@@ -362,8 +362,8 @@ default_scale: prof
       - {skill: rest, min: 1, weight: 1000.5}
       - {skill: dutch, min: 1, weight: .inf}
 `, []string{
-		`acme.yaml:19:38: requirement "sql" of company "acme-data" has weight 1e308; a weight must be a number above 0 and at most 1000 (leave it out for 1)`,
-		`acme.yaml:20:39: requirement "rest" of company "acme-data" has weight 1000.5; a weight must be a number above 0 and at most 1000 (leave it out for 1)`,
+		`acme.yaml:19:38: requirement "sql" of company "acme-data" has weight 1e308; a weight must be a number from 0.001 to 1000 (leave it out for 1)`,
+		`acme.yaml:20:39: requirement "rest" of company "acme-data" has weight 1000.5; a weight must be a number from 0.001 to 1000 (leave it out for 1)`,
 		`acme.yaml:21:40: the weight of requirement "dutch" of company "acme-data" should be a finite number, not ".inf"`,
 	}},
 	{"must: not true or false", head + okCategories + company + "      - {skill: dutch, min: 1, must: yes}\n", []string{

@@ -66,7 +66,7 @@ type schemaRequirement struct {
 	Skill  string   `json:"skill,omitempty" jsonschema:"pattern=^[a-z0-9][a-z0-9-]*$" jsonschema_description:"The skill required; use skill or any_of, not both."`
 	AnyOf  []string `json:"any_of,omitempty" jsonschema:"minItems=1,uniqueItems=true,pattern=^[a-z0-9][a-z0-9-]*$" jsonschema_description:"Skills of one scale, the best level among which counts; use skill or any_of, not both."`
 	Min    any      `json:"min" jsonschema_description:"The level needed: a number from 1 to the top of the scale, or a label of the scale (matched ignoring case)."`
-	Weight float64  `json:"weight,omitempty" jsonschema:"exclusiveMinimum=0,maximum=1000,default=1" jsonschema_description:"How much the requirement counts, a number above 0 and at most 1000 (default 1)."`
+	Weight float64  `json:"weight,omitempty" jsonschema:"minimum=0.001,maximum=1000,default=1" jsonschema_description:"How much the requirement counts, a number from 0.001 to 1000 (default 1)."`
 	Must   bool     `json:"must,omitempty" jsonschema_description:"A knock-out requirement: while it is unmet the verdict is blocked."`
 }
 
