@@ -1,6 +1,7 @@
 package tui
 
 import (
+	"os"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -137,5 +138,30 @@ func TestFormKeepsTypedTextAcrossEsc(t *testing.T) {
 	do(t, m, keys("end", "enter")...)
 	if p := m.form.person(); p.Name != "Ada" || p.Email != "ada@example.org" {
 		t.Errorf("the form came back with %+v, want what was typed", p)
+	}
+}
+
+// An export that fails (the report's path is a link) says why in full,
+// wrapped, never cut, and writes nothing through the link.
+func TestExportFailureShownWhole(t *testing.T) {
+	r := loadRubric(t, "testdata/small.yaml")
+	m, _ := newModel(t, r, "Ada", "acme")
+	for range r.Skills() {
+		do(t, m, keys("1", "enter")...)
+	}
+	do(t, m, keys("f")...)
+	md := ReportPath(m.SavedPath())
+	victim := filepath.Join(t.TempDir(), "victim.txt")
+	os.WriteFile(victim, []byte("precious\n"), 0o600)
+	if err := os.Symlink(victim, md); err != nil {
+		t.Skip("symbolic links unavailable:", err)
+	}
+	do(t, m, keys("e")...)
+	v := view(m)
+	if strings.Contains(v, "…") || !strings.Contains(strings.Join(strings.Fields(v), " "), "remove it, or write somewhere else") {
+		t.Errorf("the failed export is not said whole:\n%s", v)
+	}
+	if b, _ := os.ReadFile(victim); string(b) != "precious\n" {
+		t.Errorf("the export wrote through the link")
 	}
 }

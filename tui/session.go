@@ -195,7 +195,9 @@ func (s *session) drawStatus() string {
 		style, text = t.Error, markError+" "+notSavedText(s.save.err)
 		lines = max(s.height/2, 3)
 	case s.notice != "":
+		// A warning is said in full too: it says what went wrong.
 		style, text = t.Warning, markNotice+" "+s.notice
+		lines = max(s.height/2, 3)
 	case s.done != "":
 		style, text = t.Saved, markSaved+" "+s.done
 	default:

@@ -24,7 +24,7 @@ type NotRegularError struct {
 }
 
 func (e *NotRegularError) Error() string {
-	return fmt.Sprintf("%s is %s, not a regular file; readycheck only replaces regular files: name another file", e.Path, Kind(e.Mode))
+	return fmt.Sprintf("%s is %s, not a regular file; readycheck only replaces regular files: remove it, or write somewhere else", e.Path, Kind(e.Mode))
 }
 
 // Unwrap makes errors.Is(err, ErrNotRegular) true.
