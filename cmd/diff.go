@@ -34,6 +34,11 @@ a warning.`,
 			if !slices.Contains([]string{"text", "markdown", "json"}, format) {
 				return usageError(fmt.Errorf("unknown --format %q: use text, markdown or json", format))
 			}
+			if a, errA := os.Stat(files[0]); errA == nil {
+				if b, errB := os.Stat(files[1]); errB == nil && os.SameFile(a, b) {
+					return usageError(fmt.Errorf("%s and %s are the same file: nothing changed between them; name an earlier and a later assessment", shellArg(files[0]), shellArg(files[1])))
+				}
+			}
 			old, err := assessments.LoadFile(files[0])
 			if err != nil {
 				printProblems(err)

@@ -153,3 +153,12 @@ func TestDiffOrderAndTimes(t *testing.T) {
 		t.Errorf("a missing time is not null:\n%s", out)
 	}
 }
+
+// The same file twice is no progress to show: a usage error, not an empty
+// diff with exit status 0.
+func TestDiffSameFile(t *testing.T) {
+	_, errs, code := run(t, "diff", "testdata/ada.yaml", "./testdata/ada.yaml", "--rubric", "testdata/small.yaml")
+	if code != ExitUsage || !strings.Contains(errs, "are the same file") {
+		t.Errorf("exit %d: %s", code, errs)
+	}
+}

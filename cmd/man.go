@@ -2,6 +2,7 @@ package cmd
 
 import (
 	"fmt"
+	"regexp"
 	"strings"
 
 	mcobra "github.com/muesli/mango-cobra"
@@ -34,11 +35,17 @@ readycheck man | man -l -, or install it as readycheck.1 in a man1 folder.`,
 			if first, rest, ok := strings.Cut(out, "\n"); ok && strings.HasPrefix(first, ".TH ") {
 				out = strings.Replace(first, `"`+root.Short+`"`, `"User Commands"`, 1) + "\n" + rest
 			}
+			// mango writes a flag's short form with the long form's two
+			// dashes ("--o --out"); man readers expect "-o, --out".
+			out = shortFlag.ReplaceAllString(out, `\fB-$1, --$2\fP`)
 			_, err = fmt.Fprint(c.OutOrStdout(), out)
 			return err
 		},
 	}
 }
+
+// shortFlag is a flag with a short form as mango writes it in bold.
+var shortFlag = regexp.MustCompile(`\\fB--([[:alnum:]]) --([[:alnum:]-]+)\\fP`)
 
 // unwrap joins the lines of each paragraph of a text hard-wrapped in the
 // source, and separates paragraphs by one line break: the man page makes a

@@ -25,6 +25,10 @@ func TestManPage(t *testing.T) {
 	if len(paras) != 2 || !strings.Contains(paras[0], "one question at a time, and shows how ready") {
 		t.Errorf("description in %d paragraphs, want 2:\n%s", len(paras), desc)
 	}
+	// Short forms read as man readers expect them.
+	if !strings.Contains(out, `\fB-o, --out\fP`) || strings.Contains(out, `\fB--o --out`) {
+		t.Errorf("the short form of --out is not -o:\n%s", out)
+	}
 	// Flag descriptions wrapped for the help are one line again.
 	if !strings.Contains(out, "where assessments are saved (default: $READYCHECK_DATA_DIR, else the XDG data folder's readycheck)") {
 		t.Errorf("the --data-dir description is not whole:\n%s", out)
