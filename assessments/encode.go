@@ -39,6 +39,9 @@ func (a *Assessment) Encode() ([]byte, error) {
 		}
 		doc.Content = append(doc.Content, str("reviews"), reviews)
 	}
+	if len(a.Postings) > 0 {
+		doc.Content = append(doc.Content, str("postings"), a.postingsNode())
+	}
 	var buf bytes.Buffer
 	enc := yaml.NewEncoder(&buf)
 	enc.SetIndent(2)
@@ -73,6 +76,9 @@ func (a *Assessment) writable() error {
 		if !yamlfile.ValidID(id) {
 			return fmt.Errorf("cannot save the assessment: %q is not an id (lower-case letters, digits and dashes)", id)
 		}
+	}
+	if err := a.writablePostings(); err != nil {
+		return err
 	}
 	if a.Status != InProgress && a.Status != Complete {
 		return fmt.Errorf("cannot save the assessment: status %q is not %q or %q", a.Status, InProgress, Complete)

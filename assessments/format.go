@@ -49,6 +49,9 @@ type Assessment struct {
 	// Answers are keyed by skill id.
 	Answers map[string]*Answer
 	Reviews []*Review
+	// Postings are the job postings the candidate aims at, each drafted
+	// into a company scored beside the rubric's (see WithPostings).
+	Postings []Posting
 
 	// order is the order answers are written in: the rubric's once Check
 	// has run, else the file's.
@@ -131,11 +134,15 @@ func (a *Assessment) Levels(r *rubric.Rubric) rubric.Levels {
 }
 
 // TargetCompanies resolves the assessment's targets, or override when given,
-// in rubric order. Unknown ids are an error naming them.
+// in rubric order. Unknown ids are an error naming them. Targets naming the
+// assessment's postings are left out when r lacks them (r is then the
+// rubric without the postings, not WithPostings' rubric).
 func (a *Assessment) TargetCompanies(r *rubric.Rubric, override []string) ([]*rubric.Company, error) {
 	ids := a.Targets
 	if len(override) > 0 {
 		ids = override
+	} else if _, extended := r.Company(firstPosting(a)); !extended {
+		ids = a.RubricTargets()
 	}
 	cs, unknown := r.Targets(ids)
 	if len(unknown) > 0 {

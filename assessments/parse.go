@@ -21,6 +21,7 @@ type positions struct {
 	rubricID *yaml.Node
 	answers  map[string]levelPos
 	reviews  []map[string]levelPos
+	postings []postingPos
 }
 
 type levelPos struct {
@@ -42,7 +43,7 @@ func LoadFile(path string) (*Assessment, error) {
 	return a, nil
 }
 
-var topFields = []string{"format", "candidate", "rubric", "targets", "status", "started", "updated", "answers", "reviews"}
+var topFields = []string{"format", "candidate", "rubric", "targets", "status", "started", "updated", "answers", "reviews", "postings"}
 
 // Parse reads an assessment held in memory; file names it in problems. Levels
 // written as labels are kept until Check resolves them against the rubric.
@@ -120,6 +121,9 @@ func (p *parser) assessment(top *yaml.Node) *Assessment {
 				a.pos.reviews = append(a.pos.reviews, pos)
 			}
 		}
+	}
+	if ps := f["postings"].Value; ps != nil && !yamlfile.IsNull(ps) {
+		p.postings(ps, a)
 	}
 	return a
 }
@@ -434,6 +438,7 @@ func (a *Assessment) Check(r *rubric.Rubric) yamlfile.Problems {
 			check(id, pos[id], &rv.Ratings[id].Level, func() string { return fmt.Sprintf("the rating by %q for %q", rv.Reviewer.Name, id) })
 		}
 	}
+	a.checkPostings(r, rep)
 	if more > 0 {
 		rep.WarnAt(firstMore, "… and %s more unknown skills, which rubric %q does not have either; they are ignored", thousands(more), r.ID)
 	}

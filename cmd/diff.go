@@ -76,6 +76,10 @@ a warning.`,
 				// Warnings go to stderr in every format: stdout stays the report.
 				printWarningLines(messages(problems.Warnings()))
 			}
+			// Scored against the new assessment's postings too.
+			if r, err = cur.WithPostings(r); err != nil {
+				return err
+			}
 			d, err := scorecard.NewDiff(files[0], old, files[1], cur, r, companies)
 			if err != nil {
 				return err

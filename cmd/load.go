@@ -40,7 +40,8 @@ func rubricFor(a *assessments.Assessment, file, path string) (*rubric.Rubric, er
 }
 
 // loadAssessment reads an assessment and checks it against its rubric,
-// printing problems as validate does. It returns the warnings as text.
+// printing problems as validate does. It returns the warnings as text, and
+// the rubric to score with: the rubric with the assessment's postings.
 func loadAssessment(file, rubricPath string) (*assessments.Assessment, *rubric.Rubric, []string, error) {
 	a, err := assessments.LoadFile(file)
 	if err != nil {
@@ -55,6 +56,10 @@ func loadAssessment(file, rubricPath string) (*assessments.Assessment, *rubric.R
 	if problems.Err() != nil {
 		printProblems(problems.Errors())
 		return nil, nil, nil, failed()
+	}
+	// Scored against its postings' companies too, beside the rubric's.
+	if r, err = a.WithPostings(r); err != nil {
+		return nil, nil, nil, fmt.Errorf("%s: %w", file, err)
 	}
 	return a, r, messages(problems.Warnings()), nil
 }

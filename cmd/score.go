@@ -13,6 +13,8 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/readycheck/readycheck/assessments"
+	"github.com/readycheck/readycheck/internal/yamlfile"
+	"github.com/readycheck/readycheck/posting"
 	"github.com/readycheck/readycheck/rubric"
 	"github.com/readycheck/readycheck/scorecard"
 )
@@ -21,7 +23,7 @@ import (
 var scoreFormats = []string{"text", "json", "markdown"}
 
 func newScoreCmd() *cobra.Command {
-	var rubricPath, format, view, reviewer string
+	var rubricPath, format, view, reviewer, postingPath string
 	var companies []string
 	c := &cobra.Command{
 		Use:   "score ASSESSMENT",
@@ -33,9 +35,16 @@ help most, and the unanswered skills.
 Without --rubric, the built-in rubric is used when the assessment names it.
 --company (repeatable) scores for those companies instead of the
 assessment's targets. --format json prints the figures for scripts;
---format markdown writes a report to send to a mentor.`,
+--format markdown writes a report to send to a mentor.
+
+--posting drafts a company from a job posting (a text, Markdown or HTML
+file, or - for standard input) as ` + "`rubric from-posting`" + ` does, and scores
+the assessment against it too, beside the rubric's companies, marked
+"drafted from a posting". Postings saved in the assessment (its postings
+section) are always scored with it.`,
 		Example: `  readycheck score ada.yaml
   readycheck score ada.yaml --company dept --format markdown > ada.md
+  readycheck score ada.yaml --posting internship.html
   readycheck score ada.yaml --rubric acme.yaml --format json |
       jq '.companies[].readiness'`,
 		Args: args(cobra.ExactArgs(1)),
@@ -50,6 +59,12 @@ assessment's targets. --format json prints the figures for scripts;
 			a, r, warnings, err := loadAssessment(file, rubricPath)
 			if err != nil {
 				return err
+			}
+			given := len(companies) > 0
+			if postingPath != "" {
+				if r, companies, err = withPosting(c.InOrStdin(), postingPath, a, r, companies); err != nil {
+					return err
+				}
 			}
 			if view == scorecard.ViewBoth {
 				return scoreBoth(c, file, rubricPath, a, r, companies, reviewer, format, warnings)
@@ -67,7 +82,7 @@ assessment's targets. --format json prints the figures for scripts;
 				return fmt.Errorf("%s: %w", file, err)
 			}
 			if err != nil {
-				if len(companies) == 0 {
+				if !given {
 					return fmt.Errorf("%s: its targets name an %w; fix them, or pass --company ID", file, err)
 				}
 				return err
@@ -98,8 +113,44 @@ assessment's targets. --format json prints the figures for scripts;
 	c.Flags().StringArrayVar(&companies, "company", nil, "score for this company ID instead of the assessment's targets (repeatable)")
 	c.Flags().StringVar(&format, "format", "text", "output format: "+strings.Join(scoreFormats, ", "))
 	c.Flags().StringVar(&view, "view", scorecard.ViewSelf, "self (the candidate's answers), mentor (a review's ratings over them) or both")
+	c.Flags().StringVar(&postingPath, "posting", "", "also score against the company drafted from this job POSTING (text, Markdown or HTML file, or - for stdin)")
 	c.Flags().StringVar(&reviewer, "reviewer", "", "with --view mentor or both: the review by this NAME (default: the last review)")
 	return c
+}
+
+// withPosting drafts a company from the posting at path ("-": stdin)
+// against r and returns r with it, and the companies to score: the
+// posting's beside --company's or the assessment's targets when they name
+// some (every company, the posting's included, when neither does).
+func withPosting(stdin io.Reader, path string, a *assessments.Assessment, r *rubric.Rubric, companies []string) (*rubric.Rubric, []string, error) {
+	text, err := readPosting(stdin, path)
+	if err != nil {
+		return nil, nil, err
+	}
+	where := "standard input"
+	if path != "-" {
+		where = yamlfile.CleanPath(path)
+	}
+	draft, err := posting.Draft(text, r, posting.Options{})
+	if err != nil {
+		return nil, nil, fmt.Errorf("%s: %w", where, err)
+	}
+	entry := draft.Entry()
+	entry.ID = a.PostingID(r, draft.ID)
+	pc, err := r.NewCompany(entry, rubric.SourcePosting)
+	if err != nil {
+		return nil, nil, fmt.Errorf("%s: the company drafted from it is not valid: %w", where, err)
+	}
+	if r, err = r.With(pc); err != nil {
+		return nil, nil, err
+	}
+	switch {
+	case len(companies) > 0:
+		companies = append(slices.Clone(companies), pc.ID)
+	case len(a.Targets) > 0:
+		companies = append(slices.Clone(a.Targets), pc.ID)
+	}
+	return r, companies, nil
 }
 
 // scoreBoth prints the candidate's and the mentor's views side by side.

@@ -292,3 +292,23 @@ func Into(file string, data []byte, c *Company, source string) ([]byte, *rubric.
 	}
 	return out.Bytes(), r, nil
 }
+
+// Entry is the company as a rubric.CompanyEntry, each requirement with
+// its sentence: what an assessment keeps of a posting (see
+// assessments.Assessment.AddPosting), and what Rubric.NewCompany builds a
+// company from.
+func (c *Company) Entry() rubric.CompanyEntry {
+	e := rubric.CompanyEntry{ID: c.ID, Name: c.Name, Role: c.Role}
+	for _, r := range c.Requirements {
+		re := rubric.RequirementEntry{Min: strconv.Itoa(r.Min), Weight: r.Weight, Must: r.Must, Sentence: yamlfile.CleanLine(r.Sentence)}
+		if r.AnyOf {
+			for _, s := range r.Skills {
+				re.AnyOf = append(re.AnyOf, s.ID)
+			}
+		} else {
+			re.Skill = r.Skills[0].ID
+		}
+		e.Requirements = append(e.Requirements, re)
+	}
+	return e
+}

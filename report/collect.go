@@ -228,7 +228,7 @@ func (w *worker) read(j job) ([]byte, *skip) {
 	targets := w.targets
 	if targets == nil {
 		var unknown []string
-		targets, unknown = w.r.Targets(a.Targets)
+		targets, unknown = w.r.Targets(a.RubricTargets())
 		if len(unknown) > 0 {
 			return skipResult(j.path, unknownTargets(j.path, w.r, unknown, "fix the targets, or pass --company ID"))
 		}

@@ -260,7 +260,8 @@ func simulateFile(j job, opts SimulateOptions, t *simTally) *skip {
 	if problems != nil {
 		return skipLoad(j.path, a, base, problems)
 	}
-	baseTargets, unknown := base.Targets(a.Targets)
+	rubricTargets := a.RubricTargets()
+	baseTargets, unknown := base.Targets(rubricTargets)
 	if len(unknown) > 0 {
 		return &skip{file: j.path, problems: unknownTargets(j.path, base, unknown, "fix the targets")}
 	}
@@ -282,13 +283,13 @@ func simulateFile(j job, opts SimulateOptions, t *simTally) *skip {
 		}
 	}
 	var ids []string
-	for _, id := range a.Targets {
+	for _, id := range rubricTargets {
 		if _, ok := next.Company(id); ok {
 			ids = append(ids, id)
 		}
 	}
 	nextTargets := next.Companies
-	if len(a.Targets) > 0 {
+	if len(rubricTargets) > 0 {
 		// Targets the new rubric lacks are removed companies.
 		nextTargets, _ = next.Targets(ids)
 		if len(ids) == 0 {

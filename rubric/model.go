@@ -123,6 +123,10 @@ type Company struct {
 	Almost       float64
 	Ready        float64
 	Requirements []*Requirement
+	// Source is "" for a company of the rubric file, and SourcePosting
+	// for one drafted from a job posting (an assessment's postings),
+	// added by With.
+	Source string
 
 	index       int     // position in the rubric
 	totalWeight float64 // sum of the requirements' weights
@@ -138,6 +142,9 @@ type Requirement struct {
 	Min    int
 	Weight float64
 	Must   bool
+	// Sentence is, for a company drafted from a posting, the posting's
+	// sentence the requirement came from.
+	Sentence string
 }
 
 // Skills returns every skill in rubric order.

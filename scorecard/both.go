@@ -62,7 +62,7 @@ func (b *Both) Text(w io.Writer, width int) error {
 	o.WriteString(b.Self.unansweredText(width))
 	for _, row := range b.rows() {
 		self, mentor := row[0], row[1]
-		fmt.Fprintf(&o, "\n%s\n", wrap(companyName(self.Company.Name, self.Company.Role), width))
+		fmt.Fprintf(&o, "\n%s\n", wrap(CompanyTitle(self.Company), width))
 		for _, v := range []struct {
 			who string
 			cr  rubric.CompanyResult
@@ -139,11 +139,11 @@ func (b *Both) Markdown(w io.Writer) error {
 	}
 	o.WriteString("\n## Summary\n\n| Company | Candidate | Mentor |\n|---|---:|---:|\n")
 	for _, row := range b.rows() {
-		fmt.Fprintf(&o, "| %s | %.1f%% %s %s | %.1f%% %s %s |\n", cell(companyName(row[0].Company.Name, row[0].Company.Role)),
+		fmt.Fprintf(&o, "| %s | %.1f%% %s %s | %.1f%% %s %s |\n", cell(CompanyTitle(row[0].Company)),
 			row[0].Readiness, VerdictMarker(row[0].Verdict), VerdictWord(row[0].Verdict), row[1].Readiness, VerdictMarker(row[1].Verdict), VerdictWord(row[1].Verdict))
 	}
 	for _, row := range b.rows() {
-		fmt.Fprintf(&o, "\n## %s\n\n", md(companyName(row[0].Company.Name, row[0].Company.Role)))
+		fmt.Fprintf(&o, "\n## %s\n\n", md(CompanyTitle(row[0].Company)))
 		blocked := false
 		for i, who := range []string{"Candidate's", "Mentor's"} {
 			if blockers := Blockers(row[i]); len(blockers) > 0 {

@@ -86,6 +86,17 @@ type CompanyChange struct {
 	Change      float64        `json:"change"`
 	VerdictFrom rubric.Verdict `json:"verdict_from"`
 	VerdictTo   rubric.Verdict `json:"verdict_to"`
+	// Source is "posting" for a company drafted from one of the
+	// assessment's postings, absent for the rubric's own.
+	Source string `json:"source,omitempty"`
+}
+
+// title is the company's name as shown, marked when drafted from a posting.
+func (c CompanyChange) title() string {
+	if c.Source == rubric.SourcePosting {
+		return clean(c.Name) + " " + DraftedMark
+	}
+	return clean(c.Name)
 }
 
 // NewDiff compares two checked assessments of r, for the new one's targets
@@ -114,7 +125,7 @@ func NewDiff(oldFile string, old *assessments.Assessment, newFile string, cur *a
 	was, is := r.Score(before, targets), r.Score(after, targets)
 	for i, c := range targets {
 		from, to := was.Companies[i], is.Companies[i]
-		d.Companies = append(d.Companies, CompanyChange{ID: c.ID, Name: c.Name, From: from.Readiness, To: to.Readiness,
+		d.Companies = append(d.Companies, CompanyChange{ID: c.ID, Name: c.Name, Source: c.Source, From: from.Readiness, To: to.Readiness,
 			Change: rubric.Round(to.Readiness - from.Readiness), VerdictFrom: from.Verdict, VerdictTo: to.Verdict})
 	}
 	return d, nil
@@ -138,7 +149,7 @@ func (d *Diff) levelName(sc SkillChange, l *int) string {
 }
 
 func verdictChange(c CompanyChange) string {
-	return fmt.Sprintf("%s: %s → %s", clean(c.Name), VerdictWord(c.VerdictFrom), VerdictWord(c.VerdictTo))
+	return fmt.Sprintf("%s: %s → %s", c.title(), VerdictWord(c.VerdictFrom), VerdictWord(c.VerdictTo))
 }
 
 func signed(x float64) string {
@@ -185,7 +196,7 @@ func (d *Diff) Text(w io.Writer, width int) error {
 	o.WriteString("\nReadiness\n")
 	nameW := 0
 	for _, c := range d.Companies {
-		nameW = max(nameW, len([]rune(clean(c.Name))))
+		nameW = max(nameW, len([]rune(c.title())))
 	}
 	nameW = min(nameW, width-36)
 	for _, c := range d.Companies {
@@ -196,7 +207,7 @@ func (d *Diff) Text(w io.Writer, width int) error {
 		case c.Change < 0:
 			arrow = "↓"
 		}
-		fmt.Fprintf(&o, "  %s  %5.1f%% → %5.1f%%  %s %s\n", pad(fit(clean(c.Name), nameW), nameW), c.From, c.To, signed(c.Change), arrow)
+		fmt.Fprintf(&o, "  %s  %5.1f%% → %5.1f%%  %s %s\n", pad(fit(c.title(), nameW), nameW), c.From, c.To, signed(c.Change), arrow)
 	}
 	if len(d.Skills) == 0 {
 		o.WriteString("\nNo skill changed level.\n")
@@ -231,7 +242,7 @@ func (d *Diff) Markdown(w io.Writer) error {
 	}
 	o.WriteString("\n## Readiness\n\n| Company | Before | After | Change | Verdict |\n|---|---:|---:|---:|---|\n")
 	for _, c := range d.Companies {
-		fmt.Fprintf(&o, "| %s | %.1f%% | %.1f%% | %s | %s → %s |\n", cell(c.Name), c.From, c.To, signed(c.Change), VerdictWord(c.VerdictFrom), VerdictWord(c.VerdictTo))
+		fmt.Fprintf(&o, "| %s | %.1f%% | %.1f%% | %s | %s → %s |\n", cell(c.title()), c.From, c.To, signed(c.Change), VerdictWord(c.VerdictFrom), VerdictWord(c.VerdictTo))
 	}
 	if len(d.Skills) > 0 {
 		o.WriteString("\n## Skills that changed\n\n| Skill | Before | After |\n|---|---|---|\n")

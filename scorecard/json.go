@@ -86,6 +86,9 @@ type CompanyReport struct {
 	Readiness    float64             `json:"readiness"`
 	Verdict      rubric.Verdict      `json:"verdict"`
 	Requirements []RequirementReport `json:"requirements"`
+	// Source is "posting" for a company drafted from a job posting (score
+	// --posting, or the assessment's postings), absent for the rubric's own.
+	Source string `json:"source,omitempty"`
 }
 
 // RequirementReport is one requirement's standing in JSON.
@@ -104,6 +107,9 @@ type RequirementReport struct {
 	// Confirmed, in the mentor view only: the review rates every skill the
 	// requirement names.
 	Confirmed *bool `json:"confirmed,omitempty"`
+	// Sentence is, for a company drafted from a posting, the posting's
+	// sentence the requirement came from.
+	Sentence string `json:"sentence,omitempty"`
 }
 
 // NextStep is one next step in JSON.
@@ -139,7 +145,7 @@ func (c *Card) Report() Report {
 		rep.Review = c.reviewReport()
 	}
 	for _, cr := range c.Result.Companies {
-		co := CompanyReport{ID: cr.Company.ID, Name: cr.Company.Name, Readiness: cr.Readiness, Verdict: cr.Verdict, Requirements: []RequirementReport{}}
+		co := CompanyReport{ID: cr.Company.ID, Name: cr.Company.Name, Readiness: cr.Readiness, Verdict: cr.Verdict, Requirements: []RequirementReport{}, Source: cr.Company.Source}
 		for _, rr := range cr.Requirements {
 			req := rr.Requirement
 			ids := make([]string, len(req.Skills))
@@ -149,6 +155,7 @@ func (c *Card) Report() Report {
 			rq := RequirementReport{
 				ID: req.ID, Title: req.Title, Skills: ids, Level: rr.Level, Required: req.Min,
 				Score: math.Round(rr.Score*1e4) / 1e4, Met: rr.Met, Must: req.Must, Weight: req.Weight,
+				Sentence: req.Sentence,
 			}
 			if c.Review != nil {
 				confirmed := c.confirmed(req)

@@ -6,6 +6,7 @@ import (
 	"net/url"
 	"strings"
 
+	"github.com/readycheck/readycheck/internal/yamlfile"
 	"github.com/readycheck/readycheck/rubric"
 )
 
@@ -29,10 +30,10 @@ func (c *Card) Markdown(w io.Writer) error {
 	}
 	b.WriteString("\n## Summary\n\n| Company | Readiness | Verdict |\n|---|---:|---|\n")
 	for _, cr := range c.Result.Companies {
-		fmt.Fprintf(&b, "| %s | %.1f%% | %s %s |\n", cell(companyName(cr.Company.Name, cr.Company.Role)), cr.Readiness, VerdictMarker(cr.Verdict), VerdictWord(cr.Verdict))
+		fmt.Fprintf(&b, "| %s | %.1f%% | %s %s |\n", cell(CompanyTitle(cr.Company)), cr.Readiness, VerdictMarker(cr.Verdict), VerdictWord(cr.Verdict))
 	}
 	for _, cr := range c.Result.Companies {
-		fmt.Fprintf(&b, "\n## %s\n\n", cell(companyName(cr.Company.Name, cr.Company.Role)))
+		fmt.Fprintf(&b, "\n## %s\n\n", cell(CompanyTitle(cr.Company)))
 		fmt.Fprintf(&b, "**%s %s**, %.1f%% ready.", VerdictMarker(cr.Verdict), VerdictWord(cr.Verdict), cr.Readiness)
 		if blockers := Blockers(cr); len(blockers) > 0 {
 			for i, t := range blockers {
@@ -50,6 +51,7 @@ func (c *Card) Markdown(w io.Writer) error {
 			}
 			fmt.Fprintf(&b, "| %s | %s | %s | %s | %s |\n", cell(req.Title), cell(ReachedName(rr)), cell(LevelName(scale, req.Min)), formatWeight(req.Weight), status)
 		}
+		b.WriteString(sentencesMarkdown(cr))
 	}
 	if len(c.Result.NextSteps) > 0 {
 		b.WriteString("\n## Next steps\n\n")
@@ -171,6 +173,35 @@ func MarkdownText(s string) string {
 }
 
 func md(s string) string { return MarkdownText(s) }
+
+// sentencesMarkdown quotes, for a company drafted from a posting, the
+// sentence each requirement came from; "" for a company of the rubric.
+func sentencesMarkdown(cr rubric.CompanyResult) string {
+	if cr.Company.Source != rubric.SourcePosting {
+		return ""
+	}
+	var b strings.Builder
+	b.WriteString("\nDrafted from a posting; each requirement's sentence:\n\n")
+	for _, rr := range cr.Requirements {
+		if s := rr.Requirement.Sentence; s != "" {
+			fmt.Fprintf(&b, "- %s: “%s”\n", cell(rr.Requirement.Title), cell(SentenceText(s)))
+		}
+	}
+	return b.String()
+}
+
+// maxSentence is the longest sentence quoted in a report, in characters.
+const maxSentence = 300
+
+// SentenceText is a posting's sentence as a report quotes it: on one
+// line, cut to 300 characters with an ellipsis.
+func SentenceText(s string) string {
+	s = yamlfile.CleanLine(s)
+	if r := []rune(s); len(r) > maxSentence {
+		s = string(r[:maxSentence-1]) + "…"
+	}
+	return s
+}
 
 // cell is md for a table cell or a heading, where a line break would end
 // the row: line breaks become spaces.

@@ -175,6 +175,19 @@ func joinAnd(items []string) string {
 	return strings.Join(items[:len(items)-1], ", ") + " and " + items[len(items)-1]
 }
 
+// DraftedMark follows the name of a company drafted from a job posting.
+const DraftedMark = "(drafted from a posting)"
+
+// CompanyTitle is a company's name and role as shown, marked
+// DraftedMark when it was drafted from a job posting.
+func CompanyTitle(c *rubric.Company) string {
+	t := companyName(c.Name, c.Role)
+	if c.Source == rubric.SourcePosting {
+		t += " " + DraftedMark
+	}
+	return t
+}
+
 func companyName(name, role string) string {
 	if role == "" {
 		return clean(name)

@@ -51,7 +51,7 @@ func (c *Card) Text(w io.Writer, width int, color bool) error {
 	b.WriteString(paint(st.partial, c.unansweredText(width)))
 	for _, cr := range c.Result.Companies {
 		b.WriteString("\n")
-		b.WriteString(paint(st.heading, indent(wrap(companyName(cr.Company.Name, cr.Company.Role), width), "", "")))
+		b.WriteString(paint(st.heading, indent(wrap(CompanyTitle(cr.Company), width), "", "")))
 		verdict := VerdictMarker(cr.Verdict) + " " + strings.ToUpper(VerdictWord(cr.Verdict))
 		fmt.Fprintf(&b, "  %s  %5.1f%%  %s\n", Bar(cr.Readiness, min(maxBar, width-30)), cr.Readiness, st.verdict[cr.Verdict].Render(verdict))
 		if blockers := Blockers(cr); len(blockers) > 0 {
@@ -60,6 +60,10 @@ func (c *Card) Text(w io.Writer, width int, color bool) error {
 		titleW, stacked := titleWidth(cr, width)
 		for _, rr := range cr.Requirements {
 			b.WriteString(requirementLine(rr, st, titleW, width, stacked))
+			if s := rr.Requirement.Sentence; s != "" && cr.Company.Source == rubric.SourcePosting {
+				// On one line: the JSON and Markdown reports quote it whole.
+				fmt.Fprintf(&b, "%s%s\n", strings.Repeat(" ", levelsIndent), st.dim.Render(fit("from “"+SentenceText(s)+"”", width-levelsIndent)))
+			}
 		}
 	}
 	if len(c.Result.NextSteps) > 0 {
