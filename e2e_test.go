@@ -72,6 +72,8 @@ type terminal struct {
 	mu  sync.Mutex
 	out bytes.Buffer
 	emu *vt.SafeEmulator
+	// read is closed when all the program wrote has been read.
+	read chan struct{}
 }
 
 func start(t *testing.T, bin string, args ...string) *terminal {
@@ -88,11 +90,12 @@ func startEnv(t *testing.T, bin string, env []string, args ...string) *terminal 
 	if err != nil {
 		t.Fatal(err)
 	}
-	term := &terminal{t: t, cmd: cmd, pty: f, emu: vt.NewSafeEmulator(80, 24)}
+	term := &terminal{t: t, cmd: cmd, pty: f, emu: vt.NewSafeEmulator(80, 24), read: make(chan struct{})}
 	// The emulator answers the program's queries (cursor position, colours)
 	// as a terminal would.
 	go io.Copy(f, term.emu)
 	go func() {
+		defer close(term.read)
 		b := make([]byte, 32<<10)
 		for {
 			n, err := f.Read(b)
@@ -162,6 +165,11 @@ func (term *terminal) exit() int {
 	case <-done:
 	case <-time.After(10 * time.Second):
 		term.t.Fatal("the program did not exit")
+	}
+	// What it wrote last may still be on its way from the terminal.
+	select {
+	case <-term.read:
+	case <-time.After(500 * time.Millisecond):
 	}
 	return term.cmd.ProcessState.ExitCode()
 }

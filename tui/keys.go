@@ -17,7 +17,7 @@ type keyMap struct {
 	Pick, Confirm, Back, Forward, Skip, Note, Jump key.Binding
 
 	// The other screens.
-	Choose, Go, Edit, Finish, Toggle, All, Start, Export, Review key.Binding
+	Choose, Go, Edit, Finish, Toggle, All, Start, Export, Review, Posting key.Binding
 
 	// Text fields.
 	NextField, PrevField, Submit, SaveNote, Cancel key.Binding
@@ -46,15 +46,16 @@ func newKeyMap() *keyMap {
 		Note:    key.NewBinding(key.WithKeys("n"), key.WithHelp("n", "note")),
 		Jump:    key.NewBinding(key.WithKeys("/"), key.WithHelp("/", "jump")),
 
-		Choose: key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "choose")),
-		Go:     key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "go")),
-		Edit:   key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "change")),
-		Finish: key.NewBinding(key.WithKeys("f"), key.WithHelp("f", "finish")),
-		Toggle: key.NewBinding(key.WithKeys("space", "x"), key.WithHelp("space", "check")),
-		All:    key.NewBinding(key.WithKeys("a"), key.WithHelp("a", "all/none")),
-		Start:  key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "start")),
-		Export: key.NewBinding(key.WithKeys("e"), key.WithHelp("e", "export Markdown")),
-		Review: key.NewBinding(key.WithKeys("r"), key.WithHelp("r", "review answers")),
+		Choose:  key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "choose")),
+		Go:      key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "go")),
+		Edit:    key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "change")),
+		Finish:  key.NewBinding(key.WithKeys("f"), key.WithHelp("f", "finish")),
+		Toggle:  key.NewBinding(key.WithKeys("space", "x"), key.WithHelp("space", "check")),
+		All:     key.NewBinding(key.WithKeys("a"), key.WithHelp("a", "all/none")),
+		Start:   key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "start")),
+		Export:  key.NewBinding(key.WithKeys("e"), key.WithHelp("e", "export Markdown")),
+		Review:  key.NewBinding(key.WithKeys("r"), key.WithHelp("r", "review answers")),
+		Posting: key.NewBinding(key.WithKeys("p"), key.WithHelp("p", "job posting")),
 
 		NextField: key.NewBinding(key.WithKeys("tab"), key.WithHelp("tab", "next field")),
 		PrevField: key.NewBinding(key.WithKeys("shift+tab"), key.WithHelp("shift+tab", "previous field")),

@@ -1,0 +1,137 @@
+package tui
+
+import (
+	"strings"
+	"unicode/utf8"
+
+	"charm.land/bubbles/v2/key"
+	"charm.land/bubbles/v2/textarea"
+	tea "charm.land/bubbletea/v2"
+	"golang.org/x/text/language"
+	"golang.org/x/text/message"
+
+	"github.com/readycheck/readycheck/posting"
+)
+
+// MaxPostingText is how much of a posting the screen takes, in characters:
+// a posting is a few pages; more is not a posting.
+const MaxPostingText = 100_000
+
+// postingScreen takes the text of a job posting, pasted (bracketed paste
+// brings thousands of characters at once) or typed, and asks the parent
+// to draft the company it describes and score the candidate against it.
+type postingScreen struct {
+	s     *session
+	keys  fieldKeys
+	area  textarea.Model
+	leave leaving
+	// err says why the last text could not be drafted.
+	err string
+}
+
+func newPostingScreen(s *session) *postingScreen {
+	ps := &postingScreen{s: s, area: textarea.New()}
+	ps.keys = s.keys.fields(s.keys.Submit)
+	ps.keys.Save = with(ps.keys.Save, "ctrl+s", "read it")
+	ps.keys.Cancel = leaveHelp
+	ps.leave.keys = newLeaveKeys()
+	s.theme.areaStyles(&ps.area)
+	ps.area.ShowLineNumbers = false
+	ps.area.Prompt = "│ "
+	ps.area.Placeholder = "Paste the job posting here: the whole text, headings included."
+	ps.area.CharLimit = MaxPostingText
+	ps.area.MaxHeight = 0
+	ps.resize()
+	return ps
+}
+
+func (ps *postingScreen) focus() tea.Cmd { return ps.area.Focus() }
+
+// postingTop are the title, a blank, two lines of explanation and a blank.
+const postingTop = 5
+
+func (ps *postingScreen) resize() {
+	s := ps.s
+	ps.area.SetWidth(max(s.width-4, 20))
+	extra := 2 // the count line and a blank
+	if ps.err != "" || ps.leave.asking {
+		extra += 4
+	}
+	ps.area.SetHeight(max(s.room(postingTop, ps.help())-extra, 3))
+}
+
+func (ps *postingScreen) help() screenKeys {
+	if ps.leave.asking {
+		return ps.leave.help()
+	}
+	short := []key.Binding{ps.keys.Save, ps.keys.Cancel, ps.keys.Interrupt}
+	return screenKeys{short: short, full: [][]key.Binding{short}}
+}
+
+// postingMsg asks the parent to draft a company from a posting's text.
+type postingMsg struct{ text string }
+
+func (ps *postingScreen) update(msg tea.Msg) (tea.Msg, tea.Cmd) {
+	changed := func() bool { return strings.TrimSpace(ps.area.Value()) != "" }
+	switch ps.leave.update(msg, ps.keys.Cancel, changed) {
+	case leaveHandled:
+		ps.resize()
+		return nil, nil
+	case leaveKeep:
+		return ps.read()
+	case leaveDiscard:
+		return cancelMsg{}, nil
+	}
+	if k, ok := msg.(tea.KeyPressMsg); ok && key.Matches(k, ps.keys.Save) {
+		return ps.read()
+	}
+	var cmd tea.Cmd
+	ps.area, cmd = ps.area.Update(typed(msg))
+	return nil, cmd
+}
+
+// read hands the text to the parent, or says why there is nothing to read.
+func (ps *postingScreen) read() (tea.Msg, tea.Cmd) {
+	text := ps.area.Value()
+	if _, err := posting.Check([]byte(text)); err != nil {
+		ps.fail(err)
+		return nil, nil
+	}
+	ps.err = ""
+	return postingMsg{text: text}, nil
+}
+
+// fail shows why the text could not be drafted; the text stays to edit.
+func (ps *postingScreen) fail(err error) {
+	ps.err = cleanLine(err.Error())
+	ps.resize()
+}
+
+func (ps *postingScreen) view() string {
+	s, t := ps.s, ps.s.theme
+	top := []string{
+		s.titleLine(t.Header.Render("Job posting · how ready am I for it?")),
+		"",
+		" " + t.Text.Render(truncate("Paste a posting's text. readycheck drafts the company it describes from", s.width-2)),
+		" " + t.Text.Render(truncate("its words and scores your answers against it, sentence by sentence.", s.width-2)),
+		"",
+	}
+	var body []string
+	for _, l := range strings.Split(ps.area.View(), "\n") {
+		body = append(body, " "+l)
+	}
+	n := utf8.RuneCountInString(ps.area.Value())
+	body = append(body, " "+t.Dim.Render(truncate(english.Sprintf("%d of at most %d characters · %s", n, MaxPostingText, plural(ps.area.LineCount(), "line")), s.width-2)))
+	if ps.err != "" {
+		body = append(body, "")
+		body = append(body, strings.Split(wrapBlock(markError+" "+ps.err, s.width-2, 3, t.Error), "\n")...)
+	}
+	if ps.leave.asking {
+		body = append(body, "")
+		body = append(body, strings.Split(wrapBlock(markNotice+" Keep this posting? y or enter reads it, n discards it, esc goes back to editing.", s.width-2, 3, t.Warning), "\n")...)
+	}
+	return s.frame(top, body, ps.help())
+}
+
+// english prints numbers with thousands separators: 12,345.
+var english = message.NewPrinter(language.English)
