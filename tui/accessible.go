@@ -585,7 +585,11 @@ func (p *prompter) finish() error {
 	a.Status = assessments.Complete
 	a.Updated = p.now().UTC().Truncate(time.Second)
 	p.saved()
-	card, err := scorecard.New(a, p.r, nil)
+	r, err := a.WithPostings(p.r)
+	if err != nil {
+		return err
+	}
+	card, err := scorecard.New(a, r, nil)
 	if err != nil {
 		return err
 	}

@@ -1,6 +1,7 @@
 package tui
 
 import (
+	"strings"
 	"testing"
 
 	tea "charm.land/bubbletea/v2"
@@ -63,4 +64,28 @@ func BenchmarkJumpFilterGenerated2000(b *testing.B) {
 	m := questionModel(b, generated(b, 2000))
 	m.Update(press("/"))
 	benchmarkKeys(b, m, press("s"), press("backspace"))
+}
+
+// BenchmarkPastePosting pastes a long posting (about 30,000 characters, in
+// paragraphs as postings come) into the posting screen and draws the
+// frame: what the candidate waits for after pasting.
+func BenchmarkPastePosting(b *testing.B) {
+	r, err := builtin.Rubric()
+	if err != nil {
+		b.Fatal(err)
+	}
+	m, _ := newModel(b, r, "Bench", r.Companies[0].ID)
+	m.s.a.SetAnswer(r.Skills()[0].ID, 1, fixedNow())
+	m.results = newResultsScreen(m.s)
+	m.active = m.results
+	para := strings.Repeat("We look for a backend intern with SQL, Python and Git; experience with Docker is a plus. ", 10)
+	text := strings.Repeat(para+"\n\n", 32)
+	b.ReportAllocs()
+	for b.Loop() {
+		m.Update(press("p"))
+		m.Update(tea.PasteMsg{Content: text})
+		m.View()
+		m.Update(press("esc"))
+		m.Update(press("n"))
+	}
 }

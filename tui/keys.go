@@ -53,9 +53,9 @@ func newKeyMap() *keyMap {
 		Toggle:  key.NewBinding(key.WithKeys("space", "x"), key.WithHelp("space", "check")),
 		All:     key.NewBinding(key.WithKeys("a"), key.WithHelp("a", "all/none")),
 		Start:   key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "start")),
-		Export:  key.NewBinding(key.WithKeys("e"), key.WithHelp("e", "export Markdown")),
-		Review:  key.NewBinding(key.WithKeys("r"), key.WithHelp("r", "review answers")),
-		Posting: key.NewBinding(key.WithKeys("p"), key.WithHelp("p", "job posting")),
+		Export:  key.NewBinding(key.WithKeys("e"), key.WithHelp("e", "export .md")),
+		Review:  key.NewBinding(key.WithKeys("r"), key.WithHelp("r", "review")),
+		Posting: key.NewBinding(key.WithKeys("p"), key.WithHelp("p", "posting")),
 
 		NextField: key.NewBinding(key.WithKeys("tab"), key.WithHelp("tab", "next field")),
 		PrevField: key.NewBinding(key.WithKeys("shift+tab"), key.WithHelp("shift+tab", "previous field")),

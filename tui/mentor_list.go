@@ -136,6 +136,11 @@ func (m *Mentor) readRow(path string) *listRow {
 		row.err = err.Error()
 		return row
 	}
+	// Scored with the postings the candidate added, as score does.
+	if r, err = a.WithPostings(r); err != nil {
+		row.err = cleanPath(path) + ": " + err.Error()
+		return row
+	}
 	targets, err := a.TargetCompanies(r, nil)
 	if err != nil {
 		row.err = cleanPath(path) + ": " + err.Error()

@@ -409,7 +409,11 @@ func (m *Mentor) showResults() {
 	o := m.open
 	var buf bytes.Buffer
 	if o.added {
-		both, err := scorecard.NewBoth(o.a, o.r, nil, o.review.Reviewer.Name)
+		r, err := o.a.WithPostings(o.r)
+		var both *scorecard.Both
+		if err == nil {
+			both, err = scorecard.NewBoth(o.a, r, nil, o.review.Reviewer.Name)
+		}
 		if err == nil {
 			err = both.Text(&buf, m.width-2)
 		}

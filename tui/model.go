@@ -21,6 +21,7 @@ import (
 	tea "charm.land/bubbletea/v2"
 
 	"github.com/readycheck/readycheck/assessments"
+	"github.com/readycheck/readycheck/posting"
 	"github.com/readycheck/readycheck/rubric"
 )
 
@@ -69,12 +70,13 @@ type (
 		note     string
 		evidence []string
 	}
-	openNoteMsg   struct{}
-	openJumpMsg   struct{}
-	cancelMsg     struct{} // leave a form or an overlay unchanged
-	finishMsg     struct{}
-	showReviewMsg struct{}
-	exportMsg     struct{}
+	openNoteMsg    struct{}
+	openJumpMsg    struct{}
+	cancelMsg      struct{} // leave a form or an overlay unchanged
+	finishMsg      struct{}
+	showReviewMsg  struct{}
+	exportMsg      struct{}
+	openPostingMsg struct{} // results: paste a job posting
 )
 
 // Results of commands.
@@ -84,6 +86,12 @@ type (
 	exportedMsg   struct {
 		path string
 		err  error
+	}
+	// draftedMsg brings the company drafted from a posting's text.
+	draftedMsg struct {
+		text    string
+		company *posting.Company
+		err     error
 	}
 )
 
@@ -384,6 +392,18 @@ func (m *Model) handle(msg tea.Msg) (tea.Cmd, bool) {
 		return cmd, true
 	case exportMsg:
 		return m.export(), true
+	case openPostingMsg:
+		ps := newPostingScreen(s)
+		m.back, m.active = m.results, ps
+		return ps.focus(), true
+	case postingMsg:
+		r, text := s.r, msg.text
+		return func() tea.Msg {
+			c, err := posting.NewDrafter(r).Draft(text, posting.Options{})
+			return draftedMsg{text: text, company: c, err: err}
+		}, true
+	case draftedMsg:
+		return m.addPosting(msg), true
 	}
 	return nil, false
 }
@@ -430,6 +450,37 @@ func (m *Model) advance() {
 func (m *Model) showReview(cursor int) {
 	m.review.show(cursor)
 	m.active = m.review
+}
+
+// addPosting keeps a drafted posting in the assessment (its company among
+// the targets), saves, and shows the results with it; a posting that could
+// not be drafted or kept leaves the text on its screen with the reason.
+func (m *Model) addPosting(msg draftedMsg) tea.Cmd {
+	s := m.s
+	ps, _ := m.active.(*postingScreen)
+	err := msg.err
+	if err == nil {
+		c := msg.company
+		c.ID = s.a.PostingID(s.r, c.ID)
+		err = s.a.AddPosting(s.r, assessments.Posting{ID: c.ID, Text: msg.text, Company: c.Entry()}, s.now())
+		if err == nil {
+			if _, err = s.a.Encode(); err != nil {
+				// Too much to keep in the file: take it out again.
+				s.a.RemovePosting(c.ID, s.now())
+			}
+		}
+	}
+	if err != nil {
+		if ps != nil {
+			ps.fail(err)
+		}
+		return nil
+	}
+	s.notice, s.done = "", "Posting added: "+cleanLine(msg.company.Name)+", drafted from its text; each requirement quotes its sentence."
+	m.back = nil
+	m.results.resize()
+	m.active = m.results
+	return m.persist()
 }
 
 // export writes the Markdown report beside the saved file.

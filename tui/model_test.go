@@ -84,7 +84,7 @@ func run(t testing.TB, m *Model, cmd tea.Cmd) {
 				run(t, m, c)
 			}
 			return
-		case savedMsg, openedMsg, openFailedMsg, exportedMsg:
+		case savedMsg, openedMsg, openFailedMsg, exportedMsg, draftedMsg:
 			_, cmd = m.Update(msg)
 		default:
 			return

@@ -26,7 +26,7 @@ type resultsScreen struct {
 }
 
 func newResultsScreen(s *session) *resultsScreen {
-	rs := &resultsScreen{s: s, keys: s.keys.list(s.keys.Export, s.keys.Review)}
+	rs := &resultsScreen{s: s, keys: s.keys.list(s.keys.Export, s.keys.Review, s.keys.Posting)}
 	rs.keys.Move.SetHelp("↑↓", "scroll")
 	rs.keys.Back.SetEnabled(false)
 	rs.keys.Jump.SetEnabled(false)
@@ -37,7 +37,12 @@ func newResultsScreen(s *session) *resultsScreen {
 // resize scores the assessment and lays the report out for the width.
 func (rs *resultsScreen) resize() {
 	s, t := rs.s, rs.s.theme
-	card, err := scorecard.New(s.a, s.r, nil)
+	// Scored against the rubric and the postings the candidate added.
+	r, err := s.a.WithPostings(s.r)
+	var card *scorecard.Card
+	if err == nil {
+		card, err = scorecard.New(s.a, r, nil)
+	}
 	if err != nil {
 		rs.card = nil
 		rs.lines = []string{" " + t.Error.Render(truncate(markError+" "+cleanLine(err.Error()), s.width-2))}
@@ -86,36 +91,48 @@ func (rs *resultsScreen) resize() {
 	}
 
 	for _, cr := range card.Result.Companies {
-		name := cleanLine(cr.Company.Name)
-		if cr.Company.Role != "" {
-			name += " — " + cleanLine(cr.Company.Role)
-		}
-		out = append(out, "", " "+t.Heading.Render(truncate(name, w)))
+		out = append(out, "")
+		add(t.Heading, "", 2, cleanLine(scorecard.CompanyTitle(cr.Company)))
+		// A company drafted from a posting lists every requirement with
+		// the sentence it came from, met or not: the draft is checked by
+		// reading it. The rubric's own list what is not met yet.
+		drafted := cr.Company.Source == rubric.SourcePosting
 		unmet := 0
 		for _, rr := range cr.Requirements {
-			if rr.Met {
+			req := rr.Requirement
+			if rr.Met && !drafted {
 				continue
 			}
-			unmet++
-			req := rr.Requirement
 			scale := req.Skills[0].Scale
-			mark := "~"
-			if rr.Level == 0 {
+			mark, style := "~", t.Text
+			switch {
+			case rr.Met:
+				mark, style = markSaved, t.Dim
+			case rr.Level == 0:
 				mark = markError
 			}
 			line := fmt.Sprintf("%s %s: %s, needs %s", mark, cleanLine(req.Title), cleanLine(scorecard.ReachedName(rr)), levelName(scale, req.Min))
 			if req.Must {
 				line += " (must)"
 			}
-			style := t.Text
-			if req.Must {
-				style = t.Verdict[rubric.Blocked]
+			if !rr.Met {
+				unmet++
+				if req.Must {
+					style = t.Verdict[rubric.Blocked]
+				}
 			}
 			add(style, "  ", 2, line)
+			if drafted && req.Sentence != "" {
+				add(t.Dim, "    ", 1, "“"+cleanLine(req.Sentence)+"”")
+			}
 		}
 		if unmet == 0 {
 			out = append(out, "   "+t.Verdict[rubric.Ready].Render(markSaved+" Every requirement met."))
 		}
+	}
+	if len(s.a.Postings) == 0 {
+		out = append(out, "")
+		add(t.Dim, "", 0, "Aiming at a job posting? Press p and paste its text: readiness for it appears here, sentence by sentence.")
 	}
 	rs.lines = out
 	rs.offset = min(rs.offset, rs.maxOffset())
@@ -161,6 +178,8 @@ func (rs *resultsScreen) update(msg tea.Msg) (tea.Msg, tea.Cmd) {
 			return exportMsg{}, nil
 		case key.Matches(msg, rs.s.keys.Review):
 			return showReviewMsg{}, nil
+		case key.Matches(msg, rs.s.keys.Posting):
+			return openPostingMsg{}, nil
 		case key.Matches(msg, k.Help):
 			rs.s.help.ShowAll = !rs.s.help.ShowAll
 			rs.offset = min(rs.offset, rs.maxOffset())

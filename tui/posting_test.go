@@ -1,0 +1,116 @@
+package tui
+
+import (
+	"strings"
+	"testing"
+
+	tea "charm.land/bubbletea/v2"
+
+	"github.com/readycheck/readycheck/assessments"
+)
+
+// A posting as a candidate would paste it: a heading, what the company
+// asks, what is a plus, and what it offers.
+const pastedPosting = `Backend intern at Harbour Logistics
+
+What we ask
+- You must be enrolled at a Dutch university for the whole internship.
+- Solid experience with Python and SQL.
+- You work with Git every day.
+
+Nice to have
+- Any exposure to Docker or cloud platforms such as AWS.
+
+What we offer
+- A laptop and a travel allowance.
+`
+
+// On the results screen, p takes a pasted posting, drafts the company it
+// describes, keeps it in the assessment (postings and targets, saved), and
+// shows the readiness for it with each requirement's sentence.
+func TestResultsPosting(t *testing.T) {
+	r := builtinRubric(t)
+	m, _ := newModel(t, r, "Ada", "dept")
+	for range r.Skills() {
+		do(t, m, keys("2", "enter")...)
+	}
+	do(t, m, keys("f")...)
+	if m.active != m.results || !strings.Contains(view(m), "p posting") {
+		t.Fatalf("the results do not offer p:\n%s", view(m))
+	}
+	do(t, m, keys("p")...)
+	ps, ok := m.active.(*postingScreen)
+	if !ok {
+		t.Fatalf("p opened %T", m.active)
+	}
+	// Nothing pasted: ctrl+s says why and stays.
+	do(t, m, keys("ctrl+s")...)
+	if m.active != ps || !strings.Contains(view(m), "the posting is empty") {
+		t.Errorf("an empty posting was read:\n%s", view(m))
+	}
+	do(t, m, tea.PasteMsg{Content: pastedPosting})
+	if ps.area.Value() != strings.TrimRight(pastedPosting, "") && !strings.Contains(ps.area.Value(), "Harbour Logistics") {
+		t.Fatalf("the paste did not land: %q", ps.area.Value())
+	}
+	do(t, m, keys("ctrl+s")...)
+	if m.active != m.results {
+		t.Fatalf("after reading the posting: %T\n%s", m.active, view(m))
+	}
+	a := saved(t, m)
+	if len(a.Postings) != 1 || !strings.Contains(a.Postings[0].Text, "Harbour Logistics") {
+		t.Fatalf("the posting is not saved: %+v", a.Postings)
+	}
+	id := a.Postings[0].ID
+	if !strings.Contains(strings.Join(a.Targets, ","), id) {
+		t.Errorf("targets %v lack the posting %q", a.Targets, id)
+	}
+	m.results.offset = 0
+	do(t, m, size(120, 200))
+	v := strings.Join(strings.Fields(view(m)), " ")
+	for _, want := range []string{"(drafted from a posting)", "“You must be enrolled at a Dutch university for the whole internship.”", "(must)"} {
+		if !strings.Contains(v, want) {
+			t.Errorf("the results lack %q:\n%s", want, view(m))
+		}
+	}
+	// The saved file opens again with its posting scored.
+	path := m.SavedPath()
+	m.Close()
+	o, err := assessments.Open(path, r)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer o.Saver.Close()
+	if rx, err := o.Assessment.WithPostings(r); err != nil || len(rx.Companies) != len(r.Companies)+1 {
+		t.Errorf("reopened: %v", err)
+	}
+}
+
+// A posting that names no skill of the rubric is refused on its screen,
+// with the reason, and the text stays to edit; esc then asks before
+// throwing the pasted text away.
+func TestPostingNoSkills(t *testing.T) {
+	r := builtinRubric(t)
+	m, _ := newModel(t, r, "Ada", "dept")
+	do(t, m, keys("3", "enter")...)
+	m.active.(*questionScreen).index = len(r.Skills()) - 1
+	do(t, m, keys("f")...)
+	for m.active != m.results {
+		do(t, m, keys("s")...)
+		do(t, m, keys("f")...)
+	}
+	do(t, m, keys("p")...)
+	do(t, m, tea.PasteMsg{Content: "We sell bicycles and love the sea."})
+	do(t, m, keys("ctrl+s")...)
+	ps, ok := m.active.(*postingScreen)
+	if !ok || !strings.Contains(view(m), "names no skill") || ps.area.Value() == "" {
+		t.Fatalf("a posting without skills: %T\n%s", m.active, view(m))
+	}
+	do(t, m, keys("esc")...)
+	if m.active != ps || !strings.Contains(strings.Join(strings.Fields(view(m)), " "), "Keep this posting?") {
+		t.Errorf("esc threw the pasted text away without asking:\n%s", view(m))
+	}
+	do(t, m, keys("n")...)
+	if m.active != m.results {
+		t.Errorf("n did not go back to the results: %T", m.active)
+	}
+}
