@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"slices"
 	"strconv"
+	"strings"
 	"time"
 
 	"go.yaml.in/yaml/v4"
@@ -95,7 +96,7 @@ func (p *parser) postingCompany(n *yaml.Node, what, id string, pos *postingPos) 
 	p.Require(n, f, what, "name", "requirements")
 	if in := f["id"].Value; in != nil && !yamlfile.IsNull(in) {
 		if cid := p.ID(in, what+" id"); cid != "" && id != "" && cid != id {
-			p.At(in, "%s id %q is not the posting's id %q; they are the same id", what, cid, id)
+			p.At(in, "%s id %q is not the posting's id %q; a posting's company has the posting's id (or leave it out)", what, cid, id)
 		}
 	}
 	pos.name = f["name"].Value
@@ -176,8 +177,15 @@ func (a *Assessment) checkPostings(r *rubric.Rubric, rep *yamlfile.Reporter) {
 		if !errors.As(err, &errs) {
 			continue
 		}
+		company, named := fmt.Sprintf("company %q", ps.ID), fmt.Sprintf("posting %q", ps.ID)
 		for _, e := range errs {
-			rep.At(pos.node(e), "posting %q: %s", ps.ID, e.Msg)
+			msg := e.Msg
+			if strings.Contains(msg, company) {
+				msg = strings.Replace(msg, company, named, 1)
+			} else {
+				msg = named + ": " + msg
+			}
+			rep.At(pos.node(e), "%s", msg)
 		}
 	}
 }
