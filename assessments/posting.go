@@ -165,7 +165,8 @@ func (a *Assessment) checkPostings(r *rubric.Rubric, rep *yamlfile.Reporter) {
 		if i < len(a.pos.postings) {
 			pos = a.pos.postings[i]
 		}
-		if _, clash := r.Company(ps.ID); clash {
+		// r may be WithPostings' rubric, which has the posting's company.
+		if c, clash := r.Company(ps.ID); clash && c.Source != rubric.SourcePosting {
 			rep.At(pos.id, "posting %q has the id of a company of rubric %q; give the posting another id (and change it in targets)", ps.ID, r.ID)
 			continue
 		}
@@ -233,7 +234,7 @@ func (a *Assessment) AddPosting(r *rubric.Rubric, p Posting, now time.Time) erro
 	if !yamlfile.ValidID(p.ID) {
 		return fmt.Errorf("posting id %q is not a valid id: use lower-case letters a-z, digits and hyphens (e.g. %q)", p.ID, yamlfile.Slug(p.ID))
 	}
-	if _, clash := r.Company(p.ID); clash {
+	if c, clash := r.Company(p.ID); clash && c.Source != rubric.SourcePosting {
 		return fmt.Errorf("posting %q: %w", p.ID, rubric.ErrCompanyClash)
 	}
 	if _, err := r.NewCompany(p.Company, rubric.SourcePosting); err != nil {

@@ -169,3 +169,24 @@ func TestPostingsFileEncodesAsWritten(t *testing.T) {
 		t.Errorf("widgets: %+v", c)
 	}
 }
+
+// Checked against WithPostings' rubric, a posting is not a clash with
+// its own company.
+func TestCheckAgainstExtendedRubric(t *testing.T) {
+	r := smallRubric(t)
+	data, err := os.ReadFile("testdata/postings.yaml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	a, _ := parseChecked(t, r, string(data))
+	x, err := a.WithPostings(r)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if ps := a.Check(x); len(ps) != 0 {
+		t.Errorf("checked against the extended rubric: %v", ps)
+	}
+	if err := a.AddPosting(x, widgetPosting(), postingNow); err != nil {
+		t.Errorf("replacing the posting with the extended rubric: %v", err)
+	}
+}
