@@ -46,6 +46,9 @@ func FuzzParseAssessment(f *testing.F) {
 		if checked.Err() != nil {
 			return
 		}
+		if _, err := a.WithPostings(r); err != nil {
+			t.Fatalf("checked, but its postings do not score: %v", err)
+		}
 		lv := a.Levels(r)
 		for _, s := range r.Skills() {
 			if lv[s.Index] > s.Scale.Top() {

@@ -174,6 +174,37 @@ reviews:
 		`a.yaml:6:9: the answer for "java" is a YAML alias (*p); aliases are not supported, write the value out`,
 	}},
 
+	// Postings: their shape when parsed, their companies against the rubric.
+	{"posting unknown field", top + "answers: {}\npostings:\n  - id: widgets\n    text: hi\n    colour: red\n    company: {name: W, requirements: [{skill: python, min: 1}]}\n", false, []string{
+		`a.yaml:8:5: posting "widgets" has an unknown field "colour"; allowed fields: id, text, company`,
+	}},
+	{"posting bad id and weight", top + "answers: {}\npostings:\n  - id: Widgets\n    company: {name: W, requirements: [{skill: python, min: 1, weight: 0}]}\n", false, []string{
+		`a.yaml:6:9: posting 1 id "Widgets" is not a valid id: use lower-case letters a-z, digits and hyphens, starting with a letter or digit (e.g. "widgets")`,
+		`a.yaml:7:71: requirement 1 of posting 1 company has weight 0; a weight must be a number above 0 and at most 1000 (leave it out for 1)`,
+	}},
+	{"posting company id and requirement field", top + "answers: {}\npostings:\n  - id: w\n    company:\n      id: v\n      name: W\n      requirements:\n        - {skill: python, min: 1, colour: red}\n", false, []string{
+		`a.yaml:8:11: posting "w" company id "v" is not the posting's id "w"; a posting's company has the posting's id (or leave it out)`,
+		`a.yaml:11:35: requirement 1 of posting "w" company has an unknown field "colour"; allowed fields: id, skill, any_of, min, weight, must, sentence`,
+	}},
+	{"posting requirements against the rubric", top + "answers: {}\npostings:\n  - id: w\n    company:\n      name: W\n      requirements:\n        - {skill: pyton, min: 1}\n        - {any_of: [java, dutch], min: 1}\n        - {skill: sql, min: 9}\n        - {skill: testing, min: Guru}\n", true, []string{
+		`a.yaml:10:19: requirement "pyton" of posting "w" refers to skill "pyton", which rubric "small" does not have (did you mean "python"?)`,
+		`a.yaml:11:27: requirement "java-or-dutch" of posting "w" mixes scales in any_of: "java" uses "prof" but "dutch" uses "yn"; any_of skills must share one scale`,
+		`a.yaml:12:29: requirement "sql" of posting "w" has min 9, outside its scale "prof"; use a level from 1 to 4 (1 Aware, 2 Beginner, 3 Capable, 4 Expert)`,
+		`a.yaml:13:33: requirement "testing" of posting "w" has min "Guru", which is not a label of scale "prof"; use a level from 1 to 4 (1 Aware, 2 Beginner, 3 Capable, 4 Expert)`,
+	}},
+	{"posting clashes and not targeted", top + "targets: [beta]\nanswers: {}\npostings:\n  - id: acme\n    company: {name: W, requirements: [{skill: python, min: 1}]}\n  - id: w\n    company: {name: W, requirements: [{skill: python, min: 1}]}\n", true, []string{
+		`a.yaml:7:9: posting "acme" has the id of a company of rubric "small"; give the posting another id (and change it in targets)`,
+		`a.yaml:9:9: warning: posting "w" is not among the targets, so it is not scored; add "w" to targets`,
+	}},
+	{"posting twice", top + "answers: {}\npostings:\n  - id: w\n    company: {name: W, requirements: [{skill: python, min: 1}]}\n  - id: w\n    company: {name: W, requirements: []}\n", false, []string{
+		`a.yaml:8:9: posting id "w" is used twice (first at line 6); give each posting its own id`,
+		`a.yaml:9:38: posting "w" company has no requirements; add at least one (e.g. ` + "`- {skill: sql, min: 2}`" + `)`,
+	}},
+	{"postings not a list", top + "answers: {}\npostings: {w: 1}\n", false, []string{
+		`a.yaml:5:11: postings should be a list, not a mapping`,
+	}},
+	{"posting accepted", top + "targets: [acme, w]\nanswers: {}\npostings:\n  - id: w\n    text: \"Python is a plus.\"\n    company: {id: w, name: W, requirements: [{any_of: [python, java], min: Capable, weight: 0.5, sentence: Python is a plus.}]}\n", true, nil},
+
 	// Accepted: an answer left empty is unanswered, evidence may be one text.
 	{"empty answer and single evidence", top + "answers:\n  python:\n  java: {level: 1, evidence: https://github.com/ada}\n", true, nil},
 }

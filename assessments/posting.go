@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"slices"
 	"strconv"
+	"strings"
 	"time"
 
 	"go.yaml.in/yaml/v4"
@@ -95,7 +96,7 @@ func (p *parser) postingCompany(n *yaml.Node, what, id string, pos *postingPos) 
 	p.Require(n, f, what, "name", "requirements")
 	if in := f["id"].Value; in != nil && !yamlfile.IsNull(in) {
 		if cid := p.ID(in, what+" id"); cid != "" && id != "" && cid != id {
-			p.At(in, "%s id %q is not the posting's id %q; they are the same id", what, cid, id)
+			p.At(in, "%s id %q is not the posting's id %q; a posting's company has the posting's id (or leave it out)", what, cid, id)
 		}
 	}
 	pos.name = f["name"].Value
@@ -164,7 +165,8 @@ func (a *Assessment) checkPostings(r *rubric.Rubric, rep *yamlfile.Reporter) {
 		if i < len(a.pos.postings) {
 			pos = a.pos.postings[i]
 		}
-		if _, clash := r.Company(ps.ID); clash {
+		// r may be WithPostings' rubric, which has the posting's company.
+		if c, clash := r.Company(ps.ID); clash && c.Source != rubric.SourcePosting {
 			rep.At(pos.id, "posting %q has the id of a company of rubric %q; give the posting another id (and change it in targets)", ps.ID, r.ID)
 			continue
 		}
@@ -176,8 +178,15 @@ func (a *Assessment) checkPostings(r *rubric.Rubric, rep *yamlfile.Reporter) {
 		if !errors.As(err, &errs) {
 			continue
 		}
+		company, named := fmt.Sprintf("company %q", ps.ID), fmt.Sprintf("posting %q", ps.ID)
 		for _, e := range errs {
-			rep.At(pos.node(e), "posting %q: %s", ps.ID, e.Msg)
+			msg := e.Msg
+			if strings.Contains(msg, company) {
+				msg = strings.Replace(msg, company, named, 1)
+			} else {
+				msg = named + ": " + msg
+			}
+			rep.At(pos.node(e), "%s", msg)
 		}
 	}
 }
@@ -225,7 +234,7 @@ func (a *Assessment) AddPosting(r *rubric.Rubric, p Posting, now time.Time) erro
 	if !yamlfile.ValidID(p.ID) {
 		return fmt.Errorf("posting id %q is not a valid id: use lower-case letters a-z, digits and hyphens (e.g. %q)", p.ID, yamlfile.Slug(p.ID))
 	}
-	if _, clash := r.Company(p.ID); clash {
+	if c, clash := r.Company(p.ID); clash && c.Source != rubric.SourcePosting {
 		return fmt.Errorf("posting %q: %w", p.ID, rubric.ErrCompanyClash)
 	}
 	if _, err := r.NewCompany(p.Company, rubric.SourcePosting); err != nil {
