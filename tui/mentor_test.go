@@ -13,7 +13,6 @@ import (
 	"github.com/charmbracelet/x/exp/golden"
 
 	"github.com/readycheck/readycheck/assessments"
-	"github.com/readycheck/readycheck/rubric"
 )
 
 // mentorFolder is a folder of assessments of the small rubric: two of Ada
@@ -243,15 +242,7 @@ func TestMentorOpensAfterRubricChange(t *testing.T) {
 	if err := assessments.Save(path, a); err != nil {
 		t.Fatal(err)
 	}
-	data, _ := os.ReadFile("testdata/small.yaml")
-	changed := strings.Replace(string(data), "      - {id: sql, title: SQL}\n", "", 1)
-	changed = strings.Replace(changed, "      - {id: java, title: Java}", "      - {id: java, title: Java, scale: yn}", 1)
-	changed = strings.Replace(changed, "any_of: [python, java]", "any_of: [python]", 1)
-	changed = strings.Replace(changed, "      - {skill: sql, min: 2}\n", "", 1)
-	r2, problems := rubric.Parse("small2.yaml", []byte(changed))
-	if problems.Err() != nil {
-		t.Fatal(problems)
-	}
+	r2 := changedSmall(t)
 	m := NewMentor(MentorOptions{Paths: []string{dir}, Rubric: r2, Reviewer: "Linus", Now: fixedNow})
 	t.Cleanup(func() { m.Close() })
 	runMentor(t, m, m.Init())

@@ -417,16 +417,7 @@ func TestOpenChangedRubric(t *testing.T) {
 	if err := assessments.Save(path, a); err != nil {
 		t.Fatal(err)
 	}
-	// The new rubric drops sql and gives java a two-level scale.
-	data, _ := os.ReadFile("testdata/small.yaml")
-	changed := strings.Replace(string(data), "      - {id: sql, title: SQL}\n", "", 1)
-	changed = strings.Replace(changed, "      - {id: java, title: Java}", "      - {id: java, title: Java, scale: yn}", 1)
-	changed = strings.Replace(changed, "any_of: [python, java]", "any_of: [python]", 1)
-	changed = strings.Replace(changed, "      - {skill: sql, min: 2}\n", "", 1)
-	r2, problems := rubric.Parse("small2.yaml", []byte(changed))
-	if problems.Err() != nil {
-		t.Fatal(problems)
-	}
+	r2 := changedSmall(t)
 	o, err := assessments.Open(path, r2)
 	if err != nil {
 		t.Fatal(err)
@@ -737,4 +728,20 @@ func TestOneAssessmentPerStart(t *testing.T) {
 	if files, _ := filepath.Glob(filepath.Join(store.Dir, "*.yaml")); len(files) != 1 {
 		t.Errorf("files %v after the first answer, want one", files)
 	}
+}
+
+// changedSmall is the small rubric changed since assessments were taken
+// against it: sql dropped, java on a two-level (yes/no) scale.
+func changedSmall(t *testing.T) *rubric.Rubric {
+	t.Helper()
+	data, _ := os.ReadFile("testdata/small.yaml")
+	changed := strings.Replace(string(data), "      - {id: sql, title: SQL}\n", "", 1)
+	changed = strings.Replace(changed, "      - {id: java, title: Java}", "      - {id: java, title: Java, scale: yn}", 1)
+	changed = strings.Replace(changed, "any_of: [python, java]", "any_of: [python]", 1)
+	changed = strings.Replace(changed, "      - {skill: sql, min: 2}\n", "", 1)
+	r2, problems := rubric.Parse("small2.yaml", []byte(changed))
+	if problems.Err() != nil {
+		t.Fatal(problems)
+	}
+	return r2
 }
