@@ -8,6 +8,7 @@ import (
 
 	"github.com/readycheck/readycheck/posting"
 	"github.com/readycheck/readycheck/rubric"
+	"github.com/readycheck/readycheck/rubric/builtin"
 )
 
 // small is a rubric with names that need care (C++, C#, .NET, Node.js,
@@ -271,5 +272,38 @@ func TestIntoLayouts(t *testing.T) {
 		if name == "CRLF" && strings.Count(string(out), "\n") != strings.Count(string(out), "\r\n") {
 			t.Errorf("%s: mixed line ends", name)
 		}
+	}
+}
+
+// A Dutch posting against the built-in rubric: its headings carry their
+// cues ("Wat we vragen", "Pluspunten", "Wat we bieden") and its Dutch names
+// find their skills ("Nederlandse universiteit", "Engels").
+func TestDutchPostingBuiltin(t *testing.T) {
+	r, err := builtin.Rubric()
+	if err != nil {
+		t.Fatal(err)
+	}
+	text := "Stagiair backend developer\n\nWat we vragen\n- Je moet ingeschreven zijn aan een Nederlandse universiteit.\n- Ervaring met Python.\n- Goede beheersing van het Engels.\n\nPluspunten\n- Ervaring met Docker.\n\nWat we bieden\n- Een laptop en ervaring met Git in een team.\n"
+	c, err := posting.Draft(text, r, posting.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	got := map[string]*posting.Requirement{}
+	for _, req := range c.Requirements {
+		for _, s := range req.Skills {
+			got[s.ID] = req
+		}
+	}
+	if req := got["dutch-university"]; req == nil || !req.Must {
+		t.Errorf("dutch-university: %+v, want a must", req)
+	}
+	if got["python"] == nil || got["english-conversation"] == nil {
+		t.Errorf("python or English not found: %v", got)
+	}
+	if got["deployment"] == nil || got["deployment"].Weight >= got["python"].Weight {
+		t.Errorf("Docker under Pluspunten is not the lowest weight: %+v", got["deployment"])
+	}
+	if got["version-control"] != nil {
+		t.Errorf("Git under Wat we bieden (benefits) counted: %+v", got["version-control"])
 	}
 }
