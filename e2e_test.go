@@ -136,6 +136,21 @@ func (term *terminal) screen() string {
 	return ansi.Strip(term.emu.String())
 }
 
+// settled waits until the screen stops changing (50 ms without a change,
+// 5 s at most), so that what the last keys did is drawn, and returns it.
+func (term *terminal) settled() string {
+	last, since := term.screen(), time.Now()
+	for deadline := time.Now().Add(5 * time.Second); time.Now().Before(deadline); {
+		time.Sleep(10 * time.Millisecond)
+		if s := term.screen(); s != last {
+			last, since = s, time.Now()
+		} else if time.Since(since) >= 50*time.Millisecond {
+			break
+		}
+	}
+	return last
+}
+
 func (term *terminal) waitFor(text string) {
 	term.t.Helper()
 	deadline := time.Now().Add(10 * time.Second)
@@ -189,8 +204,7 @@ func TestEndToEndAssessment(t *testing.T) {
 	term.waitFor("Review your answers")
 	term.send("f")
 	term.waitFor("Your readiness")
-	time.Sleep(100 * time.Millisecond)
-	shown := term.screen()
+	shown := term.settled()
 	term.send("q")
 	if code := term.exit(); code != 0 {
 		t.Fatalf("exit status %d", code)
@@ -324,8 +338,7 @@ func TestEndToEndMentorReview(t *testing.T) {
 	term.waitFor("Review  Ada")
 	term.send("j", "0", "r") // JavaScript: None
 	term.waitFor("candidate  mentor")
-	time.Sleep(100 * time.Millisecond)
-	shown := term.screen()
+	shown := term.settled()
 	term.send("q")
 	term.exit()
 
@@ -392,7 +405,7 @@ func TestEndToEndHostileReviewerName(t *testing.T) {
 		term.send("\r")
 		term.waitFor("Review  Ada")
 		term.send("4")
-		time.Sleep(200 * time.Millisecond)
+		term.settled()
 		term.send("q")
 		term.exit()
 		a, err := assessments.LoadFile(file)

@@ -8,7 +8,6 @@ import (
 	"strings"
 	"syscall"
 	"testing"
-	"time"
 
 	"github.com/charmbracelet/x/ansi"
 
@@ -16,9 +15,9 @@ import (
 )
 
 // printed is what the program wrote after leaving the full screen: its
-// closing lines, escape sequences stripped.
+// closing lines, escape sequences stripped. Call it after exit, which has
+// read all the program wrote.
 func (term *terminal) printed() string {
-	time.Sleep(100 * time.Millisecond)
 	term.mu.Lock()
 	defer term.mu.Unlock()
 	out := term.out.String()
