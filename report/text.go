@@ -62,7 +62,7 @@ type textWriter struct {
 // line writes text wrapped to the width, every line after the first
 // indented by hang, all styled by st.
 func (tw *textWriter) line(st lipgloss.Style, indent, hang, text string) {
-	wrapped := lipgloss.Wrap(text, tw.width-max(ansi.StringWidth(indent), ansi.StringWidth(hang)), "")
+	wrapped := scorecard.Wrap(text, tw.width-max(ansi.StringWidth(indent), ansi.StringWidth(hang)))
 	for i, l := range strings.Split(wrapped, "\n") {
 		if i == 0 {
 			tw.w.WriteString(indent)
@@ -445,7 +445,7 @@ func wrapParts(parts []string, width int) []string {
 	}
 	var out []string
 	for _, l := range append(lines, cur) {
-		out = append(out, strings.Split(lipgloss.Wrap(l, width, ""), "\n")...)
+		out = append(out, strings.Split(scorecard.Wrap(l, width), "\n")...)
 	}
 	return out
 }

@@ -3,6 +3,7 @@ package scorecard
 import (
 	"fmt"
 	"io"
+	"regexp"
 	"strings"
 
 	"charm.land/lipgloss/v2"
@@ -171,9 +172,25 @@ func pad(s string, n int) string {
 }
 
 // wrap wraps text to width on spaces, breaking words longer than the width.
-func wrap(s string, width int) string {
-	return lipgloss.Wrap(s, width, "")
+func wrap(s string, width int) string { return Wrap(s, width) }
+
+// Wrap wraps text to width on spaces (and the hyphens inside words),
+// breaking words longer than the width, but never inside a command-line
+// flag: "--rubric" stays whole, where the wrapping library would leave
+// "--" at the end of one line and "rubric" on the next.
+func Wrap(s string, width int) string {
+	if !strings.Contains(s, "--") {
+		return lipgloss.Wrap(s, width, "")
+	}
+	protected := flagPattern.ReplaceAllStringFunc(s, func(f string) string { return strings.ReplaceAll(f, "-", noBreakHyphen) })
+	return strings.ReplaceAll(lipgloss.Wrap(protected, width, ""), noBreakHyphen, "-")
 }
+
+// noBreakHyphen (U+2011) stands in for a flag's hyphens while wrapping.
+const noBreakHyphen = "\u2011"
+
+// flagPattern is a command-line flag such as --rubric or --follow-symlinks.
+var flagPattern = regexp.MustCompile(`--[a-z][a-z-]*`)
 
 // paint styles each line of s on its own, so that no style pads one line
 // to the width of another.
