@@ -92,16 +92,28 @@ func (st *startScreen) drawOthers() {
 			st.otherLines = append(st.otherLines, "   "+t.Dim.Render(l))
 		}
 		// A command too long for the line breaks before the file, with a
-		// backslash, so that copying both lines still runs it.
+		// backslash, so that copying both lines still runs it; the file
+		// then starts near the edge, for as long a path as fits whole.
+		indent := "     "
 		if w := s.width - 6; ansi.StringWidth(command) > w {
 			if i := strings.LastIndex(command, " "); i > 0 {
-				st.otherLines = append(st.otherLines, "     "+t.Text.Render(command[:i]+` \`))
-				command = "  " + command[i+1:]
+				st.otherLines = append(st.otherLines, indent+t.Text.Render(command[:i]+` \`))
+				command, indent = command[i+1:], "   "
 			}
 		}
-		for _, l := range wrapLines(command, s.width-6) {
-			st.otherLines = append(st.otherLines, "     "+t.Text.Render(l))
+		if w := s.width - 1 - len(indent); ansi.StringWidth(command) > w {
+			// A file too long for any line breaks after a slash, the line
+			// ending in a backslash and the next starting at the edge: a
+			// shell joins them into the one path again.
+			for i, l := range splitPath(command, s.width-1) {
+				if i == 0 {
+					l = indent + l
+				}
+				st.otherLines = append(st.otherLines, t.Text.Render(l))
+			}
+			continue
 		}
+		st.otherLines = append(st.otherLines, indent+t.Text.Render(command))
 	}
 }
 
@@ -199,4 +211,28 @@ func (st *startScreen) welcome() string {
 		return "Start a new assessment, or open an unfinished one with its command below."
 	}
 	return "Welcome back. Pick up where you left off, or start a new assessment."
+}
+
+// splitPath cuts a long path into lines of at most width cells, each but
+// the last ending in a backslash after a slash where there is one, so that
+// a shell reading the lines, the later ones from their first column, gets
+// the path whole.
+func splitPath(p string, width int) []string {
+	var lines []string
+	for first := true; ansi.StringWidth(p) > width-1; first = false {
+		room := width - 1
+		if first {
+			room -= 5 // the indent of the first line
+		}
+		cut := ansi.Truncate(p, room, "")
+		if i := strings.LastIndex(cut, "/"); i > 0 {
+			cut = cut[:i+1]
+		}
+		if cut == "" {
+			break
+		}
+		lines = append(lines, cut+`\`)
+		p = p[len(cut):]
+	}
+	return append(lines, p)
 }

@@ -61,3 +61,23 @@ func TestStartListsOtherRubrics(t *testing.T) {
 		t.Errorf("the accessible mode does not list them:\n%s", out.String())
 	}
 }
+
+// A path too long for a line is cut after slashes, each line ending in a
+// backslash, so that a shell joins the copied lines into the path again.
+func TestSplitPathJoinsInAShell(t *testing.T) {
+	p := "/tmp/w/a-much-longer-data-folder-name-for-a-student/readycheck-data/assessments/zed-20261201-155249.yaml"
+	for _, w := range []int{30, 50, 80} {
+		lines := splitPath(p, w)
+		if len(lines) < 2 {
+			t.Fatalf("width %d: %q not cut", w, lines)
+		}
+		for i, l := range lines {
+			if len([]rune(l)) > w || (i < len(lines)-1 && !strings.HasSuffix(l, `\`)) {
+				t.Errorf("width %d: line %q", w, l)
+			}
+		}
+		if joined := strings.ReplaceAll(strings.Join(lines, "\n"), "\\\n", ""); joined != p {
+			t.Errorf("width %d: the shell reads %q", w, joined)
+		}
+	}
+}
