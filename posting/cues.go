@@ -210,6 +210,12 @@ func scan(ts []token) cues {
 					break
 				}
 			}
+			// "No (prior) experience with SQL (is) needed": a clause
+			// that opens with "no" is negated by its need word however
+			// far it comes.
+			if c.negated == "" && len(ts) > 0 && (ts[0].word == "no" || ts[0].word == "geen") {
+				c.negated = joinWords(ts[:1]) + " … " + ts[i].word
+			}
 		}
 		for _, p := range oneOf {
 			if i+len(p) <= len(ts) && equalWords(ts[i:i+len(p)], p) {

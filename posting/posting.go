@@ -17,6 +17,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"regexp"
 	"slices"
 	"strings"
 	"unicode/utf8"
@@ -199,30 +200,61 @@ type builder struct {
 }
 
 // sentence turns one sentence into requirements, or a not-mapped line.
+// A sentence of two clauses joined by "but" or a semicolon ("a degree is
+// not required, but you must be enrolled …") is read clause by clause:
+// each has its own cues and its own negation.
 func (b *builder) sentence(text string, sec Section, hc cues) {
 	if sec.Kind == Benefits || sec.Kind == Other {
 		return
 	}
-	ts := tokenize(text)
+	for _, clause := range clauses(text) {
+		b.clause(clause, text, sec, hc)
+	}
+}
+
+// clause reads one clause of a sentence; the requirements it gives quote
+// the whole sentence.
+func (b *builder) clause(part, text string, sec Section, hc cues) {
+	ts := tokenize(part)
 	c := scan(ts)
 	counts := sec.Kind == Requirements || sec.Kind == Duties || c.any
 	if !counts {
 		return
 	}
 	if c.negated != "" {
-		b.c.Negated = append(b.c.Negated, text)
+		if !slices.Contains(b.c.Negated, text) {
+			b.c.Negated = append(b.c.Negated, text)
+		}
 		return
 	}
 	ms := b.d.ix.find(ts)
 	if len(ms) == 0 {
-		if (sec.Kind == Requirements || c.any) && len(ts) >= 3 {
+		if (sec.Kind == Requirements || c.any) && len(ts) >= 3 && !slices.ContainsFunc(b.c.NotMapped, func(n NotMapped) bool { return n.Sentence == text }) {
 			b.c.NotMapped = append(b.c.NotMapped, NotMapped{Sentence: text, Closest: b.d.ix.closest(ts)})
 		}
 		return
 	}
-	for _, g := range b.groups(text, ms, c) {
+	for _, g := range b.groups(part, ms, c) {
 		b.add(g, text, sec, c, hc)
 	}
+}
+
+// clauseBreaks join two clauses that each carry their own cues.
+var clauseBreaks = regexp.MustCompile(`(?i)(?:,\s*|\s+)(?:but|whereas|however|maar|echter)\s+|;\s*`)
+
+// clauses cuts a sentence at "but", "whereas", "however" (and the Dutch
+// "maar", "echter") and at semicolons.
+func clauses(text string) []string {
+	var out []string
+	for _, c := range clauseBreaks.Split(text, -1) {
+		if strings.TrimSpace(c) != "" {
+			out = append(out, c)
+		}
+	}
+	if len(out) == 0 {
+		return []string{text}
+	}
+	return out
 }
 
 // group is the skills of one requirement-to-be.
@@ -254,6 +286,11 @@ func (b *builder) groups(text string, ms []mention, c cues) []group {
 			}
 			isOr = isOr || or
 			j++
+		}
+		// A list whose last item the rubric lacks ("Python, Java or
+		// Kotlin") still says "or": the skills it knows are the choice.
+		if !isOr && j-i > 1 && trailingOr.MatchString(text[ms[j-1].end:]) {
+			isOr = true
 		}
 		var skills []*rubric.Skill
 		for _, m := range ms[i:j] {
@@ -297,6 +334,10 @@ func (b *builder) groups(text string, ms []mention, c cues) []group {
 	}
 	return out
 }
+
+// trailingOr is the end of a list after its last known item: more items,
+// the last after "or".
+var trailingOr = regexp.MustCompile(`(?i)^(?:\s*,\s*[^,.;:]{1,40}?)*,?\s+(?:or|and/or|en/of)\s+[^\s,.;:]`)
 
 // listGap reports whether the text between two skills joins them in a
 // list (commas, and, or, slashes, brackets) and whether it says "or".
@@ -386,13 +427,17 @@ func (b *builder) merge(old, req *Requirement) {
 	if req.Sentence != old.Sentence && !slices.Contains(old.Also, req.Sentence) {
 		old.Also = append(old.Also, req.Sentence)
 	}
+	// A weaker mention (a nice-to-have after a requirement) sets no level:
+	// "Expert Python is a plus" does not make a basic Python requirement
+	// expert.
+	stronger := req.Weight >= old.Weight || req.Must
 	if req.Must && !old.Must {
 		old.Must, old.MustWhy = true, req.MustWhy
 	}
 	if req.Weight > old.Weight {
 		old.Weight, old.WeightWhy = req.Weight, req.WeightWhy
 	}
-	if req.Min > old.Min {
+	if stronger && req.Min > old.Min {
 		old.Min, old.LevelWhy = req.Min, req.LevelWhy
 	}
 }
