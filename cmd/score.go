@@ -131,6 +131,13 @@ func withPosting(stdin io.Reader, path string, a *assessments.Assessment, r *rub
 	if path != "-" {
 		where = yamlfile.CleanPath(path)
 	}
+	// A posting the assessment already holds is scored once, as saved.
+	for _, p := range a.Postings {
+		if p.Text == yamlfile.Clean(text) {
+			fmt.Fprintf(stderr, "note: %s is already among the assessment's postings (%s); it is scored once\n", where, p.ID)
+			return r, companies, nil
+		}
+	}
 	draft, err := posting.Draft(text, r, posting.Options{})
 	if err != nil {
 		return nil, nil, fmt.Errorf("%s: %w", where, err)

@@ -12,6 +12,7 @@ package tui
 
 import (
 	"bytes"
+	"errors"
 	"os"
 	"path/filepath"
 	"strings"
@@ -21,6 +22,7 @@ import (
 	tea "charm.land/bubbletea/v2"
 
 	"github.com/readycheck/readycheck/assessments"
+	"github.com/readycheck/readycheck/internal/yamlfile"
 	"github.com/readycheck/readycheck/posting"
 	"github.com/readycheck/readycheck/rubric"
 )
@@ -393,6 +395,7 @@ func (m *Model) handle(msg tea.Msg) (tea.Cmd, bool) {
 	case exportMsg:
 		return m.export(), true
 	case openPostingMsg:
+		s.notice, s.done = "", ""
 		ps := newPostingScreen(s)
 		m.back, m.active = m.results, ps
 		return ps.focus(), true
@@ -459,6 +462,19 @@ func (m *Model) addPosting(msg draftedMsg) tea.Cmd {
 	s := m.s
 	ps, _ := m.active.(*postingScreen)
 	err := msg.err
+	if errors.Is(err, posting.ErrNoSkills) {
+		// Said to the candidate, who cannot change the rubric.
+		err = errors.New("this text names none of the rubric's skills, so there is nothing to score you against; check that it is the posting's text (what the job asks for)")
+	}
+	for _, p := range s.a.Postings {
+		if err == nil && p.Text == yamlfile.Clean(msg.text) {
+			// The same posting again: nothing to add twice.
+			s.notice, s.done = "", "That posting is already in your assessment: "+cleanLine(p.Company.Name)+"."
+			m.back = nil
+			m.active = m.results
+			return nil
+		}
+	}
 	if err == nil {
 		c := msg.company
 		c.ID = s.a.PostingID(s.r, c.ID)
@@ -527,11 +543,18 @@ func (m *Model) View() tea.View {
 
 // Close saves the assessment if its newest state is not on disk yet (the
 // program may end before a save command ran), then releases its lock.
-// A note being typed is kept first: quitting (ctrl+c, a closed terminal,
-// SIGTERM) loses no typed words.
+// A note being typed is kept first, and so is a posting pasted but not
+// read yet: quitting (ctrl+c, a closed terminal, SIGTERM) loses no typed
+// words.
 func (m *Model) Close() error {
 	if n, ok := m.active.(*noteScreen); ok && m.s.a != nil && n.changed() {
 		m.handle(n.saveIntent()) // its save command is the write below
+	}
+	if ps, ok := m.active.(*postingScreen); ok && m.s.a != nil {
+		if text := ps.area.Value(); strings.TrimSpace(text) != "" {
+			c, err := posting.NewDrafter(m.s.r).Draft(text, posting.Options{})
+			m.addPosting(draftedMsg{text: text, company: c, err: err})
+		}
 	}
 	return m.save.close(m.s.a, true)
 }

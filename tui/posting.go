@@ -39,7 +39,9 @@ func newPostingScreen(s *session) *postingScreen {
 	ps.area.ShowLineNumbers = false
 	ps.area.Prompt = "│ "
 	ps.area.Placeholder = "Paste the job posting here: the whole text, headings included."
-	ps.area.CharLimit = MaxPostingText
+	// The paste check below keeps to MaxPostingText; the field itself
+	// has room for a little more, so that no paste is ever cut silently.
+	ps.area.CharLimit = MaxPostingText + 1
 	ps.area.MaxHeight = 0
 	ps.resize()
 	return ps
@@ -54,7 +56,10 @@ func (ps *postingScreen) resize() {
 	s := ps.s
 	ps.area.SetWidth(max(s.width-4, 20))
 	extra := 2 // the count line and a blank
-	if ps.err != "" || ps.leave.asking {
+	if ps.err != "" {
+		extra += 4
+	}
+	if ps.leave.asking {
 		extra += 4
 	}
 	ps.area.SetHeight(max(s.room(postingTop, ps.help())-extra, 3))
@@ -84,6 +89,16 @@ func (ps *postingScreen) update(msg tea.Msg) (tea.Msg, tea.Cmd) {
 	}
 	if k, ok := msg.(tea.KeyPressMsg); ok && key.Matches(k, ps.keys.Save) {
 		return ps.read()
+	}
+	// A paste that would not fit is refused whole, with the reason: the
+	// field's limit would otherwise drop its tail without a word.
+	if p, ok := msg.(tea.PasteMsg); ok {
+		have, adding := utf8.RuneCountInString(ps.area.Value()), utf8.RuneCountInString(p.Content)
+		if have+adding > MaxPostingText {
+			ps.err = english.Sprintf("That paste is %d characters; with what is here, it would pass the limit of %d, and its end would be lost. Paste only the posting's text (the job's description and requirements).", adding, MaxPostingText)
+			ps.resize()
+			return nil, nil
+		}
 	}
 	var cmd tea.Cmd
 	ps.area, cmd = ps.area.Update(typed(msg))

@@ -102,7 +102,7 @@ func TestPostingNoSkills(t *testing.T) {
 	do(t, m, tea.PasteMsg{Content: "We sell bicycles and love the sea."})
 	do(t, m, keys("ctrl+s")...)
 	ps, ok := m.active.(*postingScreen)
-	if !ok || !strings.Contains(view(m), "names no skill") || ps.area.Value() == "" {
+	if !ok || !strings.Contains(strings.Join(strings.Fields(view(m)), " "), "names none of the rubric's skills") || ps.area.Value() == "" {
 		t.Fatalf("a posting without skills: %T\n%s", m.active, view(m))
 	}
 	do(t, m, keys("esc")...)
@@ -112,5 +112,44 @@ func TestPostingNoSkills(t *testing.T) {
 	do(t, m, keys("n")...)
 	if m.active != m.results {
 		t.Errorf("n did not go back to the results: %T", m.active)
+	}
+}
+
+// A paste that would pass the limit is refused whole with the reason
+// (never cut); the same posting twice is kept once; a posting pasted but
+// not read when the program ends is kept too.
+func TestPostingLimitsTwiceAndQuit(t *testing.T) {
+	r := builtinRubric(t)
+	m, _ := newModel(t, r, "Ada", "dept")
+	for range r.Skills() {
+		do(t, m, keys("1", "enter")...)
+	}
+	do(t, m, keys("f", "p")...)
+	ps := m.active.(*postingScreen)
+	do(t, m, tea.PasteMsg{Content: strings.Repeat("x", MaxPostingText+10)})
+	if ps.area.Value() != "" || !strings.Contains(strings.Join(strings.Fields(view(m)), " "), "its end would be lost") {
+		t.Errorf("an over-long paste was cut or taken silently (%d characters kept):\n%s", len(ps.area.Value()), view(m))
+	}
+	do(t, m, tea.PasteMsg{Content: pastedPosting})
+	do(t, m, keys("ctrl+s")...)
+	do(t, m, keys("p")...)
+	do(t, m, tea.PasteMsg{Content: pastedPosting})
+	do(t, m, keys("ctrl+s")...)
+	if a := saved(t, m); len(a.Postings) != 1 || !strings.Contains(view(m), "already in your assessment") {
+		t.Errorf("the same posting twice: %d postings\n%s", len(a.Postings), view(m))
+	}
+	// Pasted, not read, and the program ends (ctrl+c, a closed terminal).
+	do(t, m, keys("p")...)
+	do(t, m, tea.PasteMsg{Content: strings.Replace(pastedPosting, "Harbour Logistics", "Dock Systems", 1)})
+	path := m.SavedPath()
+	if err := m.Close(); err != nil {
+		t.Fatal(err)
+	}
+	a, err := assessments.LoadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(a.Postings) != 2 || !strings.Contains(a.Postings[1].Text, "Dock Systems") {
+		t.Errorf("the posting pasted before quitting was lost: %d postings", len(a.Postings))
 	}
 }

@@ -74,13 +74,25 @@ func (rs *resultsScreen) resize() {
 		nameW = max(nameW, ansi.StringWidth(cleanLine(cr.Company.Name)))
 	}
 	const verdictW = 11 // "✗ NOT YET" and a margin
+	// A company drafted from a posting says so on its row too.
+	const postingMark = "  posting"
+	markW := 0
+	for _, cr := range card.Result.Companies {
+		if cr.Company.Source == rubric.SourcePosting {
+			markW = len(postingMark)
+		}
+	}
 	nameW = min(nameW, max(w/3, 12))
-	barW := min(max(w-nameW-2-8-verdictW, 6), 30)
+	barW := min(max(w-nameW-2-8-verdictW-markW, 6), 30)
 	for _, cr := range card.Result.Companies {
 		verdict := scorecard.VerdictMarker(cr.Verdict) + " " + strings.ToUpper(scorecard.VerdictWord(cr.Verdict))
-		out = append(out, fmt.Sprintf(" %s  %s %5.1f%%  %s",
+		row := fmt.Sprintf(" %s  %s %5.1f%%  %s",
 			t.Heading.Render(fit(cleanLine(cr.Company.Name), nameW)),
-			t.Verdict[cr.Verdict].Render(scorecard.Bar(cr.Readiness, barW)), cr.Readiness, t.Verdict[cr.Verdict].Render(verdict)))
+			t.Verdict[cr.Verdict].Render(scorecard.Bar(cr.Readiness, barW)), cr.Readiness, t.Verdict[cr.Verdict].Render(fit(verdict, verdictW-2)))
+		if cr.Company.Source == rubric.SourcePosting {
+			row += t.Dim.Render(postingMark)
+		}
+		out = append(out, row)
 	}
 
 	if steps := card.Result.NextSteps; len(steps) > 0 {
