@@ -146,3 +146,40 @@ func TestDemoRefuses(t *testing.T) {
 		}
 	}
 }
+
+// Every readycheck command line of the README's quick starts names a
+// command and flags that exist: each parses with --help added.
+func TestREADMEQuickStartsParse(t *testing.T) {
+	data, err := os.ReadFile("../README.md")
+	if err != nil {
+		t.Fatal(err)
+	}
+	_, quick, found := strings.Cut(string(data), "## Quick start for candidates")
+	quick, _, _ = strings.Cut(quick, "\n## Commands")
+	if !found {
+		t.Fatal("README.md has no quick start for candidates")
+	}
+	lines := 0
+	for _, l := range strings.Split(quick, "\n") {
+		if !strings.HasPrefix(l, "readycheck") {
+			continue
+		}
+		l, _, _ = strings.Cut(l, "#")
+		var words []string
+		// Quoted names ("Ada Lovelace") are one argument.
+		for i, part := range strings.Split(l, `"`) {
+			if i%2 == 1 {
+				words = append(words, part)
+			} else {
+				words = append(words, strings.Fields(part)...)
+			}
+		}
+		lines++
+		if _, errs, code := run(t, append(words[1:], "--help")...); code != ExitOK {
+			t.Errorf("%q does not parse: exit %d: %s", l, code, errs)
+		}
+	}
+	if lines < 10 {
+		t.Errorf("only %d command lines in the quick starts", lines)
+	}
+}
