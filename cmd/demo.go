@@ -28,7 +28,7 @@ func newDemoCmd() *cobra.Command {
 	}
 	c := &cobra.Command{
 		Use:   "demo [FOLDER]",
-		Short: "Write a generated cohort to try report and review on",
+		Short: "Write a generated cohort to try reports on",
 		Long: `Write generated assessments of a rubric (the built-in one, or --rubric FILE)
 into FOLDER (default ` + demoFolder + `), to try readycheck report, simulate
 and review on before real assessments come in: made-up names, varied levels,

@@ -183,3 +183,10 @@ func TestREADMEQuickStartsParse(t *testing.T) {
 		t.Errorf("only %d command lines in the quick starts", lines)
 	}
 }
+
+// demo's description fits the command list of --help at 80 columns.
+func TestDemoShortFits(t *testing.T) {
+	if s := newDemoCmd().Short; len(s) > flagUsageWidth {
+		t.Errorf("%q is %d long, more than %d", s, len(s), flagUsageWidth)
+	}
+}
