@@ -12,8 +12,8 @@ import (
 	"github.com/readycheck/readycheck/rubric"
 )
 
-// TestCareerCenterWalkthrough follows README's section for career centers
-// as a new user would: start a rubric with rubric init, make it one's own,
+// TestCareerCenterWalkthrough follows docs/career-centers.md (the README's
+// quick start for career centers, in full) as a new user would: start a rubric with rubric init, make it one's own,
 // validate it, report on a folder of assessments as HTML, and preview a
 // weight change with simulate; the preview's figures must agree with the
 // reports of the two rubrics.
@@ -175,4 +175,39 @@ func readinessByFile(t *testing.T, cohort, rubricFile string) map[string]standin
 		}
 	}
 	return m
+}
+
+// The walk-through above is the one the documents show: the commands it
+// runs are those of docs/career-centers.md and of the README's quick start
+// for career centers, demo cohort included.
+func TestCareerCenterDocsShowTheWalkthrough(t *testing.T) {
+	for doc, wants := range map[string][]string{
+		"../docs/career-centers.md": {
+			"## For career centers: your rubric, your cohort",
+			"readycheck rubric init acme.yaml",
+			"readycheck validate acme.yaml",
+			"readycheck demo cohort --rubric acme.yaml",
+			"readycheck report cohort/ --rubric acme.yaml --format html --out cohort.html",
+			"readycheck simulate --rubric acme-next.yaml --baseline acme.yaml cohort/",
+		},
+		"../README.md": {
+			"## Quick start for career centers",
+			"readycheck rubric init acme.yaml",
+			"readycheck validate acme.yaml",
+			"readycheck demo cohort --rubric acme.yaml",
+			"readycheck report cohort --rubric acme.yaml --format html --out cohort.html",
+			"readycheck simulate --rubric acme-next.yaml --baseline acme.yaml cohort",
+			"](docs/career-centers.md)",
+		},
+	} {
+		data, err := os.ReadFile(doc)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, want := range wants {
+			if !strings.Contains(string(data), want) {
+				t.Errorf("%s lacks %q", doc, want)
+			}
+		}
+	}
 }
