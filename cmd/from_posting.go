@@ -24,7 +24,7 @@ func newRubricFromPostingCmd() *cobra.Command {
 		Long: `Draft a company entry of the rubric format from a job posting: a text,
 Markdown or HTML file, or - for standard input. Skills are found by title,
 id and aliases; the posting's words set each requirement's weight, must
-and minimum level (the words table is in the README). Every requirement
+and minimum level (the words table is in docs/career-centers.md). Every requirement
 carries a comment quoting the sentence and the words behind it, and
 sentences that ask for something no skill names are listed at the end.
 

@@ -117,8 +117,8 @@ const starterHeader = `# yaml-language-server: $schema=./` + SchemaFile + `
 #      and try it: readycheck --rubric %s
 # Editors with YAML support (e.g. VS Code's YAML extension) check the file
 # against ` + SchemaFile + ` as you type.
-# The README's rubric authoring guide describes every field and the scoring
-# rules.
+# The rubric authoring guide (docs/rubric-format.md in readycheck's
+# repository) describes every field and the scoring rules.
 #
 `
 

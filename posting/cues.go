@@ -43,7 +43,7 @@ const (
 
 // Cue is one entry of the words table: a phrase of the posting and what
 // it sets. The table is matched on whole words, case-insensitively, and is
-// the one the README shows.
+// the one docs/career-centers.md shows.
 type Cue struct {
 	Phrase string
 	// Must makes the requirement `must: true`.
