@@ -13,6 +13,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/readycheck/readycheck/assessments"
+	"github.com/readycheck/readycheck/internal/safetext"
 	"github.com/readycheck/readycheck/internal/yamlfile"
 	"github.com/readycheck/readycheck/tui"
 )
@@ -211,7 +212,7 @@ func printOutcome(w io.Writer, done tui.Outcome, resume string, err error) {
 func shellArg(s string) string {
 	// A path is shown cleaned: no escape, control or bidirectional
 	// character reaches the terminal, even quoted.
-	s = yamlfile.CleanPath(s)
+	s = safetext.CleanPath(s)
 	if s != "" && strings.Trim(s, "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-_./~+@%:,=") == "" {
 		return s
 	}

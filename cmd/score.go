@@ -13,7 +13,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/readycheck/readycheck/assessments"
-	"github.com/readycheck/readycheck/internal/yamlfile"
+	"github.com/readycheck/readycheck/internal/safetext"
 	"github.com/readycheck/readycheck/posting"
 	"github.com/readycheck/readycheck/rubric"
 	"github.com/readycheck/readycheck/scorecard"
@@ -129,7 +129,7 @@ func withPosting(stdin io.Reader, path string, a *assessments.Assessment, r *rub
 	}
 	where := "standard input"
 	if path != "-" {
-		where = yamlfile.CleanPath(path)
+		where = safetext.CleanPath(path)
 	}
 	draft, err := posting.Draft(text, r, posting.Options{})
 	if err != nil {

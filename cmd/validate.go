@@ -7,6 +7,7 @@ import (
 
 	"github.com/spf13/cobra"
 
+	"github.com/readycheck/readycheck/internal/safetext"
 	"github.com/readycheck/readycheck/internal/yamlfile"
 	"github.com/readycheck/readycheck/rubric"
 
@@ -53,7 +54,7 @@ func validateFile(out io.Writer, file string) bool {
 	if problems.Err() != nil {
 		return false
 	}
-	fmt.Fprintf(out, "%s: valid rubric %q (%s, %s, %s)\n", yamlfile.CleanPath(file), r.ID,
+	fmt.Fprintf(out, "%s: valid rubric %q (%s, %s, %s)\n", safetext.CleanPath(file), r.ID,
 		plural(len(r.Categories), "category", "categories"), plural(len(r.Skills()), "skill", "skills"), plural(len(r.Companies), "company", "companies"))
 	return true
 }

@@ -9,7 +9,7 @@ import (
 
 	"charm.land/lipgloss/v2"
 
-	"github.com/readycheck/readycheck/internal/yamlfile"
+	"github.com/readycheck/readycheck/internal/safetext"
 	"github.com/readycheck/readycheck/scorecard"
 )
 
@@ -157,7 +157,7 @@ func (sim *Simulation) Text(w io.Writer, width int, color bool) error {
 		tw.line(tw.st.heading, "  ", "  ", "Candidates whose verdict changes")
 		crow := make([][]string, len(c.Changed))
 		for i, ch := range c.Changed {
-			crow[i] = []string{clean(ch.Name), yamlfile.CleanPath(ch.File),
+			crow[i] = []string{clean(ch.Name), safetext.CleanPath(ch.File),
 				scorecard.VerdictWord(ch.From) + " → " + scorecard.VerdictWord(ch.To),
 				fmt.Sprintf("%.1f → %.1f", ch.ReadinessFrom, ch.ReadinessTo)}
 		}

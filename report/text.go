@@ -12,7 +12,7 @@ import (
 	"charm.land/lipgloss/v2/table"
 	"github.com/charmbracelet/x/ansi"
 
-	"github.com/readycheck/readycheck/internal/yamlfile"
+	"github.com/readycheck/readycheck/internal/safetext"
 	"github.com/readycheck/readycheck/rubric"
 	"github.com/readycheck/readycheck/scorecard"
 )
@@ -541,7 +541,7 @@ func (tw *textWriter) newTable(headers []string, rows [][]string, numeric []int)
 
 // Words shared by the text and Markdown reports.
 
-func clean(s string) string { return yamlfile.Clean(s) }
+func clean(s string) string { return safetext.Clean(s) }
 
 func plural(n int, one, many string) string {
 	if n == 1 {

@@ -8,7 +8,7 @@ import (
 	"time"
 
 	"github.com/readycheck/readycheck/assessments"
-	"github.com/readycheck/readycheck/internal/yamlfile"
+	"github.com/readycheck/readycheck/internal/safetext"
 	"github.com/readycheck/readycheck/rubric"
 )
 
@@ -137,7 +137,7 @@ func (d *Diff) JSON() ([]byte, error) {
 	if err != nil {
 		return nil, err
 	}
-	return append(yamlfile.EscapeJSON(b), '\n'), nil
+	return append(safetext.EscapeJSON(b), '\n'), nil
 }
 
 func (d *Diff) levelName(sc SkillChange, l *int) string {
@@ -175,11 +175,11 @@ func (d *Diff) Text(w io.Writer, width int) error {
 	var o strings.Builder
 	if d.same() {
 		o.WriteString(wrap("Progress of "+d.Old.person(), width) + "\n")
-		fmt.Fprintf(&o, "from %s (%s)\n  to %s (%s)\n", yamlfile.CleanPath(d.Old.File), when(d.Old.Updated), yamlfile.CleanPath(d.New.File), when(d.New.Updated))
+		fmt.Fprintf(&o, "from %s (%s)\n  to %s (%s)\n", safetext.CleanPath(d.Old.File), when(d.Old.Updated), safetext.CleanPath(d.New.File), when(d.New.Updated))
 	} else {
 		o.WriteString("Progress between two different candidates\n")
-		o.WriteString(indent(wrap(fmt.Sprintf("from %s: %s (%s)", d.Old.person(), yamlfile.CleanPath(d.Old.File), when(d.Old.Updated)), width-2), "", "  "))
-		o.WriteString(indent(wrap(fmt.Sprintf("to %s: %s (%s)", d.New.person(), yamlfile.CleanPath(d.New.File), when(d.New.Updated)), width-4), "  ", "    "))
+		o.WriteString(indent(wrap(fmt.Sprintf("from %s: %s (%s)", d.Old.person(), safetext.CleanPath(d.Old.File), when(d.Old.Updated)), width-2), "", "  "))
+		o.WriteString(indent(wrap(fmt.Sprintf("to %s: %s (%s)", d.New.person(), safetext.CleanPath(d.New.File), when(d.New.Updated)), width-4), "  ", "    "))
 	}
 	var moved []CompanyChange
 	for _, c := range d.Companies {
@@ -224,7 +224,7 @@ func (d *Diff) Text(w io.Writer, width int) error {
 // Markdown writes the diff as a document.
 func (d *Diff) Markdown(w io.Writer) error {
 	var o strings.Builder
-	oldFile, newFile := strings.ReplaceAll(yamlfile.CleanPath(d.Old.File), "`", ""), strings.ReplaceAll(yamlfile.CleanPath(d.New.File), "`", "")
+	oldFile, newFile := strings.ReplaceAll(safetext.CleanPath(d.Old.File), "`", ""), strings.ReplaceAll(safetext.CleanPath(d.New.File), "`", "")
 	if d.same() {
 		fmt.Fprintf(&o, "# Progress of %s\n\nFrom `%s` (%s) to `%s` (%s).\n", cell(d.Old.person()), oldFile, when(d.Old.Updated), newFile, when(d.New.Updated))
 	} else {
