@@ -14,6 +14,7 @@ import (
 
 	"github.com/readycheck/readycheck/assessments"
 	"github.com/readycheck/readycheck/internal/safetext"
+	"github.com/readycheck/readycheck/internal/termtext"
 	"github.com/readycheck/readycheck/internal/yamlfile"
 	"github.com/readycheck/readycheck/tui"
 )
@@ -196,7 +197,7 @@ func printOutcome(w io.Writer, done tui.Outcome, resume string, err error) {
 			if done.Unanswered == 1 {
 				them = "it"
 			}
-			fmt.Fprintf(w, "%s not answered (counted as 0); to answer %s:\n  %s\n", plural(done.Unanswered, "skill", "skills"), them, fmt.Sprintf(cmd, path))
+			fmt.Fprintf(w, "%s not answered (counted as 0); to answer %s:\n  %s\n", termtext.PluralGrouped(done.Unanswered, "skill", "skills"), them, fmt.Sprintf(cmd, path))
 		}
 		return
 	}

@@ -31,7 +31,7 @@ func (c *Company) YAML(indent, source string) []byte {
 		b.WriteByte('\n')
 	}
 	comment := func(depth int, text string) {
-		line(depth, "# %s", oneLine(text))
+		line(depth, "# %s", commentLine(text))
 	}
 	comment(0, fmt.Sprintf("Drafted from the posting %s by `readycheck rubric from-posting`: each requirement", source))
 	comment(0, "quotes its sentence and the words behind its weight, must and level; check them.")
@@ -137,8 +137,10 @@ func num(x float64) string { return strconv.FormatFloat(x, 'f', -1, 64) }
 // quote writes text as a YAML double-quoted scalar.
 func quote(s string) string { return strconv.Quote(safetext.CleanLine(s)) }
 
-// oneLine keeps a comment on one line and safe to show.
-func oneLine(s string) string {
+// commentLine keeps a comment on one line and safe to show: line breaks
+// and tabs become spaces, each kept (unlike safetext.OneLine, which folds
+// runs of white space), and the end trimmed.
+func commentLine(s string) string {
 	return strings.TrimRight(strings.NewReplacer("\n", " ", "\t", " ").Replace(safetext.Clean(s)), " ")
 }
 

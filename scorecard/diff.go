@@ -9,6 +9,7 @@ import (
 
 	"github.com/readycheck/readycheck/assessments"
 	"github.com/readycheck/readycheck/internal/safetext"
+	"github.com/readycheck/readycheck/internal/termtext"
 	"github.com/readycheck/readycheck/rubric"
 )
 
@@ -174,12 +175,12 @@ func (d *Diff) Text(w io.Writer, width int) error {
 	}
 	var o strings.Builder
 	if d.same() {
-		o.WriteString(wrap("Progress of "+d.Old.person(), width) + "\n")
+		o.WriteString(termtext.Wrap("Progress of "+d.Old.person(), width) + "\n")
 		fmt.Fprintf(&o, "from %s (%s)\n  to %s (%s)\n", safetext.CleanPath(d.Old.File), when(d.Old.Updated), safetext.CleanPath(d.New.File), when(d.New.Updated))
 	} else {
 		o.WriteString("Progress between two different candidates\n")
-		o.WriteString(indent(wrap(fmt.Sprintf("from %s: %s (%s)", d.Old.person(), safetext.CleanPath(d.Old.File), when(d.Old.Updated)), width-2), "", "  "))
-		o.WriteString(indent(wrap(fmt.Sprintf("to %s: %s (%s)", d.New.person(), safetext.CleanPath(d.New.File), when(d.New.Updated)), width-4), "  ", "    "))
+		o.WriteString(indent(termtext.Wrap(fmt.Sprintf("from %s: %s (%s)", d.Old.person(), safetext.CleanPath(d.Old.File), when(d.Old.Updated)), width-2), "", "  "))
+		o.WriteString(indent(termtext.Wrap(fmt.Sprintf("to %s: %s (%s)", d.New.person(), safetext.CleanPath(d.New.File), when(d.New.Updated)), width-4), "  ", "    "))
 	}
 	var moved []CompanyChange
 	for _, c := range d.Companies {
@@ -190,7 +191,7 @@ func (d *Diff) Text(w io.Writer, width int) error {
 	if len(moved) > 0 {
 		o.WriteString("\nVerdicts that changed\n")
 		for _, c := range moved {
-			o.WriteString(indent(wrap(verdictChange(c), width-2), "  ", "  "))
+			o.WriteString(indent(termtext.Wrap(verdictChange(c), width-2), "  ", "  "))
 		}
 	}
 	o.WriteString("\nReadiness\n")
@@ -207,14 +208,14 @@ func (d *Diff) Text(w io.Writer, width int) error {
 		case c.Change < 0:
 			arrow = "↓"
 		}
-		fmt.Fprintf(&o, "  %s  %5.1f%% → %5.1f%%  %s %s\n", pad(fit(c.title(), nameW), nameW), c.From, c.To, signed(c.Change), arrow)
+		fmt.Fprintf(&o, "  %s  %5.1f%% → %5.1f%%  %s %s\n", termtext.Exact(c.title(), nameW), c.From, c.To, signed(c.Change), arrow)
 	}
 	if len(d.Skills) == 0 {
 		o.WriteString("\nNo skill changed level.\n")
 	} else {
 		o.WriteString("\nSkills that changed\n")
 		for _, s := range d.Skills {
-			o.WriteString(indent(wrap(fmt.Sprintf("%s: %s → %s", clean(s.Title), d.levelName(s, s.From), d.levelName(s, s.To)), width-2), "  ", "    "))
+			o.WriteString(indent(termtext.Wrap(fmt.Sprintf("%s: %s → %s", clean(s.Title), d.levelName(s, s.From), d.levelName(s, s.To)), width-2), "  ", "    "))
 		}
 	}
 	_, err := io.WriteString(w, o.String())
