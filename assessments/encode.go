@@ -9,12 +9,13 @@ import (
 
 	"go.yaml.in/yaml/v4"
 
+	"github.com/readycheck/readycheck/internal/safetext"
 	"github.com/readycheck/readycheck/internal/yamlfile"
 )
 
 // Encode writes the assessment in the readycheck/assessment/v1 format: every
 // field, levels as numbers, answers in rubric order (after Check or New).
-// What it writes always reads back: every text is written as yamlfile.Clean
+// What it writes always reads back: every text is written as safetext.Clean
 // makes it (no escape sequence, control or bidirectional character, valid
 // UTF-8), and what cannot be written so (an id that is not one, an unknown
 // status, a file over yamlfile.MaxSize) is an error instead of a file.
@@ -105,7 +106,7 @@ func (a *Assessment) answersNode() *yaml.Node {
 		}
 		// Decided on the text as written, so that reading it back and
 		// writing again gives the same file.
-		note, evidence := yamlfile.Clean(ans.Note), textList(ans.Evidence)
+		note, evidence := safetext.Clean(ans.Note), textList(ans.Evidence)
 		if note != "" {
 			v.Content = append(v.Content, str("note"), text(note))
 		}
@@ -131,7 +132,7 @@ func (rv *Review) node(order []string) *yaml.Node {
 		if rt.Rated() {
 			v.Content = append(v.Content, str("level"), num(rt.Level))
 		}
-		if comment := yamlfile.Clean(rt.Comment); comment != "" {
+		if comment := safetext.Clean(rt.Comment); comment != "" {
 			v.Content = append(v.Content, str("comment"), text(comment))
 		} else {
 			v.Style = yaml.FlowStyle
@@ -144,7 +145,7 @@ func (rv *Review) node(order []string) *yaml.Node {
 		"updated", timestamp(rv.Updated),
 		"ratings", ratings,
 	)
-	if summary := yamlfile.Clean(rv.Summary); summary != "" {
+	if summary := safetext.Clean(rv.Summary); summary != "" {
 		n.Content = append(n.Content, str("summary"), text(summary))
 	}
 	return n
@@ -180,7 +181,7 @@ func mapping(kv ...any) *yaml.Node {
 
 func person(p Person) *yaml.Node {
 	n := mapping("name", text(p.Name))
-	if email := yamlfile.Clean(p.Email); email != "" {
+	if email := safetext.Clean(p.Email); email != "" {
 		n.Content = append(n.Content, str("email"), text(email))
 	}
 	n.Style = yaml.FlowStyle
@@ -196,10 +197,10 @@ func str(s string) *yaml.Node {
 	return &yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: s}
 }
 
-// text is a string from a person, written as yamlfile.Clean makes it, that
+// text is a string from a person, written as safetext.Clean makes it, that
 // keeps its line breaks readable in the file.
 func text(s string) *yaml.Node {
-	n := str(yamlfile.Clean(s))
+	n := str(safetext.Clean(s))
 	if bytes.ContainsRune([]byte(s), '\n') {
 		n.Style = yaml.LiteralStyle
 	}
@@ -230,7 +231,7 @@ func strList(items []string) *yaml.Node {
 func textList(items []string) *yaml.Node {
 	n := &yaml.Node{Kind: yaml.SequenceNode}
 	for _, s := range items {
-		if s = yamlfile.Clean(s); s != "" {
+		if s = safetext.Clean(s); s != "" {
 			n.Content = append(n.Content, text(s))
 		}
 	}

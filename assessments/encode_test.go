@@ -6,6 +6,7 @@ import (
 	"time"
 
 	"github.com/readycheck/readycheck/assessments"
+	"github.com/readycheck/readycheck/internal/safetext"
 	"github.com/readycheck/readycheck/internal/yamlfile"
 )
 
@@ -41,7 +42,7 @@ func hostileAssessment(t testing.TB, s string) *assessments.Assessment {
 }
 
 // Whatever text an assessment holds, what Encode writes reads back, and
-// every text reads back as yamlfile.Clean makes it: a file readycheck
+// every text reads back as safetext.Clean makes it: a file readycheck
 // writes is never one it refuses to read.
 func TestEncodeHostileTextReadsBack(t *testing.T) {
 	for _, s := range hostile {
@@ -56,7 +57,7 @@ func TestEncodeHostileTextReadsBack(t *testing.T) {
 			t.Errorf("%q: the written file does not read back: %v\n%s", s, err, data)
 			continue
 		}
-		want := yamlfile.Clean(s)
+		want := safetext.Clean(s)
 		rv := back.Reviews[0]
 		for what, got := range map[string]string{
 			"candidate name": back.Candidate.Name, "candidate email": back.Candidate.Email,
@@ -127,7 +128,7 @@ func TestEncodeTextCleanedAwayRoundTrips(t *testing.T) {
 
 // FuzzEncodeText puts any text in every text field of an assessment: Encode
 // either refuses it or writes a file that reads back with the text as
-// yamlfile.Clean makes it.
+// safetext.Clean makes it.
 func FuzzEncodeText(f *testing.F) {
 	for _, s := range hostile {
 		f.Add(s)
@@ -142,7 +143,7 @@ func FuzzEncodeText(f *testing.F) {
 		if err := problems.Err(); err != nil {
 			t.Fatalf("the written file does not read back: %v\n%s", err, data)
 		}
-		if want := yamlfile.Clean(s); back.Candidate.Name != want || back.Reviews[0].Summary != want || back.Answers["python"].Note != want {
+		if want := safetext.Clean(s); back.Candidate.Name != want || back.Reviews[0].Summary != want || back.Answers["python"].Note != want {
 			t.Fatalf("text %q read back as %q, want %q", s, back.Candidate.Name, want)
 		}
 		if again, err := back.Encode(); err != nil || string(again) != string(data) {

@@ -6,6 +6,7 @@ import (
 	"testing"
 
 	"github.com/readycheck/readycheck/assessments"
+	"github.com/readycheck/readycheck/internal/safetext"
 	"github.com/readycheck/readycheck/internal/yamlfile"
 )
 
@@ -86,7 +87,7 @@ func FuzzParseAssessment(f *testing.F) {
 func safe(t *testing.T, problems yamlfile.Problems) {
 	t.Helper()
 	for _, p := range problems {
-		if _, bad := yamlfile.Unsafe(p.Error()); bad || p.Message == "" {
+		if _, bad := safetext.Unsafe(p.Error()); bad || p.Message == "" {
 			t.Fatalf("problem %q is not safe for a terminal, or empty", p.Error())
 		}
 	}

@@ -8,6 +8,7 @@ import (
 
 	"go.yaml.in/yaml/v4"
 
+	"github.com/readycheck/readycheck/internal/safetext"
 	"github.com/readycheck/readycheck/internal/yamlfile"
 	"github.com/readycheck/readycheck/rubric"
 	"github.com/readycheck/readycheck/rubric/builtin"
@@ -212,13 +213,13 @@ func (p *parser) level(n *yaml.Node, what string) (int, *yaml.Node) {
 		return rubric.Unanswered, nil
 	}
 	if n.Tag == "!!float" {
-		p.At(n, "%s %s is not a level; levels are whole numbers from 0, or labels of the skill's scale", what, yamlfile.Clean(n.Value))
+		p.At(n, "%s %s is not a level; levels are whole numbers from 0, or labels of the skill's scale", what, safetext.Clean(n.Value))
 		return rubric.Unanswered, nil
 	}
 	if n.Tag == "!!int" {
 		v, err := strconv.Atoi(n.Value)
 		if err != nil || v < 0 {
-			p.At(n, "%s %s is not a level; levels are whole numbers from 0, or labels of the skill's scale", what, yamlfile.Clean(n.Value))
+			p.At(n, "%s %s is not a level; levels are whole numbers from 0, or labels of the skill's scale", what, safetext.Clean(n.Value))
 			return rubric.Unanswered, nil
 		}
 		return v, n
@@ -298,7 +299,7 @@ func reviewerName(n *yaml.Node) string {
 	for i := 0; i+1 < len(n.Content); i += 2 {
 		if n.Content[i].Value == "reviewer" {
 			name := yamlfile.Peek(n.Content[i+1], "name")
-			if _, bad := yamlfile.Unsafe(name); !bad {
+			if _, bad := safetext.Unsafe(name); !bad {
 				return name
 			}
 		}

@@ -10,6 +10,7 @@ import (
 
 	"go.yaml.in/yaml/v4"
 
+	"github.com/readycheck/readycheck/internal/safetext"
 	"github.com/readycheck/readycheck/internal/yamlfile"
 	"github.com/readycheck/readycheck/rubric"
 )
@@ -140,7 +141,7 @@ func (p *parser) postingCompany(n *yaml.Node, what, id string, pos *postingPos) 
 		if v := rf["weight"].Value; v != nil && !yamlfile.IsNull(v) {
 			if x, ok := p.Float(v, "the weight of "+rw); ok {
 				if x <= 0 || x > rubric.MaxWeight {
-					p.At(v, "%s has weight %s; a weight must be a number above 0 and at most %d (leave it out for 1)", rw, yamlfile.Clean(v.Value), rubric.MaxWeight)
+					p.At(v, "%s has weight %s; a weight must be a number above 0 and at most %d (leave it out for 1)", rw, safetext.Clean(v.Value), rubric.MaxWeight)
 				} else {
 					re.Weight = x
 				}
@@ -226,7 +227,7 @@ var ErrPostingTooLong = fmt.Errorf("the posting is over %d KB, more than an asse
 // the id is added to the targets when they name companies (empty targets
 // already mean every company, postings included). Updated is touched.
 func (a *Assessment) AddPosting(r *rubric.Rubric, p Posting, now time.Time) error {
-	p.Text = yamlfile.Clean(p.Text)
+	p.Text = safetext.Clean(p.Text)
 	p.Company.ID = p.ID
 	if len(p.Text) > MaxPostingText {
 		return ErrPostingTooLong
@@ -321,8 +322,8 @@ func (a *Assessment) WithPostings(r *rubric.Rubric) (*rubric.Rubric, error) {
 func (a *Assessment) postingsNode() *yaml.Node {
 	n := &yaml.Node{Kind: yaml.SequenceNode}
 	for _, ps := range a.Postings {
-		c := mapping("id", str(ps.ID), "name", text(yamlfile.CleanLine(ps.Company.Name)))
-		if role := yamlfile.CleanLine(ps.Company.Role); role != "" {
+		c := mapping("id", str(ps.ID), "name", text(safetext.CleanLine(ps.Company.Name)))
+		if role := safetext.CleanLine(ps.Company.Role); role != "" {
 			c.Content = append(c.Content, str("role"), text(role))
 		}
 		reqs := &yaml.Node{Kind: yaml.SequenceNode}
@@ -339,7 +340,7 @@ func (a *Assessment) postingsNode() *yaml.Node {
 			if v, err := strconv.Atoi(re.Min); err == nil {
 				rn.Content = append(rn.Content, str("min"), num(v))
 			} else {
-				rn.Content = append(rn.Content, str("min"), text(yamlfile.CleanLine(re.Min)))
+				rn.Content = append(rn.Content, str("min"), text(safetext.CleanLine(re.Min)))
 			}
 			if re.Weight != 0 {
 				tag := "!!float"
@@ -351,14 +352,14 @@ func (a *Assessment) postingsNode() *yaml.Node {
 			if re.Must {
 				rn.Content = append(rn.Content, str("must"), &yaml.Node{Kind: yaml.ScalarNode, Tag: "!!bool", Value: "true"})
 			}
-			if s := yamlfile.CleanLine(re.Sentence); s != "" {
+			if s := safetext.CleanLine(re.Sentence); s != "" {
 				rn.Content = append(rn.Content, str("sentence"), text(s))
 			}
 			reqs.Content = append(reqs.Content, rn)
 		}
 		c.Content = append(c.Content, str("requirements"), reqs)
 		item := mapping("id", str(ps.ID))
-		if t := yamlfile.Clean(ps.Text); t != "" {
+		if t := safetext.Clean(ps.Text); t != "" {
 			item.Content = append(item.Content, str("text"), text(t))
 		}
 		item.Content = append(item.Content, str("company"), c)
@@ -394,7 +395,7 @@ func (a *Assessment) writablePostings() error {
 				return fmt.Errorf("cannot save the assessment: %q is not an id (lower-case letters, digits and dashes)", id)
 			}
 		}
-		if len(yamlfile.Clean(ps.Text)) > MaxPostingText {
+		if len(safetext.Clean(ps.Text)) > MaxPostingText {
 			return fmt.Errorf("cannot save the assessment: posting %q: %w", ps.ID, ErrPostingTooLong)
 		}
 	}

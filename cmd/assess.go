@@ -13,6 +13,8 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/readycheck/readycheck/assessments"
+	"github.com/readycheck/readycheck/internal/safetext"
+	"github.com/readycheck/readycheck/internal/termtext"
 	"github.com/readycheck/readycheck/internal/yamlfile"
 	"github.com/readycheck/readycheck/tui"
 )
@@ -195,7 +197,7 @@ func printOutcome(w io.Writer, done tui.Outcome, resume string, err error) {
 			if done.Unanswered == 1 {
 				them = "it"
 			}
-			fmt.Fprintf(w, "%s not answered (counted as 0); to answer %s:\n  %s\n", plural(done.Unanswered, "skill", "skills"), them, fmt.Sprintf(cmd, path))
+			fmt.Fprintf(w, "%s not answered (counted as 0); to answer %s:\n  %s\n", termtext.PluralGrouped(done.Unanswered, "skill", "skills"), them, fmt.Sprintf(cmd, path))
 		}
 		return
 	}
@@ -211,7 +213,7 @@ func printOutcome(w io.Writer, done tui.Outcome, resume string, err error) {
 func shellArg(s string) string {
 	// A path is shown cleaned: no escape, control or bidirectional
 	// character reaches the terminal, even quoted.
-	s = yamlfile.CleanPath(s)
+	s = safetext.CleanPath(s)
 	if s != "" && strings.Trim(s, "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-_./~+@%:,=") == "" {
 		return s
 	}

@@ -8,7 +8,7 @@ import (
 	"testing"
 	"unicode/utf8"
 
-	"github.com/readycheck/readycheck/internal/yamlfile"
+	"github.com/readycheck/readycheck/internal/safetext"
 )
 
 // hostileFolder makes a folder whose name holds an escape sequence, a C1
@@ -49,7 +49,7 @@ func shownSafely(t *testing.T, what, out string) {
 	}
 }
 
-// validate's summary line shows the file as yamlfile.CleanPath does: one
+// validate's summary line shows the file as safetext.CleanPath does: one
 // line, nothing that controls the terminal.
 func TestValidateShowsPathCleaned(t *testing.T) {
 	file := filepath.Join(hostileFolder(t, "small.yaml"), "small.yaml")
@@ -168,7 +168,7 @@ func TestAssessShowsSavedPathCleaned(t *testing.T) {
 		t.Fatalf("exit %d: %s", code, errs)
 	}
 	shownSafely(t, "assess", out)
-	if !strings.Contains(out, "Saved to '"+yamlfile.CleanPath(dir)+"/assessments/ada-") {
+	if !strings.Contains(out, "Saved to '"+safetext.CleanPath(dir)+"/assessments/ada-") {
 		t.Errorf("the saved path is not shown cleaned:\n%s", out)
 	}
 }

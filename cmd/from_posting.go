@@ -10,6 +10,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/readycheck/readycheck/internal/atomicfile"
+	"github.com/readycheck/readycheck/internal/safetext"
 	"github.com/readycheck/readycheck/internal/yamlfile"
 	"github.com/readycheck/readycheck/posting"
 	"github.com/readycheck/readycheck/rubric"
@@ -75,7 +76,7 @@ layout, and writes nothing unless the result is a valid rubric.`,
 			if err != nil {
 				where := "standard input"
 				if src != "-" {
-					where = yamlfile.CleanPath(src)
+					where = safetext.CleanPath(src)
 				}
 				return fmt.Errorf("%s: %w", where, err)
 			}
@@ -101,7 +102,7 @@ layout, and writes nothing unless the result is a valid rubric.`,
 				return err
 			case into != "":
 				fmt.Fprintf(w, "Added company %q to %s: %d requirements, %d sentences not mapped.\nEach requirement's comment says why; check them, then run: readycheck validate %s\n",
-					draft.ID, yamlfile.CleanPath(into), len(draft.Requirements), len(draft.NotMapped), yamlfile.CleanPath(into))
+					draft.ID, safetext.CleanPath(into), len(draft.Requirements), len(draft.NotMapped), safetext.CleanPath(into))
 				return nil
 			}
 			_, err = w.Write(draft.YAML("  ", source))
@@ -120,7 +121,7 @@ layout, and writes nothing unless the result is a valid rubric.`,
 // readPosting reads the posting named src, or standard input for "-":
 // only a regular file, refused over posting.MaxSize before it is read.
 func readPosting(stdin io.Reader, src string) (string, error) {
-	name := yamlfile.CleanPath(src)
+	name := safetext.CleanPath(src)
 	if src == "-" {
 		text, err := posting.Read(stdin)
 		if err != nil {
@@ -178,7 +179,7 @@ func writeInto(path string, data []byte) error {
 		perm = info.Mode().Perm()
 	}
 	if err := atomicfile.WriteFile(path, data, perm); err != nil {
-		return fmt.Errorf("cannot write %s: %s", yamlfile.CleanPath(path), reason(err))
+		return fmt.Errorf("cannot write %s: %s", safetext.CleanPath(path), reason(err))
 	}
 	return nil
 }

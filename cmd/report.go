@@ -19,6 +19,7 @@ import (
 
 	"github.com/readycheck/readycheck/assessments"
 	"github.com/readycheck/readycheck/internal/atomicfile"
+	"github.com/readycheck/readycheck/internal/termtext"
 	"github.com/readycheck/readycheck/report"
 )
 
@@ -105,20 +106,20 @@ file names, for sharing outside the centre; --seed N repeats an order.`,
 				return nothingCounted(r.ID, "--rubric", opts.rubric == "", rp.OtherRubrics, len(rp.Problems()), paths)
 			}
 			if n := len(rp.Problems()); n > 0 && !opts.strict {
-				fmt.Fprintf(stderr, "readycheck: %s skipped, for the reasons above; the report lists them too\n", plural(n, "file", "files"))
+				fmt.Fprintf(stderr, "readycheck: %s skipped, for the reasons above; the report lists them too\n", termtext.PluralGrouped(n, "file", "files"))
 			}
 			for _, u := range rp.UnknownSkills[:min(len(rp.UnknownSkills), report.MaxUnknownSkills)] {
-				fmt.Fprintf(stderr, "warning: %s skill %q, which rubric %q does not have; ignored\n", plural(u.Files, "file answers", "files answer"), u.Skill, r.ID)
+				fmt.Fprintf(stderr, "warning: %s skill %q, which rubric %q does not have; ignored\n", termtext.PluralGrouped(u.Files, "file answers", "files answer"), u.Skill, r.ID)
 			}
 			if more := len(rp.UnknownSkills) - report.MaxUnknownSkills; more > 0 {
-				fmt.Fprintf(stderr, "warning: … and %s more unknown skills, which rubric %q does not have either; ignored\n", report.Thousands(more), r.ID)
+				fmt.Fprintf(stderr, "warning: … and %s more unknown skills, which rubric %q does not have either; ignored\n", termtext.Thousands(more), r.ID)
 			}
 			if view == report.Mentor && rp.Unreviewed > 0 {
-				fmt.Fprintf(stderr, "note: %s in the candidate's view\n", plural(rp.Unreviewed, "assessment has no review and counts", "assessments have no review and count"))
+				fmt.Fprintf(stderr, "note: %s in the candidate's view\n", termtext.PluralGrouped(rp.Unreviewed, "assessment has no review and counts", "assessments have no review and count"))
 			}
 			if n := len(rp.Problems()); opts.strict && n > 0 && toFile(opts.out) {
 				// A failed run leaves the previous report as it was.
-				fmt.Fprintf(stderr, "readycheck: %s skipped; with --strict that is a failure, and %s was not written\n", plural(n, "file", "files"), opts.out)
+				fmt.Fprintf(stderr, "readycheck: %s skipped; with --strict that is a failure, and %s was not written\n", termtext.PluralGrouped(n, "file", "files"), opts.out)
 				return failed()
 			}
 			err = writeOutput(c.OutOrStdout(), opts.out, func(w io.Writer, width int, color bool) error {
@@ -138,7 +139,7 @@ file names, for sharing outside the centre; --seed N repeats an order.`,
 				return err
 			}
 			if n := len(rp.Problems()); opts.strict && n > 0 {
-				fmt.Fprintf(stderr, "readycheck: %s skipped; with --strict that is a failure\n", plural(n, "file", "files"))
+				fmt.Fprintf(stderr, "readycheck: %s skipped; with --strict that is a failure\n", termtext.PluralGrouped(n, "file", "files"))
 				return failed()
 			}
 			return nil

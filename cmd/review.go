@@ -7,7 +7,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/readycheck/readycheck/assessments"
-	"github.com/readycheck/readycheck/internal/yamlfile"
+	"github.com/readycheck/readycheck/internal/safetext"
 	"github.com/readycheck/readycheck/rubric"
 	"github.com/readycheck/readycheck/rubric/builtin"
 	"github.com/readycheck/readycheck/tui"
@@ -50,7 +50,7 @@ review never changes the candidate's answers.`,
 				reviewer = os.Getenv("READYCHECK_REVIEWER")
 			}
 			// The name is saved in the candidate's file: cleaned as typed names are.
-			reviewer = yamlfile.CleanLine(reviewer)
+			reviewer = safetext.CleanLine(reviewer)
 			if err := checkLength("the reviewer's name (--reviewer or READYCHECK_REVIEWER)", reviewer, assessments.MaxName); err != nil {
 				return err
 			}

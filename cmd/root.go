@@ -14,7 +14,7 @@ import (
 	"charm.land/fang/v2"
 	"github.com/spf13/cobra"
 
-	"github.com/readycheck/readycheck/internal/yamlfile"
+	"github.com/readycheck/readycheck/internal/safetext"
 )
 
 // Exit statuses of every command.
@@ -154,7 +154,7 @@ func handleError(w io.Writer, _ fang.Styles, err error) {
 	if errors.As(err, &ee) && ee.silent {
 		return
 	}
-	msg := yamlfile.Clean(err.Error()) // errors quote paths and flags as given
+	msg := safetext.Clean(err.Error()) // errors quote paths and flags as given
 	if strings.Contains(msg, "\n") {
 		fmt.Fprintln(w, msg)
 	} else {

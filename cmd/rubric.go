@@ -11,7 +11,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/readycheck/readycheck/internal/atomicfile"
-	"github.com/readycheck/readycheck/internal/yamlfile"
+	"github.com/readycheck/readycheck/internal/safetext"
 	"github.com/readycheck/readycheck/rubric"
 	"github.com/readycheck/readycheck/rubric/builtin"
 )
@@ -71,12 +71,12 @@ writes through a symbolic link.`,
 			for _, f := range []struct {
 				path string
 				data []byte
-			}{{file, starter(yamlfile.CleanPath(filepath.Base(file)))}, {schemaPath, schema}} {
+			}{{file, starter(safetext.CleanPath(filepath.Base(file)))}, {schemaPath, schema}} {
 				if err := atomicfile.WriteFile(f.path, f.data, 0o644); err != nil {
 					return fmt.Errorf("cannot write %s: %s", f.path, reason(err))
 				}
 			}
-			fmt.Fprintf(c.OutOrStdout(), "Wrote %s and %s.\nEdit the rubric, then check it with: readycheck validate %s\n", yamlfile.CleanPath(file), yamlfile.CleanPath(schemaPath), yamlfile.CleanPath(file))
+			fmt.Fprintf(c.OutOrStdout(), "Wrote %s and %s.\nEdit the rubric, then check it with: readycheck validate %s\n", safetext.CleanPath(file), safetext.CleanPath(schemaPath), safetext.CleanPath(file))
 			return nil
 		},
 	}

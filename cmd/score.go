@@ -13,7 +13,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/readycheck/readycheck/assessments"
-	"github.com/readycheck/readycheck/internal/yamlfile"
+	"github.com/readycheck/readycheck/internal/safetext"
 	"github.com/readycheck/readycheck/posting"
 	"github.com/readycheck/readycheck/rubric"
 	"github.com/readycheck/readycheck/scorecard"
@@ -129,11 +129,11 @@ func withPosting(stdin io.Reader, path string, a *assessments.Assessment, r *rub
 	}
 	where := "standard input"
 	if path != "-" {
-		where = yamlfile.CleanPath(path)
+		where = safetext.CleanPath(path)
 	}
 	// A posting the assessment already holds is scored once, as saved.
 	for _, p := range a.Postings {
-		if p.Text == yamlfile.Clean(text) {
+		if p.Text == safetext.Clean(text) {
 			fmt.Fprintf(stderr, "note: %s is already among the assessment's postings (%s); it is scored once\n", where, p.ID)
 			return r, companies, nil
 		}

@@ -8,6 +8,7 @@ import (
 
 	"github.com/spf13/cobra"
 
+	"github.com/readycheck/readycheck/internal/termtext"
 	"github.com/readycheck/readycheck/report"
 	"github.com/readycheck/readycheck/rubric"
 	"github.com/readycheck/readycheck/rubric/builtin"
@@ -83,7 +84,7 @@ exit status is 1.`,
 				return sim.Text(w, width, color)
 			})
 			if n := len(sim.Skipped); err == nil && n > 0 {
-				fmt.Fprintf(stderr, "readycheck: %s skipped, for the reasons above; the preview lists them too\n", plural(n, "file", "files"))
+				fmt.Fprintf(stderr, "readycheck: %s skipped, for the reasons above; the preview lists them too\n", termtext.PluralGrouped(n, "file", "files"))
 			}
 			return err
 		},

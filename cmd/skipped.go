@@ -6,6 +6,7 @@ import (
 	"io"
 	"strings"
 
+	"github.com/readycheck/readycheck/internal/termtext"
 	"github.com/readycheck/readycheck/report"
 	"github.com/readycheck/readycheck/rubric/builtin"
 )
@@ -39,14 +40,14 @@ func nothingCounted(rubricID, flag string, builtin bool, others []report.RubricF
 		if skipped == 1 {
 			return errors.New("no assessment counted: the one file was skipped, for the reason above")
 		}
-		return fmt.Errorf("no assessment counted: all %s skipped, for the reasons above", plural(skipped, "file was", "files were"))
+		return fmt.Errorf("no assessment counted: all %s skipped, for the reasons above", termtext.PluralGrouped(skipped, "file was", "files were"))
 	}
 	ids := make([]string, len(others))
 	n := 0
 	for i, o := range others {
 		ids[i] = fmt.Sprintf("%q", o.ID)
 		if len(others) > 1 {
-			ids[i] += fmt.Sprintf(" (%s)", plural(o.Files, "file", "files"))
+			ids[i] += fmt.Sprintf(" (%s)", termtext.PluralGrouped(o.Files, "file", "files"))
 		}
 		n += o.Files
 	}
@@ -54,7 +55,7 @@ func nothingCounted(rubricID, flag string, builtin bool, others []report.RubricF
 	if builtin {
 		not = "the built-in " + not
 	}
-	msg := fmt.Sprintf("no assessment counted: %s taken against rubric %s, not %s; ", plural(n, "file was", "files were"), joinAnd(ids), not)
+	msg := fmt.Sprintf("no assessment counted: %s taken against rubric %s, not %s; ", termtext.PluralGrouped(n, "file was", "files were"), joinAnd(ids), not)
 	switch {
 	case len(others) == 1 && others[0].ID == builtinID() && flag == "--rubric":
 		msg += "leave out --rubric: that is the built-in rubric"
@@ -64,7 +65,7 @@ func nothingCounted(rubricID, flag string, builtin bool, others []report.RubricF
 		msg += fmt.Sprintf("pass one of them with %s FILE (one report per rubric)", flag)
 	}
 	if rest := skipped - n; rest > 0 {
-		msg += fmt.Sprintf("; %s skipped for the reasons above", plural(rest, "other file was", "other files were"))
+		msg += fmt.Sprintf("; %s skipped for the reasons above", termtext.PluralGrouped(rest, "other file was", "other files were"))
 	}
 	return fmt.Errorf("%s", msg)
 }

@@ -7,11 +7,10 @@ import (
 
 	"github.com/spf13/cobra"
 
+	"github.com/readycheck/readycheck/internal/safetext"
+	"github.com/readycheck/readycheck/internal/termtext"
 	"github.com/readycheck/readycheck/internal/yamlfile"
 	"github.com/readycheck/readycheck/rubric"
-
-	"golang.org/x/text/language"
-	"golang.org/x/text/message"
 )
 
 func newValidateCmd() *cobra.Command {
@@ -53,8 +52,8 @@ func validateFile(out io.Writer, file string) bool {
 	if problems.Err() != nil {
 		return false
 	}
-	fmt.Fprintf(out, "%s: valid rubric %q (%s, %s, %s)\n", yamlfile.CleanPath(file), r.ID,
-		plural(len(r.Categories), "category", "categories"), plural(len(r.Skills()), "skill", "skills"), plural(len(r.Companies), "company", "companies"))
+	fmt.Fprintf(out, "%s: valid rubric %q (%s, %s, %s)\n", safetext.CleanPath(file), r.ID,
+		termtext.PluralGrouped(len(r.Categories), "category", "categories"), termtext.PluralGrouped(len(r.Skills()), "skill", "skills"), termtext.PluralGrouped(len(r.Companies), "company", "companies"))
 	return true
 }
 
@@ -72,13 +71,3 @@ func printProblems(err error) {
 		fmt.Fprintf(stderr, "readycheck: %v\n", err)
 	}
 }
-
-func plural(n int, one, many string) string {
-	if n == 1 {
-		return fmt.Sprintf("1 %s", one)
-	}
-	return english.Sprintf("%d %s", n, many)
-}
-
-// english prints numbers as the reports do, 1,000 and 100,000.
-var english = message.NewPrinter(language.English)

@@ -5,7 +5,7 @@ import (
 	"testing"
 	"unicode/utf8"
 
-	"github.com/readycheck/readycheck/internal/yamlfile"
+	"github.com/readycheck/readycheck/internal/safetext"
 	"github.com/readycheck/readycheck/posting"
 )
 
@@ -35,7 +35,7 @@ func FuzzParse(f *testing.F) {
 				if sent == "" || strings.ContainsAny(sent, "\n\r") || !utf8.ValidString(sent) {
 					t.Fatalf("bad sentence %q", sent)
 				}
-				if what, bad := yamlfile.Unsafe(sent); bad {
+				if what, bad := safetext.Unsafe(sent); bad {
 					t.Fatalf("sentence %q holds %s", sent, what)
 				}
 			}

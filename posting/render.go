@@ -9,6 +9,7 @@ import (
 
 	"go.yaml.in/yaml/v4"
 
+	"github.com/readycheck/readycheck/internal/safetext"
 	"github.com/readycheck/readycheck/internal/yamlfile"
 	"github.com/readycheck/readycheck/rubric"
 )
@@ -30,7 +31,7 @@ func (c *Company) YAML(indent, source string) []byte {
 		b.WriteByte('\n')
 	}
 	comment := func(depth int, text string) {
-		line(depth, "# %s", oneLine(text))
+		line(depth, "# %s", commentLine(text))
 	}
 	comment(0, fmt.Sprintf("Drafted from the posting %s by `readycheck rubric from-posting`: each requirement", source))
 	comment(0, "quotes its sentence and the words behind its weight, must and level; check them.")
@@ -134,11 +135,13 @@ func minValue(sc *rubric.Scale, n int) string {
 func num(x float64) string { return strconv.FormatFloat(x, 'f', -1, 64) }
 
 // quote writes text as a YAML double-quoted scalar.
-func quote(s string) string { return strconv.Quote(yamlfile.CleanLine(s)) }
+func quote(s string) string { return strconv.Quote(safetext.CleanLine(s)) }
 
-// oneLine keeps a comment on one line and safe to show.
-func oneLine(s string) string {
-	return strings.TrimRight(strings.NewReplacer("\n", " ", "\t", " ").Replace(yamlfile.Clean(s)), " ")
+// commentLine keeps a comment on one line and safe to show: line breaks
+// and tabs become spaces, each kept (unlike safetext.OneLine, which folds
+// runs of white space), and the end trimmed.
+func commentLine(s string) string {
+	return strings.TrimRight(strings.NewReplacer("\n", " ", "\t", " ").Replace(safetext.Clean(s)), " ")
 }
 
 // JSON renders the company for scripts: "source": "posting", each
@@ -203,7 +206,7 @@ func (c *Company) JSON() ([]byte, error) {
 	if err != nil {
 		return nil, err
 	}
-	return append(yamlfile.EscapeJSON(b), '\n'), nil
+	return append(safetext.EscapeJSON(b), '\n'), nil
 }
 
 // Into adds the company to a rubric file's text, at the end of its
@@ -300,7 +303,7 @@ func Into(file string, data []byte, c *Company, source string) ([]byte, *rubric.
 func (c *Company) Entry() rubric.CompanyEntry {
 	e := rubric.CompanyEntry{ID: c.ID, Name: c.Name, Role: c.Role}
 	for _, r := range c.Requirements {
-		re := rubric.RequirementEntry{Min: strconv.Itoa(r.Min), Weight: r.Weight, Must: r.Must, Sentence: yamlfile.CleanLine(r.Sentence)}
+		re := rubric.RequirementEntry{Min: strconv.Itoa(r.Min), Weight: r.Weight, Must: r.Must, Sentence: safetext.CleanLine(r.Sentence)}
 		if r.AnyOf {
 			for _, s := range r.Skills {
 				re.AnyOf = append(re.AnyOf, s.ID)

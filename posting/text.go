@@ -7,7 +7,7 @@ import (
 
 	"golang.org/x/net/html"
 
-	"github.com/readycheck/readycheck/internal/yamlfile"
+	"github.com/readycheck/readycheck/internal/safetext"
 )
 
 // Kind is what a section of a posting is about, told from its heading.
@@ -74,7 +74,7 @@ func Parse(text string) Text {
 	if looksHTML(text) {
 		text = htmlText(text)
 	}
-	text = yamlfile.Clean(strings.ReplaceAll(text, "\r\n", "\n"))
+	text = safetext.Clean(strings.ReplaceAll(text, "\r\n", "\n"))
 	var t Text
 	cur := Section{}
 	var para []string // lines of the paragraph or bullet being read

@@ -6,7 +6,7 @@ import (
 	"strconv"
 	"strings"
 
-	"github.com/readycheck/readycheck/internal/yamlfile"
+	"github.com/readycheck/readycheck/internal/safetext"
 )
 
 // CSVHeader is the header row of the CSV report.
@@ -26,8 +26,8 @@ func (rp *Report) CSV(w io.Writer) error {
 	err := rp.Candidates(func(c Candidate) error {
 		for _, cc := range c.Companies {
 			row := []string{
-				spreadsheetSafe(yamlfile.Clean(c.Name)),
-				spreadsheetSafe(yamlfile.CleanPath(c.File)),
+				spreadsheetSafe(safetext.Clean(c.Name)),
+				spreadsheetSafe(safetext.CleanPath(c.File)),
 				c.Status,
 				timestamp(c.Updated),
 				cc.ID,

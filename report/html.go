@@ -9,6 +9,7 @@ import (
 	"iter"
 	"strings"
 
+	"github.com/readycheck/readycheck/internal/termtext"
 	"github.com/readycheck/readycheck/rubric"
 	"github.com/readycheck/readycheck/scorecard"
 )
@@ -27,7 +28,7 @@ var htmlTemplate = template.Must(template.New("report").Funcs(template.FuncMap{
 	"vclass":  verdictClass,
 	"clean":   clean,
 	"path":    breakablePath,
-	"plural":  plural,
+	"plural":  termtext.Plural,
 	"percent": percent,
 	"sub":     func(a, b float64) float64 { return a - b },
 	// share is n out of total in percent, for the width of a bar.
@@ -128,9 +129,9 @@ func (rp *Report) HTML(w io.Writer) error {
 		Matrix:      len(rp.Companies) <= matrixCompanies,
 		Anonymized:  rp.Anonymized,
 	}
-	parts := []string{"Rubric " + rubricName(rp.Rubric), plural(rp.Assessments, "assessment", "assessments")}
+	parts := []string{"Rubric " + rubricName(rp.Rubric), termtext.Plural(rp.Assessments, "assessment", "assessments")}
 	if n := len(rp.Skipped); n > 0 {
-		parts = append(parts, plural(n, "file", "files")+" skipped")
+		parts = append(parts, termtext.Plural(n, "file", "files")+" skipped")
 	}
 	if rp.Anonymized {
 		parts = append(parts, "anonymized")

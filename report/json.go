@@ -10,7 +10,7 @@ import (
 	"time"
 	"unicode/utf8"
 
-	"github.com/readycheck/readycheck/internal/yamlfile"
+	"github.com/readycheck/readycheck/internal/safetext"
 )
 
 // JSON writes the report as the JSON object of `readycheck report --format
@@ -81,7 +81,7 @@ func appendCandidate(b []byte, c Candidate) []byte {
 // appendString appends s as a JSON string: as is when it holds nothing to
 // escape, else as encoding/json writes it (without HTML escaping); either
 // way C1 controls and bidirectional characters are escaped
-// (yamlfile.EscapeJSON), as in the rest of the report.
+// (safetext.EscapeJSON), as in the rest of the report.
 func appendString(b []byte, s string) []byte {
 	start := len(b)
 	plain := utf8.ValidString(s) && !strings.ContainsAny(s, "\"\\\u2028\u2029")
@@ -99,7 +99,7 @@ func appendString(b []byte, s string) []byte {
 		enc.Encode(s) // a string always encodes
 		b = append(b, bytes.TrimRight(buf.Bytes(), "\n")...)
 	}
-	if esc := yamlfile.EscapeJSON(b[start:]); len(esc) != len(b)-start {
+	if esc := safetext.EscapeJSON(b[start:]); len(esc) != len(b)-start {
 		b = append(b[:start], esc...)
 	}
 	return b
@@ -115,7 +115,7 @@ func marshal(v any, prefix string) ([]byte, error) {
 	if err := enc.Encode(v); err != nil {
 		return nil, err
 	}
-	return yamlfile.EscapeJSON(b.Bytes()), nil
+	return safetext.EscapeJSON(b.Bytes()), nil
 }
 
 // timestamp writes a last change as RFC 3339 in UTC, "" when unknown.

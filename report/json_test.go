@@ -7,7 +7,7 @@ import (
 	"testing"
 	"time"
 
-	"github.com/readycheck/readycheck/internal/yamlfile"
+	"github.com/readycheck/readycheck/internal/safetext"
 	"github.com/readycheck/readycheck/rubric"
 )
 
@@ -24,7 +24,7 @@ type jsonCandidate struct {
 // TestAppendCandidateIsEncodingJSON: the hand-written candidates' JSON says
 // what encoding/json says, for names that need escaping too; strings are
 // written byte for byte as encoding/json writes them, then with C1 controls
-// and bidirectional characters escaped (yamlfile.EscapeJSON) as the rest of
+// and bidirectional characters escaped (safetext.EscapeJSON) as the rest of
 // the report is.
 func TestAppendCandidateIsEncodingJSON(t *testing.T) {
 	names := []string{"Ada Lovelace", "Zoë Ørsted", `quote " and \ backslash`, "tab\tnew\nline\x01", "<b>&amp;</b>", "line\u2028sep\u2029", "bad \xff utf-8", "", "日本語", "csi \u009b2J", "rtl \u202egnp.exe", "mark\u200f del\x7f"}
@@ -48,7 +48,7 @@ func TestAppendCandidateIsEncodingJSON(t *testing.T) {
 		enc := json.NewEncoder(&ref)
 		enc.SetEscapeHTML(false)
 		enc.Encode(name)
-		if s := appendString(nil, name); string(s) != string(yamlfile.EscapeJSON(bytes.TrimRight(ref.Bytes(), "\n"))) {
+		if s := appendString(nil, name); string(s) != string(safetext.EscapeJSON(bytes.TrimRight(ref.Bytes(), "\n"))) {
 			t.Errorf("%q: string %s, encoding/json %s", name, s, ref.Bytes())
 		}
 	}

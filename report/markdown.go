@@ -8,6 +8,7 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/readycheck/readycheck/internal/termtext"
 	"github.com/readycheck/readycheck/scorecard"
 )
 
@@ -21,9 +22,9 @@ const matrixCompanies = 6
 func (rp *Report) Markdown(w io.Writer) error {
 	b := bufio.NewWriter(w)
 	fmt.Fprintf(b, "# Cohort report: %s\n\n", cell(rp.Title))
-	parts := []string{"Rubric `" + strings.ReplaceAll(rubricName(rp.Rubric), "`", "") + "`", plural(rp.Assessments, "assessment", "assessments")}
+	parts := []string{"Rubric `" + strings.ReplaceAll(rubricName(rp.Rubric), "`", "") + "`", termtext.Plural(rp.Assessments, "assessment", "assessments")}
 	if n := len(rp.Skipped); n > 0 {
-		parts = append(parts, plural(n, "file", "files")+" skipped")
+		parts = append(parts, termtext.Plural(n, "file", "files")+" skipped")
 	}
 	if rp.Anonymized {
 		parts = append(parts, "anonymized")

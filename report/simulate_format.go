@@ -9,7 +9,8 @@ import (
 
 	"charm.land/lipgloss/v2"
 
-	"github.com/readycheck/readycheck/internal/yamlfile"
+	"github.com/readycheck/readycheck/internal/safetext"
+	"github.com/readycheck/readycheck/internal/termtext"
 	"github.com/readycheck/readycheck/scorecard"
 )
 
@@ -36,7 +37,7 @@ func (sim *Simulation) notes() []string {
 	if sim.View == Mentor {
 		s := "Mentor view: each assessment's last review, the mentor's rating where there is one, else the candidate's answer."
 		if sim.Unreviewed > 0 {
-			s += " " + plural(sim.Unreviewed, "assessment has no review and counts", "assessments have no review and count") + " in the candidate's view."
+			s += " " + termtext.Plural(sim.Unreviewed, "assessment has no review and counts", "assessments have no review and count") + " in the candidate's view."
 		}
 		out = append(out, s)
 	}
@@ -49,17 +50,17 @@ func (sim *Simulation) summary() string {
 	var moved []string
 	for _, c := range sim.Companies {
 		if n := len(c.Changed); n > 0 {
-			moved = append(moved, fmt.Sprintf("%s (%s)", clean(c.Name), plural(n, "candidate", "candidates")))
+			moved = append(moved, fmt.Sprintf("%s (%s)", clean(c.Name), termtext.Plural(n, "candidate", "candidates")))
 		}
 	}
 	if len(moved) == 0 {
 		return "No verdict moves at any company."
 	}
-	return fmt.Sprintf("Verdicts move at %d of %s: %s.", len(moved), plural(len(sim.Companies), "company", "companies"), strings.Join(moved, ", "))
+	return fmt.Sprintf("Verdicts move at %d of %s: %s.", len(moved), termtext.Plural(len(sim.Companies), "company", "companies"), strings.Join(moved, ", "))
 }
 
 func (sim *Simulation) rubrics() string {
-	return fmt.Sprintf("baseline %s → new %s · %s", digestName(sim.Baseline), digestName(sim.Rubric), plural(sim.Assessments, "assessment", "assessments"))
+	return fmt.Sprintf("baseline %s → new %s · %s", digestName(sim.Baseline), digestName(sim.Rubric), termtext.Plural(sim.Assessments, "assessment", "assessments"))
 }
 
 func digestName(r RubricDigest) string {
@@ -123,7 +124,7 @@ func (sim *Simulation) Text(w io.Writer, width int, color bool) error {
 	tw.line(plain, "", "", sim.summary())
 	for _, c := range sim.Companies {
 		tw.blank()
-		tw.line(tw.st.heading, "", "", clean(c.Name)+" · "+plural(c.Candidates, "candidate", "candidates"))
+		tw.line(tw.st.heading, "", "", clean(c.Name)+" · "+termtext.Plural(c.Candidates, "candidate", "candidates"))
 		if c.ReadinessChange == nil {
 			tw.line(tw.st.dim, "  ", "  ", "No candidates count for this company in both rubrics.")
 			continue
@@ -157,7 +158,7 @@ func (sim *Simulation) Text(w io.Writer, width int, color bool) error {
 		tw.line(tw.st.heading, "  ", "  ", "Candidates whose verdict changes")
 		crow := make([][]string, len(c.Changed))
 		for i, ch := range c.Changed {
-			crow[i] = []string{clean(ch.Name), yamlfile.CleanPath(ch.File),
+			crow[i] = []string{clean(ch.Name), safetext.CleanPath(ch.File),
 				scorecard.VerdictWord(ch.From) + " → " + scorecard.VerdictWord(ch.To),
 				fmt.Sprintf("%.1f → %.1f", ch.ReadinessFrom, ch.ReadinessTo)}
 		}
@@ -177,7 +178,7 @@ func (sim *Simulation) Text(w io.Writer, width int, color bool) error {
 	}
 	if len(sim.Skipped) > 0 {
 		tw.blank()
-		tw.line(tw.st.heading, "", "", fmt.Sprintf("Skipped (%s)", plural(len(sim.Skipped), "file", "files")))
+		tw.line(tw.st.heading, "", "", fmt.Sprintf("Skipped (%s)", termtext.Plural(len(sim.Skipped), "file", "files")))
 		for _, l := range skippedLines(sim.Skipped) {
 			tw.line(plain, "  ", "    ", clean(l))
 		}
@@ -194,7 +195,7 @@ func (sim *Simulation) Markdown(w io.Writer) error {
 	}
 	fmt.Fprintf(b, "\n%s\n", md(sim.summary()))
 	for _, c := range sim.Companies {
-		fmt.Fprintf(b, "\n## %s\n\n%s.", cell(c.Name), plural(c.Candidates, "candidate", "candidates"))
+		fmt.Fprintf(b, "\n## %s\n\n%s.", cell(c.Name), termtext.Plural(c.Candidates, "candidate", "candidates"))
 		if c.ReadinessChange == nil {
 			b.WriteString(" No candidates count for this company in both rubrics.\n")
 			continue

@@ -4,6 +4,8 @@ import (
 	"cmp"
 	"slices"
 	"strings"
+
+	"github.com/readycheck/readycheck/internal/termtext"
 )
 
 // RubricFiles is a rubric id with the number of skipped files taken against
@@ -95,7 +97,7 @@ func (g SkipGroup) String() string {
 	if g.Reason == "" {
 		return g.Files[0].Error
 	}
-	line := Thousands(len(g.Files)) + " files skipped: " + g.Reason
+	line := termtext.Thousands(len(g.Files)) + " files skipped: " + g.Reason
 	if g.Files[0].File == "" {
 		return line
 	}
@@ -104,7 +106,7 @@ func (g SkipGroup) String() string {
 		places = append(places, s.Place())
 	}
 	if more := len(g.Files) - GroupNames; more > 0 {
-		places = append(places, "and "+Thousands(more)+" more")
+		places = append(places, "and "+termtext.Thousands(more)+" more")
 	}
 	return line + " (" + strings.Join(places, ", ") + ")"
 }

@@ -12,7 +12,8 @@ import (
 	"charm.land/lipgloss/v2/table"
 	"github.com/charmbracelet/x/ansi"
 
-	"github.com/readycheck/readycheck/internal/yamlfile"
+	"github.com/readycheck/readycheck/internal/safetext"
+	"github.com/readycheck/readycheck/internal/termtext"
 	"github.com/readycheck/readycheck/rubric"
 	"github.com/readycheck/readycheck/scorecard"
 )
@@ -62,7 +63,7 @@ type textWriter struct {
 // line writes text wrapped to the width, every line after the first
 // indented by hang, all styled by st.
 func (tw *textWriter) line(st lipgloss.Style, indent, hang, text string) {
-	wrapped := scorecard.Wrap(text, tw.width-max(ansi.StringWidth(indent), ansi.StringWidth(hang)))
+	wrapped := termtext.Wrap(text, tw.width-max(ansi.StringWidth(indent), ansi.StringWidth(hang)))
 	for i, l := range strings.Split(wrapped, "\n") {
 		if i == 0 {
 			tw.w.WriteString(indent)
@@ -79,9 +80,9 @@ func (tw *textWriter) blank() { tw.w.WriteByte('\n') }
 func (tw *textWriter) header(rp *Report) {
 	plain := lipgloss.NewStyle()
 	tw.line(tw.st.title, "", "", "Cohort report: "+clean(rp.Title))
-	parts := []string{"rubric " + rubricName(rp.Rubric), plural(rp.Assessments, "assessment", "assessments")}
+	parts := []string{"rubric " + rubricName(rp.Rubric), termtext.Plural(rp.Assessments, "assessment", "assessments")}
 	if n := len(rp.Skipped); n > 0 {
-		parts = append(parts, plural(n, "file", "files")+" skipped")
+		parts = append(parts, termtext.Plural(n, "file", "files")+" skipped")
 	}
 	if rp.Anonymized {
 		parts = append(parts, "anonymized")
@@ -99,7 +100,7 @@ func (tw *textWriter) company(c Company) {
 	}
 	s := c.Readiness
 	tw.line(lipgloss.NewStyle(), "  ", "  ", fmt.Sprintf("%s · readiness median %.1f (p25 %.1f, p75 %.1f) · min %.1f · max %.1f · mean %.1f",
-		plural(c.Candidates, "candidate", "candidates"), s.Median, s.P25, s.P75, s.Min, s.Max, s.Mean))
+		termtext.Plural(c.Candidates, "candidate", "candidates"), s.Median, s.P25, s.P75, s.Min, s.Max, s.Mean))
 	tw.w.WriteString("  " + tw.verdictBar(c.Verdicts, c.Candidates, min(maxBar, tw.width-4)) + "\n")
 	var legend []string
 	for _, v := range VerdictOrder {
@@ -148,7 +149,7 @@ func (tw *textWriter) company(c Company) {
 		tw.table("  ", []string{"Requirement", "Missed by", "Share"}, rows, 1, 2)
 	}
 	if more := len(c.Unmet) - len(shown); more > 0 {
-		tw.line(tw.st.dim, "  ", "  ", fmt.Sprintf("and %s, in the Markdown, HTML and JSON reports", plural(more, "more requirement", "more requirements")))
+		tw.line(tw.st.dim, "  ", "  ", fmt.Sprintf("and %s, in the Markdown, HTML and JSON reports", termtext.Plural(more, "more requirement", "more requirements")))
 	}
 }
 
@@ -220,7 +221,7 @@ func (tw *textWriter) skills(rp *Report) {
 	hs := slices.Clone(headers)
 	if fitColumns(widths, cells, tw.width-2-2*len(widths), 0, 1) {
 		for c, h := range headers[:3] {
-			hs[c] = pad(h, widths[c])
+			hs[c] = termtext.Pad(h, widths[c])
 		}
 		hs[3] = strings.Repeat(" ", widths[3]-ansi.StringWidth(headers[3])) + headers[3]
 	}
@@ -374,7 +375,7 @@ func (tw *textWriter) candidates(rp *Report) error {
 	for r := range rows {
 		head := strings.Repeat(" ", fixed)
 		if r == rows-1 {
-			head = "  " + pad("Name", nameW) + "  " + pad("Status", statusW) + "  " + pad("Updated", dateW) + "  "
+			head = "  " + termtext.Pad("Name", nameW) + "  " + termtext.Pad("Status", statusW) + "  " + termtext.Pad("Updated", dateW) + "  "
 			if !columns && !stacked {
 				head += "Readiness per company"
 			}
@@ -382,14 +383,14 @@ func (tw *textWriter) candidates(rp *Report) error {
 		for _, h := range heads {
 			cell := ""
 			if i := r - (rows - len(h)); i >= 0 {
-				cell = fit(h[i], colW)
+				cell = termtext.Cut(h[i], colW)
 			}
-			head += pad(cell, colW) + "  "
+			head += termtext.Pad(cell, colW) + "  "
 		}
 		tw.w.WriteString(tw.st.heading.Render(strings.TrimRight(head, " ")) + "\n")
 	}
 	return rp.Candidates(func(c Candidate) error {
-		line := "  " + pad(fit(clean(c.Name), nameW), nameW) + "  " + pad(c.Status, statusW) + "  " + pad(date(c), dateW) + "  "
+		line := "  " + termtext.Exact(clean(c.Name), nameW) + "  " + termtext.Pad(c.Status, statusW) + "  " + termtext.Pad(date(c), dateW) + "  "
 		if columns {
 			byID := make(map[string]CandidateCompany, len(c.Companies))
 			for _, cc := range c.Companies {
@@ -400,7 +401,7 @@ func (tw *textWriter) candidates(rp *Report) error {
 				if cc, ok := byID[co.ID]; ok {
 					cell = tw.standing(cc)
 				}
-				line += pad(cell, colW) + "  "
+				line += termtext.Pad(cell, colW) + "  "
 			}
 			tw.w.WriteString(strings.TrimRight(line, " ") + "\n")
 			return nil
@@ -445,7 +446,7 @@ func wrapParts(parts []string, width int) []string {
 	}
 	var out []string
 	for _, l := range append(lines, cur) {
-		out = append(out, strings.Split(scorecard.Wrap(l, width), "\n")...)
+		out = append(out, strings.Split(termtext.Wrap(l, width), "\n")...)
 	}
 	return out
 }
@@ -458,7 +459,7 @@ func (tw *textWriter) standing(cc CandidateCompany) string {
 func (tw *textWriter) problems(rp *Report) {
 	if len(rp.Skipped) > 0 {
 		tw.blank()
-		tw.line(tw.st.heading, "", "", fmt.Sprintf("Skipped (%s)", plural(len(rp.Skipped), "file", "files")))
+		tw.line(tw.st.heading, "", "", fmt.Sprintf("Skipped (%s)", termtext.Plural(len(rp.Skipped), "file", "files")))
 		for _, l := range skippedLines(rp.Skipped) {
 			tw.line(lipgloss.NewStyle(), "  ", "    ", clean(l))
 		}
@@ -490,7 +491,7 @@ func (tw *textWriter) tableTail(indent string, headers []string, rows [][]string
 		if excess := tw.tableWidth(headers, rows, numeric) - room; excess > 0 && natural > minTail {
 			keep := max(minTail, natural-excess, ansi.StringWidth(headers[tail]))
 			for _, r := range rows {
-				r[tail] = fitLeft(r[tail], keep)
+				r[tail] = termtext.CutLeft(r[tail], keep)
 			}
 		}
 	}
@@ -541,14 +542,7 @@ func (tw *textWriter) newTable(headers []string, rows [][]string, numeric []int)
 
 // Words shared by the text and Markdown reports.
 
-func clean(s string) string { return yamlfile.Clean(s) }
-
-func plural(n int, one, many string) string {
-	if n == 1 {
-		return "1 " + one
-	}
-	return strconv.Itoa(n) + " " + many
-}
+func clean(s string) string { return safetext.Clean(s) }
 
 func rubricName(r RubricRef) string {
 	if r.Version == "" {
@@ -625,10 +619,10 @@ func unknownSkills(us []SkillFiles) string {
 	shown := us[:min(len(us), MaxUnknownSkills)]
 	parts := make([]string, len(shown), len(shown)+1)
 	for i, u := range shown {
-		parts[i] = fmt.Sprintf("%s (%s)", clean(u.Skill), plural(u.Files, "file", "files"))
+		parts[i] = fmt.Sprintf("%s (%s)", clean(u.Skill), termtext.Plural(u.Files, "file", "files"))
 	}
 	if more := len(us) - len(shown); more > 0 {
-		parts = append(parts, fmt.Sprintf("… and %s more unknown skills", Thousands(more)))
+		parts = append(parts, fmt.Sprintf("… and %s more unknown skills", termtext.Thousands(more)))
 	}
 	return strings.Join(parts, ", ")
 }
@@ -636,39 +630,3 @@ func unknownSkills(us []SkillFiles) string {
 // MaxUnknownSkills is how many skills the rubric lacks a report or preview
 // names, on screen and on paper; the rest are counted. (JSON lists all.)
 const MaxUnknownSkills = 20
-
-// Thousands writes n with a comma between groups of three digits.
-func Thousands(n int) string {
-	if n < 0 {
-		return "-" + Thousands(-n)
-	}
-	s := strconv.Itoa(n)
-	for i := len(s) - 3; i > 0; i -= 3 {
-		s = s[:i] + "," + s[i:]
-	}
-	return s
-}
-
-// fit cuts s to n cells, ending it with "…" when cut.
-func fit(s string, n int) string {
-	if n < 1 || ansi.StringWidth(s) <= n {
-		return s
-	}
-	return ansi.Truncate(s, n, "…")
-}
-
-// fitLeft cuts s to n cells from the left, starting it with "…" when cut.
-func fitLeft(s string, n int) string {
-	w := ansi.StringWidth(s)
-	if n < 1 || w <= n {
-		return s
-	}
-	return ansi.TruncateLeft(s, w-n+1, "…")
-}
-
-func pad(s string, n int) string {
-	if l := ansi.StringWidth(s); l < n {
-		return s + strings.Repeat(" ", n-l)
-	}
-	return s
-}

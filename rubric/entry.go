@@ -8,6 +8,7 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/readycheck/readycheck/internal/safetext"
 	"github.com/readycheck/readycheck/internal/yamlfile"
 )
 
@@ -81,11 +82,11 @@ func (r *Rubric) NewCompany(e CompanyEntry, source string) (*Company, error) {
 	if len(e.Requirements) == 0 {
 		fail(-1, "requirements", -1, "%s has no requirements; add at least one (e.g. `- {skill: sql, min: 2}`)", what)
 	}
-	c := &Company{ID: e.ID, Name: yamlfile.CleanLine(e.Name), Role: yamlfile.CleanLine(e.Role), Almost: DefaultAlmost, Ready: DefaultReady, Source: source}
+	c := &Company{ID: e.ID, Name: safetext.CleanLine(e.Name), Role: safetext.CleanLine(e.Role), Almost: DefaultAlmost, Ready: DefaultReady, Source: source}
 	seen := map[string]int{}
 	for j, re := range e.Requirements {
 		rw := fmt.Sprintf("requirement %d of %s", j+1, what)
-		req := &Requirement{ID: re.ID, Weight: 1, Must: re.Must, Sentence: yamlfile.CleanLine(re.Sentence)}
+		req := &Requirement{ID: re.ID, Weight: 1, Must: re.Must, Sentence: safetext.CleanLine(re.Sentence)}
 		switch {
 		case re.Skill != "" && len(re.AnyOf) > 0:
 			fail(j, "any_of", -1, "%s has both skill and any_of; use skill for one skill, or any_of for a choice among several", rw)

@@ -9,6 +9,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/readycheck/readycheck/internal/safetext"
 	"github.com/readycheck/readycheck/internal/yamlfile"
 	"github.com/readycheck/readycheck/rubric"
 )
@@ -36,7 +37,7 @@ func FuzzParseRubric(f *testing.F) {
 	f.Fuzz(func(t *testing.T, data []byte) {
 		r, problems := rubric.Parse("fuzz.yaml", data)
 		for _, p := range problems {
-			if _, bad := yamlfile.Unsafe(p.Error()); bad {
+			if _, bad := safetext.Unsafe(p.Error()); bad {
 				t.Fatalf("problem %q is not safe for a terminal", p.Error())
 			}
 			if p.Message == "" {
@@ -61,7 +62,7 @@ func FuzzParseRubric(f *testing.F) {
 func checkConsistent(t *testing.T, r *rubric.Rubric) {
 	t.Helper()
 	text := func(what, s string) {
-		if _, bad := yamlfile.Unsafe(s); bad {
+		if _, bad := safetext.Unsafe(s); bad {
 			t.Fatalf("%s %q is not safe for a terminal", what, s)
 		}
 	}

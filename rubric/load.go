@@ -11,6 +11,7 @@ import (
 
 	"go.yaml.in/yaml/v4"
 
+	"github.com/readycheck/readycheck/internal/safetext"
 	"github.com/readycheck/readycheck/internal/yamlfile"
 )
 
@@ -262,9 +263,9 @@ func (l *loader) scalesOf(n *yaml.Node) {
 				// `[None, Aware]`: one mistake for the whole list, reported once.
 				if !plainReported {
 					plainReported = true
-					l.At(it, "the levels of %s are written as plain text; write each level as {label: ...}, e.g. {label: %s}", what, yamlfile.Clean(it.Value))
+					l.At(it, "the levels of %s are written as plain text; write each level as {label: ...}, e.g. {label: %s}", what, safetext.Clean(it.Value))
 				}
-				if _, bad := yamlfile.Unsafe(it.Value); !bad {
+				if _, bad := safetext.Unsafe(it.Value); !bad {
 					lvl.Label = it.Value
 				}
 			} else {
@@ -450,7 +451,7 @@ func (l *loader) aliases(s *Skill, n *yaml.Node, what string) {
 		return
 	}
 	if n.Kind == yaml.ScalarNode {
-		l.At(n, "%s aliases should be a list of names, e.g. aliases: [%s]", what, yamlfile.Clean(n.Value))
+		l.At(n, "%s aliases should be a list of names, e.g. aliases: [%s]", what, safetext.Clean(n.Value))
 		return
 	}
 	items := l.Items(n, what+" aliases")
@@ -742,7 +743,7 @@ func (l *loader) requirement(n *yaml.Node, c *Company, j int, companyWhat string
 	if w := f["weight"].Value; w != nil && !yamlfile.IsNull(w) {
 		if x, ok := l.Float(w, "the weight of "+what); ok {
 			if !(x >= MinWeight && x <= MaxWeight) {
-				l.At(w, "%s has weight %s; a weight must be a number from %g to %d (leave it out for 1)", what, yamlfile.Clean(w.Value), MinWeight, MaxWeight)
+				l.At(w, "%s has weight %s; a weight must be a number from %g to %d (leave it out for 1)", what, safetext.Clean(w.Value), MinWeight, MaxWeight)
 			}
 			req.Weight = x
 		}
@@ -813,7 +814,7 @@ func (l *loader) minLevel(m *yaml.Node, scale *Scale, what string) int {
 	case err == nil:
 		return v
 	case m.Tag == "!!int" || m.Tag == "!!float":
-		l.At(m, "%s has min %s; use a whole level from 1 to %d (%s)", what, yamlfile.Clean(m.Value), top, labelRange(scale))
+		l.At(m, "%s has min %s; use a whole level from 1 to %d (%s)", what, safetext.Clean(m.Value), top, labelRange(scale))
 		return 0
 	}
 	if !l.SafeText(m, "the min of "+what, m.Value) {

@@ -8,6 +8,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/readycheck/readycheck/internal/safetext"
 	"github.com/readycheck/readycheck/internal/yamlfile"
 	"github.com/readycheck/readycheck/rubric"
 )
@@ -678,7 +679,7 @@ func TestProblemsAreTerminalSafe(t *testing.T) {
 	for _, p := range problems {
 		s := p.Error()
 		got = append(got, s)
-		if _, bad := yamlfile.Unsafe(s); bad {
+		if _, bad := safetext.Unsafe(s); bad {
 			t.Errorf("problem %q carries a control character to the terminal", s)
 		}
 	}

@@ -7,6 +7,8 @@ import (
 
 	"github.com/charmbracelet/x/ansi"
 
+	"github.com/readycheck/readycheck/internal/safetext"
+	"github.com/readycheck/readycheck/internal/termtext"
 	"github.com/readycheck/readycheck/rubric"
 )
 
@@ -57,19 +59,19 @@ func (b *Both) Text(w io.Writer, width int) error {
 	}
 	var o strings.Builder
 	a := b.Self.Assessment
-	o.WriteString(wrap(fmt.Sprintf("Readiness of %s: the candidate's view and %s's", clean(a.Candidate.Name), b.mentorName()), width) + "\n")
-	o.WriteString(wrap(b.Self.summary(" · "), width) + "\n")
+	o.WriteString(termtext.Wrap(fmt.Sprintf("Readiness of %s: the candidate's view and %s's", clean(a.Candidate.Name), b.mentorName()), width) + "\n")
+	o.WriteString(termtext.Wrap(b.Self.summary(" · "), width) + "\n")
 	o.WriteString(b.Self.unansweredText(width))
 	for _, row := range b.rows() {
 		self, mentor := row[0], row[1]
-		fmt.Fprintf(&o, "\n%s\n", wrap(CompanyTitle(self.Company), width))
+		fmt.Fprintf(&o, "\n%s\n", termtext.Wrap(CompanyTitle(self.Company), width))
 		for _, v := range []struct {
 			who string
 			cr  rubric.CompanyResult
 		}{{"candidate", self}, {"mentor", mentor}} {
 			fmt.Fprintf(&o, "  %-10s %5.1f%%  %s %s\n", v.who, v.cr.Readiness, VerdictMarker(v.cr.Verdict), strings.ToUpper(VerdictWord(v.cr.Verdict)))
 			if blockers := Blockers(v.cr); len(blockers) > 0 {
-				o.WriteString(indent(wrap("blocked by: "+joinAnd(blockers), width-6), "    ", "      "))
+				o.WriteString(indent(termtext.Wrap("blocked by: "+joinAnd(blockers), width-6), "    ", "      "))
 			}
 		}
 		titleW := 0
@@ -81,35 +83,35 @@ func (b *Both) Text(w io.Writer, width int) error {
 			titleW = max(titleW, t)
 		}
 		titleW = min(titleW, width-2-24)
-		fmt.Fprintf(&o, "  %s  %-10s %s\n", pad("", titleW), "candidate", "mentor")
+		fmt.Fprintf(&o, "  %s  %-10s %s\n", termtext.Pad("", titleW), "candidate", "mentor")
 		for i, rr := range self.Requirements {
 			mr := mentor.Requirements[i]
 			title := clean(rr.Requirement.Title)
 			if rr.Requirement.Must {
-				title = fit(title, titleW-len(mustMark)) + mustMark
+				title = termtext.Cut(title, titleW-len(mustMark)) + mustMark
 			}
-			fmt.Fprintf(&o, "  %s  %-10s %s\n", pad(fit(title, titleW), titleW), metWord(rr), metWord(mr))
+			fmt.Fprintf(&o, "  %s  %-10s %s\n", termtext.Exact(title, titleW), metWord(rr), metWord(mr))
 		}
 	}
 	if len(b.Gaps) > 0 {
 		o.WriteString("\nGaps of two levels or more\n")
 		for _, g := range b.Gaps {
-			o.WriteString(indent(wrap("• "+b.gapLine(g), width-4), "  ", "    "))
+			o.WriteString(indent(termtext.Wrap("• "+b.gapLine(g), width-4), "  ", "    "))
 		}
 	}
 	if cs := b.comments(); len(cs) > 0 {
 		fmt.Fprintf(&o, "\nComments by %s\n", b.mentorName())
 		for _, c := range cs {
-			o.WriteString(indent(wrap(clean(c[0])+": "+oneLine(clean(c[1])), width-4), "  ", "    "))
+			o.WriteString(indent(termtext.Wrap(clean(c[0])+": "+safetext.OneLine(clean(c[1])), width-4), "  ", "    "))
 		}
 	}
 	if s := b.Mentor.Review.Summary; s != "" {
-		fmt.Fprintf(&o, "\nSummary\n%s", indent(wrap(oneLine(clean(s)), width-2), "  ", "  "))
+		fmt.Fprintf(&o, "\nSummary\n%s", indent(termtext.Wrap(safetext.OneLine(clean(s)), width-2), "  ", "  "))
 	}
 	if len(b.Mentor.Result.NextSteps) > 0 {
 		o.WriteString("\nNext steps in the mentor's view\n")
 		for i, st := range b.Mentor.Result.NextSteps {
-			o.WriteString(indent(wrap(fmt.Sprintf("%d. %s", i+1, NextStepSentence(st)), width-5), "  ", "     "))
+			o.WriteString(indent(termtext.Wrap(fmt.Sprintf("%d. %s", i+1, NextStepSentence(st)), width-5), "  ", "     "))
 		}
 	}
 	_, err := io.WriteString(w, o.String())
@@ -125,8 +127,6 @@ func metWord(rr rubric.RequirementResult) string {
 	}
 	return "✗ unmet"
 }
-
-func oneLine(s string) string { return strings.Join(strings.Fields(s), " ") }
 
 // Markdown writes both views as the report a mentor sends back to the
 // candidate.
@@ -178,7 +178,7 @@ func (b *Both) Markdown(w io.Writer) error {
 	if cs := b.comments(); len(cs) > 0 {
 		fmt.Fprintf(&o, "\n## Comments by %s\n\n", md(b.mentorName()))
 		for _, c := range cs {
-			fmt.Fprintf(&o, "- **%s**: %s\n", md(c[0]), md(oneLine(c[1])))
+			fmt.Fprintf(&o, "- **%s**: %s\n", md(c[0]), md(safetext.OneLine(c[1])))
 		}
 	}
 	if s := b.Mentor.Review.Summary; s != "" {

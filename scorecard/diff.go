@@ -8,7 +8,8 @@ import (
 	"time"
 
 	"github.com/readycheck/readycheck/assessments"
-	"github.com/readycheck/readycheck/internal/yamlfile"
+	"github.com/readycheck/readycheck/internal/safetext"
+	"github.com/readycheck/readycheck/internal/termtext"
 	"github.com/readycheck/readycheck/rubric"
 )
 
@@ -137,7 +138,7 @@ func (d *Diff) JSON() ([]byte, error) {
 	if err != nil {
 		return nil, err
 	}
-	return append(yamlfile.EscapeJSON(b), '\n'), nil
+	return append(safetext.EscapeJSON(b), '\n'), nil
 }
 
 func (d *Diff) levelName(sc SkillChange, l *int) string {
@@ -174,12 +175,12 @@ func (d *Diff) Text(w io.Writer, width int) error {
 	}
 	var o strings.Builder
 	if d.same() {
-		o.WriteString(wrap("Progress of "+d.Old.person(), width) + "\n")
-		fmt.Fprintf(&o, "from %s (%s)\n  to %s (%s)\n", yamlfile.CleanPath(d.Old.File), when(d.Old.Updated), yamlfile.CleanPath(d.New.File), when(d.New.Updated))
+		o.WriteString(termtext.Wrap("Progress of "+d.Old.person(), width) + "\n")
+		fmt.Fprintf(&o, "from %s (%s)\n  to %s (%s)\n", safetext.CleanPath(d.Old.File), when(d.Old.Updated), safetext.CleanPath(d.New.File), when(d.New.Updated))
 	} else {
 		o.WriteString("Progress between two different candidates\n")
-		o.WriteString(indent(wrap(fmt.Sprintf("from %s: %s (%s)", d.Old.person(), yamlfile.CleanPath(d.Old.File), when(d.Old.Updated)), width-2), "", "  "))
-		o.WriteString(indent(wrap(fmt.Sprintf("to %s: %s (%s)", d.New.person(), yamlfile.CleanPath(d.New.File), when(d.New.Updated)), width-4), "  ", "    "))
+		o.WriteString(indent(termtext.Wrap(fmt.Sprintf("from %s: %s (%s)", d.Old.person(), safetext.CleanPath(d.Old.File), when(d.Old.Updated)), width-2), "", "  "))
+		o.WriteString(indent(termtext.Wrap(fmt.Sprintf("to %s: %s (%s)", d.New.person(), safetext.CleanPath(d.New.File), when(d.New.Updated)), width-4), "  ", "    "))
 	}
 	var moved []CompanyChange
 	for _, c := range d.Companies {
@@ -190,7 +191,7 @@ func (d *Diff) Text(w io.Writer, width int) error {
 	if len(moved) > 0 {
 		o.WriteString("\nVerdicts that changed\n")
 		for _, c := range moved {
-			o.WriteString(indent(wrap(verdictChange(c), width-2), "  ", "  "))
+			o.WriteString(indent(termtext.Wrap(verdictChange(c), width-2), "  ", "  "))
 		}
 	}
 	o.WriteString("\nReadiness\n")
@@ -207,14 +208,14 @@ func (d *Diff) Text(w io.Writer, width int) error {
 		case c.Change < 0:
 			arrow = "↓"
 		}
-		fmt.Fprintf(&o, "  %s  %5.1f%% → %5.1f%%  %s %s\n", pad(fit(c.title(), nameW), nameW), c.From, c.To, signed(c.Change), arrow)
+		fmt.Fprintf(&o, "  %s  %5.1f%% → %5.1f%%  %s %s\n", termtext.Exact(c.title(), nameW), c.From, c.To, signed(c.Change), arrow)
 	}
 	if len(d.Skills) == 0 {
 		o.WriteString("\nNo skill changed level.\n")
 	} else {
 		o.WriteString("\nSkills that changed\n")
 		for _, s := range d.Skills {
-			o.WriteString(indent(wrap(fmt.Sprintf("%s: %s → %s", clean(s.Title), d.levelName(s, s.From), d.levelName(s, s.To)), width-2), "  ", "    "))
+			o.WriteString(indent(termtext.Wrap(fmt.Sprintf("%s: %s → %s", clean(s.Title), d.levelName(s, s.From), d.levelName(s, s.To)), width-2), "  ", "    "))
 		}
 	}
 	_, err := io.WriteString(w, o.String())
@@ -224,7 +225,7 @@ func (d *Diff) Text(w io.Writer, width int) error {
 // Markdown writes the diff as a document.
 func (d *Diff) Markdown(w io.Writer) error {
 	var o strings.Builder
-	oldFile, newFile := strings.ReplaceAll(yamlfile.CleanPath(d.Old.File), "`", ""), strings.ReplaceAll(yamlfile.CleanPath(d.New.File), "`", "")
+	oldFile, newFile := strings.ReplaceAll(safetext.CleanPath(d.Old.File), "`", ""), strings.ReplaceAll(safetext.CleanPath(d.New.File), "`", "")
 	if d.same() {
 		fmt.Fprintf(&o, "# Progress of %s\n\nFrom `%s` (%s) to `%s` (%s).\n", cell(d.Old.person()), oldFile, when(d.Old.Updated), newFile, when(d.New.Updated))
 	} else {

@@ -5,7 +5,7 @@ import (
 	"math"
 	"time"
 
-	"github.com/readycheck/readycheck/internal/yamlfile"
+	"github.com/readycheck/readycheck/internal/safetext"
 	"github.com/readycheck/readycheck/rubric"
 )
 
@@ -188,5 +188,5 @@ func (c *Card) JSON() ([]byte, error) {
 	if err != nil {
 		return nil, err
 	}
-	return append(yamlfile.EscapeJSON(b), '\n'), nil
+	return append(safetext.EscapeJSON(b), '\n'), nil
 }

@@ -6,7 +6,7 @@ import (
 	"net/url"
 	"strings"
 
-	"github.com/readycheck/readycheck/internal/yamlfile"
+	"github.com/readycheck/readycheck/internal/safetext"
 	"github.com/readycheck/readycheck/rubric"
 )
 
@@ -166,7 +166,7 @@ var mdEscapes = strings.NewReplacer(`\`, `\\`, "*", `\*`, "_", `\_`, "`", "\\`",
 	"://", `\://`, "www.", `www\.`, "WWW.", `WWW\.`, "@", `\@`)
 
 // MarkdownText escapes text from files (a name, a title, a note) so that
-// it reads as text in Markdown, cleaned as yamlfile.Clean does: never
+// it reads as text in Markdown, cleaned as safetext.Clean does: never
 // markup, never a link. Every Markdown output writes such text through it.
 func MarkdownText(s string) string {
 	return mdEscapes.Replace(clean(s))
@@ -196,7 +196,7 @@ const maxSentence = 300
 // SentenceText is a posting's sentence as a report quotes it: on one
 // line, cut to 300 characters with an ellipsis.
 func SentenceText(s string) string {
-	s = yamlfile.CleanLine(s)
+	s = safetext.CleanLine(s)
 	if r := []rune(s); len(r) > maxSentence {
 		s = string(r[:maxSentence-1]) + "…"
 	}

@@ -9,7 +9,7 @@ import (
 	"strings"
 
 	"github.com/readycheck/readycheck/assessments"
-	"github.com/readycheck/readycheck/internal/yamlfile"
+	"github.com/readycheck/readycheck/internal/safetext"
 	"github.com/readycheck/readycheck/rubric"
 )
 
@@ -196,7 +196,7 @@ func companyName(name, role string) string {
 }
 
 // clean makes text from a file safe for a terminal or a document.
-func clean(s string) string { return yamlfile.Clean(s) }
+func clean(s string) string { return safetext.Clean(s) }
 
 // The standings of a requirement, as Status returns them.
 const (

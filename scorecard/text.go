@@ -3,12 +3,12 @@ package scorecard
 import (
 	"fmt"
 	"io"
-	"regexp"
 	"strings"
 
 	"charm.land/lipgloss/v2"
 	"github.com/charmbracelet/x/ansi"
 
+	"github.com/readycheck/readycheck/internal/termtext"
 	"github.com/readycheck/readycheck/rubric"
 )
 
@@ -47,30 +47,30 @@ func (c *Card) Text(w io.Writer, width int, color bool) error {
 	width = max(width, MinWidth)
 	st := stylesFor(color)
 	var b strings.Builder
-	fmt.Fprintf(&b, "%s\n", st.title.Render(fit(c.heading(), width)))
-	b.WriteString(paint(st.dim, indent(wrap(c.summary(" · "), width), "", "")))
+	fmt.Fprintf(&b, "%s\n", st.title.Render(termtext.Cut(c.heading(), width)))
+	b.WriteString(paint(st.dim, indent(termtext.Wrap(c.summary(" · "), width), "", "")))
 	b.WriteString(paint(st.partial, c.unansweredText(width)))
 	for _, cr := range c.Result.Companies {
 		b.WriteString("\n")
-		b.WriteString(paint(st.heading, indent(wrap(CompanyTitle(cr.Company), width), "", "")))
+		b.WriteString(paint(st.heading, indent(termtext.Wrap(CompanyTitle(cr.Company), width), "", "")))
 		verdict := VerdictMarker(cr.Verdict) + " " + strings.ToUpper(VerdictWord(cr.Verdict))
 		fmt.Fprintf(&b, "  %s  %5.1f%%  %s\n", Bar(cr.Readiness, min(maxBar, width-30)), cr.Readiness, st.verdict[cr.Verdict].Render(verdict))
 		if blockers := Blockers(cr); len(blockers) > 0 {
-			b.WriteString(paint(st.must, indent(wrap("Blocked by "+joinAnd(blockers)+" (must)", width-2), "  ", "  ")))
+			b.WriteString(paint(st.must, indent(termtext.Wrap("Blocked by "+joinAnd(blockers)+" (must)", width-2), "  ", "  ")))
 		}
 		titleW, stacked := titleWidth(cr, width)
 		for _, rr := range cr.Requirements {
 			b.WriteString(requirementLine(rr, st, titleW, width, stacked))
 			if s := rr.Requirement.Sentence; s != "" && cr.Company.Source == rubric.SourcePosting {
 				// On one line: the JSON and Markdown reports quote it whole.
-				fmt.Fprintf(&b, "%s%s\n", strings.Repeat(" ", levelsIndent), st.dim.Render(fit("from “"+SentenceText(s)+"”", width-levelsIndent)))
+				fmt.Fprintf(&b, "%s%s\n", strings.Repeat(" ", levelsIndent), st.dim.Render(termtext.Cut("from “"+SentenceText(s)+"”", width-levelsIndent)))
 			}
 		}
 	}
 	if len(c.Result.NextSteps) > 0 {
 		fmt.Fprintf(&b, "\n%s\n", st.heading.Render("Next steps"))
 		for i, step := range c.Result.NextSteps {
-			b.WriteString(indent(wrap(fmt.Sprintf("%d. %s", i+1, NextStepSentence(step)), width-5), "  ", "     "))
+			b.WriteString(indent(termtext.Wrap(fmt.Sprintf("%d. %s", i+1, NextStepSentence(step)), width-5), "  ", "     "))
 		}
 	}
 	if n := len(c.Result.Unanswered); n > 0 {
@@ -79,7 +79,7 @@ func (c *Card) Text(w io.Writer, width int, color bool) error {
 			titles[i] = clean(s.Title)
 		}
 		fmt.Fprintf(&b, "\n%s\n", st.heading.Render(fmt.Sprintf("Unanswered (%d, counted as level 0)", n)))
-		b.WriteString(indent(wrap(strings.Join(titles, ", "), width-2), "  ", "  "))
+		b.WriteString(indent(termtext.Wrap(strings.Join(titles, ", "), width-2), "  ", "  "))
 	}
 	_, err := io.WriteString(w, b.String())
 	return err
@@ -93,9 +93,9 @@ func (c *Card) unansweredText(width int) string {
 		return ""
 	}
 	if c.AnswerCommand == "" {
-		return indent(wrap(count, width), "", "")
+		return indent(termtext.Wrap(count, width), "", "")
 	}
-	return indent(wrap(count+"; "+action+", run:", width), "", "") + "  " + clean(c.AnswerCommand) + "\n"
+	return indent(termtext.Wrap(count+"; "+action+", run:", width), "", "") + "  " + clean(c.AnswerCommand) + "\n"
 }
 
 // requirementLine is one requirement: status word and marker, title (with
@@ -106,22 +106,22 @@ func requirementLine(rr rubric.RequirementResult, st styles, titleW, width int, 
 	var mark string
 	switch Status(rr) {
 	case StatusMet:
-		mark = st.met.Render(pad("✓ met", markWidth))
+		mark = st.met.Render(termtext.Pad("✓ met", markWidth))
 	case StatusPartial:
-		mark = st.partial.Render(pad("~ partial", markWidth))
+		mark = st.partial.Render(termtext.Pad("~ partial", markWidth))
 	default:
-		mark = st.unmet.Render(pad("✗ unmet", markWidth))
+		mark = st.unmet.Render(termtext.Pad("✗ unmet", markWidth))
 	}
 	req := rr.Requirement
 	title := clean(req.Title)
 	if req.Must {
-		title = fit(title, titleW-len(mustMark)) + mustMark
+		title = termtext.Cut(title, titleW-len(mustMark)) + mustMark
 	}
 	levels := LevelsText(rr)
 	if stacked {
-		return fmt.Sprintf("  %s %s\n%s%s\n", mark, fit(title, titleW), strings.Repeat(" ", levelsIndent), st.dim.Render(fit(levels, width-levelsIndent)))
+		return fmt.Sprintf("  %s %s\n%s%s\n", mark, termtext.Cut(title, titleW), strings.Repeat(" ", levelsIndent), st.dim.Render(termtext.Cut(levels, width-levelsIndent)))
 	}
-	return fmt.Sprintf("  %s %s  %s\n", mark, pad(fit(title, titleW), titleW), st.dim.Render(levels))
+	return fmt.Sprintf("  %s %s  %s\n", mark, termtext.Exact(title, titleW), st.dim.Render(levels))
 }
 
 // LevelsText is the level a requirement's skill reached against the level
@@ -155,42 +155,6 @@ func titleWidth(cr rubric.CompanyResult, width int) (titleW int, stacked bool) {
 	}
 	return min(titleW, room), false
 }
-
-// fit cuts s to n cells, ending it with "…" when cut.
-func fit(s string, n int) string {
-	if n < 1 || ansi.StringWidth(s) <= n {
-		return s
-	}
-	return ansi.Truncate(s, n, "…")
-}
-
-func pad(s string, n int) string {
-	if l := ansi.StringWidth(s); l < n {
-		return s + strings.Repeat(" ", n-l)
-	}
-	return s
-}
-
-// wrap wraps text to width on spaces, breaking words longer than the width.
-func wrap(s string, width int) string { return Wrap(s, width) }
-
-// Wrap wraps text to width on spaces (and the hyphens inside words),
-// breaking words longer than the width, but never inside a command-line
-// flag: "--rubric" stays whole, where the wrapping library would leave
-// "--" at the end of one line and "rubric" on the next.
-func Wrap(s string, width int) string {
-	if !strings.Contains(s, "--") {
-		return lipgloss.Wrap(s, width, "")
-	}
-	protected := flagPattern.ReplaceAllStringFunc(s, func(f string) string { return strings.ReplaceAll(f, "-", noBreakHyphen) })
-	return strings.ReplaceAll(lipgloss.Wrap(protected, width, ""), noBreakHyphen, "-")
-}
-
-// noBreakHyphen (U+2011) stands in for a flag's hyphens while wrapping.
-const noBreakHyphen = "\u2011"
-
-// flagPattern is a command-line flag such as --rubric or --follow-symlinks.
-var flagPattern = regexp.MustCompile(`--[a-z][a-z-]*`)
 
 // paint styles each line of s on its own, so that no style pads one line
 // to the width of another.

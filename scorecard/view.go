@@ -7,7 +7,7 @@ import (
 	"sort"
 
 	"github.com/readycheck/readycheck/assessments"
-	"github.com/readycheck/readycheck/internal/yamlfile"
+	"github.com/readycheck/readycheck/internal/safetext"
 	"github.com/readycheck/readycheck/rubric"
 )
 
@@ -144,5 +144,5 @@ func (b *Both) JSON() ([]byte, error) {
 	if err != nil {
 		return nil, err
 	}
-	return append(yamlfile.EscapeJSON(out), '\n'), nil
+	return append(safetext.EscapeJSON(out), '\n'), nil
 }

@@ -14,6 +14,7 @@ import (
 	"github.com/charmbracelet/x/term"
 
 	"github.com/readycheck/readycheck/assessments"
+	"github.com/readycheck/readycheck/internal/termtext"
 	"github.com/readycheck/readycheck/rubric"
 	"github.com/readycheck/readycheck/scorecard"
 )
@@ -217,7 +218,7 @@ func (p *prompter) saved() {
 
 func (p *prompter) run() error {
 	r := p.r
-	p.say("readycheck: %s (%s).\n", cleanLine(r.Title), plural(len(r.Skills()), "skill"))
+	p.say("readycheck: %s (%s).\n", cleanLine(r.Title), termtext.Plural(len(r.Skills()), "skill", "skills"))
 	if err := p.begin(); err != nil {
 		return err
 	}

@@ -7,6 +7,7 @@ import (
 	"time"
 
 	"github.com/readycheck/readycheck/assessments"
+	"github.com/readycheck/readycheck/internal/termtext"
 	"github.com/readycheck/readycheck/rubric"
 	"github.com/readycheck/readycheck/rubric/builtin"
 )
@@ -66,17 +67,6 @@ func answeredOf(a *assessments.Assessment, r *rubric.Rubric) int {
 	return n
 }
 
-// plural says "1 answer" or "3 answers", "1 company" or "2 companies".
-func plural(n int, word string) string {
-	if n == 1 {
-		return "1 " + word
-	}
-	if strings.HasSuffix(word, "y") && !strings.HasSuffix(word, "ey") {
-		return fmt.Sprintf("%d %sies", n, strings.TrimSuffix(word, "y"))
-	}
-	return fmt.Sprintf("%d %ss", n, word)
-}
-
 // ago says how long before now t was, as people say it.
 func ago(now, t time.Time) string {
 	if t.IsZero() {
@@ -87,11 +77,11 @@ func ago(now, t time.Time) string {
 	case d < time.Minute:
 		return "just now"
 	case d < time.Hour:
-		return plural(int(d.Minutes()), "minute") + " ago"
+		return termtext.Plural(int(d.Minutes()), "minute", "minutes") + " ago"
 	case d < 24*time.Hour:
-		return plural(int(d.Hours()), "hour") + " ago"
+		return termtext.Plural(int(d.Hours()), "hour", "hours") + " ago"
 	case d < 14*24*time.Hour:
-		return plural(int(d.Hours()/24), "day") + " ago"
+		return termtext.Plural(int(d.Hours()/24), "day", "days") + " ago"
 	}
 	return "on " + t.Local().Format("2 Jan 2006")
 }

@@ -8,6 +8,7 @@ import (
 	tea "charm.land/bubbletea/v2"
 
 	"github.com/readycheck/readycheck/assessments"
+	"github.com/readycheck/readycheck/internal/termtext"
 )
 
 // candidateScreen asks for the candidate's name (required: it names the
@@ -106,7 +107,7 @@ func (c *candidateScreen) view() string {
 	top := []string{s.titleLine(t.Brand.Render("readycheck") + t.Dim.Render(" · "+cleanLine(s.r.Title))), ""}
 	body := []string{
 		" " + t.Title.Render("A new assessment"),
-		" " + t.Dim.Render(truncate("Rate yourself skill by skill; every answer is saved as you go.", s.width-2)),
+		" " + t.Dim.Render(termtext.Cut("Rate yourself skill by skill; every answer is saved as you go.", s.width-2)),
 		"",
 	}
 	labels := [2]string{"Your name", "Email (optional)"}
@@ -118,7 +119,7 @@ func (c *candidateScreen) view() string {
 		body = append(body, " "+mark+t.Label.Render(labels[i]), "   "+in.View(), "")
 	}
 	if c.err != "" {
-		body = append(body, " "+t.Error.Render(truncate(markNotice+" "+c.err, s.width-2)))
+		body = append(body, " "+t.Error.Render(termtext.Cut(markNotice+" "+c.err, s.width-2)))
 	}
 	return s.frame(top, body, c.keys.help())
 }

@@ -6,7 +6,7 @@ import (
 
 	tea "charm.land/bubbletea/v2"
 
-	"github.com/readycheck/readycheck/internal/yamlfile"
+	"github.com/readycheck/readycheck/internal/safetext"
 )
 
 // Text reaches the terminal only through these functions: text from files
@@ -16,49 +16,47 @@ import (
 
 // clean makes text from a file safe for the terminal, keeping its line
 // breaks and tabs as they are.
-func clean(s string) string { return yamlfile.Clean(s) }
+func clean(s string) string { return safetext.Clean(s) }
 
-// cleanPath makes a path safe to show on one line (yamlfile.CleanPath).
-func cleanPath(p string) string { return yamlfile.CleanPath(p) }
+// cleanPath makes a path safe to show on one line (safetext.CleanPath).
+func cleanPath(p string) string { return safetext.CleanPath(p) }
 
 // cleanLine makes text from a file safe to show on one line: escape
 // sequences and control characters dropped, and runs of white space
 // (newlines and tabs included) folded into one space.
-func cleanLine(s string) string {
-	return strings.Join(strings.Fields(yamlfile.Clean(s)), " ")
-}
+func cleanLine(s string) string { return safetext.CleanLine(s) }
 
 // cleanText makes text from a file safe to show as a paragraph: escape
 // sequences and control characters dropped, tabs turned into spaces (they
 // would break the layout), line breaks kept.
 func cleanText(s string) string {
-	s = strings.ReplaceAll(yamlfile.Clean(s), "\t", " ")
+	s = strings.ReplaceAll(safetext.Clean(s), "\t", " ")
 	return strings.TrimSpace(s)
 }
 
 // cleanInput cleans what a person typed into a one-line field, such as a
-// name: the rule of every name readycheck saves (yamlfile.CleanLine).
-func cleanInput(s string) string { return yamlfile.CleanLine(s) }
+// name: the rule of every name readycheck saves (safetext.CleanLine).
+func cleanInput(s string) string { return safetext.CleanLine(s) }
 
 // typed cleans the text a key press or a paste brings to a text field, so
 // that the field shows what will be saved: escape sequences, controls but
 // line breaks and tabs, bidirectional and invisible characters never reach
-// it (yamlfile.Clean). Every text field's Update takes its message through
+// it (safetext.Clean). Every text field's Update takes its message through
 // it.
 func typed(msg tea.Msg) tea.Msg {
 	switch m := msg.(type) {
 	case tea.PasteMsg:
-		m.Content = yamlfile.Clean(m.Content)
+		m.Content = safetext.Clean(m.Content)
 		return m
 	case tea.KeyPressMsg:
-		m.Text = yamlfile.Clean(m.Text)
+		m.Text = safetext.Clean(m.Text)
 		return m
 	}
 	// The fields' own clipboard paste (their KeyMap.Paste) comes back as
 	// an unexported message that is a string.
 	if v := reflect.ValueOf(msg); v.Kind() == reflect.String {
 		c := reflect.New(v.Type()).Elem()
-		c.SetString(yamlfile.Clean(v.String()))
+		c.SetString(safetext.Clean(v.String()))
 		return c.Interface()
 	}
 	return msg
@@ -70,13 +68,13 @@ func typed(msg tea.Msg) tea.Msg {
 func cleanNote(s string) string {
 	s = strings.ReplaceAll(s, "\r\n", "\n")
 	s = strings.ReplaceAll(s, "\r", "\n")
-	return strings.TrimSpace(yamlfile.Clean(s))
+	return strings.TrimSpace(safetext.Clean(s))
 }
 
 // splitEvidence reads evidence links typed as a list: separated by commas,
 // spaces or newlines.
 func splitEvidence(s string) []string {
-	return strings.FieldsFunc(yamlfile.Clean(s), func(r rune) bool {
+	return strings.FieldsFunc(safetext.Clean(s), func(r rune) bool {
 		return r == ',' || r == ' ' || r == '\n' || r == '\t' || r == '\r'
 	})
 }

@@ -7,6 +7,7 @@ import (
 	"charm.land/bubbles/v2/textinput"
 	tea "charm.land/bubbletea/v2"
 
+	"github.com/readycheck/readycheck/internal/termtext"
 	"github.com/readycheck/readycheck/rubric"
 )
 
@@ -181,7 +182,7 @@ func (j *jumpScreen) view() string {
 			cursor = t.Cursor.Render(markCursor) + " "
 		}
 		if row.skill < 0 {
-			text := truncate(cleanLine(row.category.Title), s.width-4)
+			text := termtext.Cut(cleanLine(row.category.Title), s.width-4)
 			if i == j.cursor {
 				text = t.Selected.Render(text)
 			} else {
@@ -194,7 +195,7 @@ func (j *jumpScreen) view() string {
 		if s.a.Answers[s.r.Skills()[row.skill].ID].Answered() {
 			mark = t.Chosen.Render(markChosen)
 		}
-		title := truncate(s.titles[row.skill], s.width-8)
+		title := termtext.Cut(s.titles[row.skill], s.width-8)
 		if i == j.cursor {
 			title = t.Selected.Render(title)
 		}

@@ -14,6 +14,7 @@ import (
 	"github.com/charmbracelet/colorprofile"
 
 	"github.com/readycheck/readycheck/assessments"
+	"github.com/readycheck/readycheck/internal/termtext"
 	"github.com/readycheck/readycheck/rubric"
 )
 
@@ -314,7 +315,7 @@ func (m *Mentor) View() tea.View {
 	case mentorSkill:
 		body = m.skill.view(m)
 	case mentorSummary:
-		header := []string{" " + m.theme.Header.Render(truncate("Summary of your review · "+clean(m.open.a.Candidate.Name), m.width-2)), ""}
+		header := []string{" " + m.theme.Header.Render(termtext.Cut("Summary of your review · "+clean(m.open.a.Candidate.Name), m.width-2)), ""}
 		lines := []string{}
 		for _, l := range strings.Split(m.summary.View(), "\n") {
 			lines = append(lines, "  "+l)

@@ -11,6 +11,7 @@ import (
 	tea "charm.land/bubbletea/v2"
 
 	"github.com/readycheck/readycheck/assessments"
+	"github.com/readycheck/readycheck/internal/termtext"
 	"github.com/readycheck/readycheck/rubric"
 	"github.com/readycheck/readycheck/scorecard"
 )
@@ -365,7 +366,7 @@ func (l *listScreen) view(m *Mentor) string {
 		title = fmt.Sprintf("reading %d of %d files…", l.read, l.total)
 	}
 	header := []string{
-		" " + t.Title.Render("readycheck review") + "  " + t.Dim.Render(truncate(title+" · sorted by "+sortNames[l.sortBy]+" · reviewer "+clean(m.opts.Reviewer), m.width-20)),
+		" " + t.Title.Render("readycheck review") + "  " + t.Dim.Render(termtext.Cut(title+" · sorted by "+sortNames[l.sortBy]+" · reviewer "+clean(m.opts.Reviewer), m.width-20)),
 	}
 	if l.filterOn || l.filter.Value() != "" {
 		header = append(header, " "+l.filter.View())
@@ -395,7 +396,7 @@ func (l *listScreen) view(m *Mentor) string {
 		if r.status == assessments.Complete {
 			status = "complete"
 		}
-		line := truncate(fmt.Sprintf("%s · %s · %s · %s · %s", clean(r.name), r.rubricID, status, changed, m.reviewState(r)), m.width-4)
+		line := termtext.Cut(fmt.Sprintf("%s · %s · %s · %s · %s", clean(r.name), r.rubricID, status, changed, m.reviewState(r)), m.width-4)
 		if i == l.cursor {
 			line = t.Selected.Render(line)
 		}
@@ -407,7 +408,7 @@ func (l *listScreen) view(m *Mentor) string {
 		if r.trend != "" {
 			second += "  trend: " + r.trend
 		}
-		body = append(body, " "+mark+line, "    "+t.Dim.Render(truncate(second, m.width-5)))
+		body = append(body, " "+mark+line, "    "+t.Dim.Render(termtext.Cut(second, m.width-5)))
 	}
 	if len(l.failed) > 0 && len(body) < room-1 {
 		body = append(body, "", " "+t.Warning.Render(fmt.Sprintf("%d files could not be opened:", len(l.failed))))
@@ -415,7 +416,7 @@ func (l *listScreen) view(m *Mentor) string {
 			if len(body) >= room {
 				break
 			}
-			body = append(body, "   "+t.Dim.Render(truncate(cleanLine(firstLine(r.err)), m.width-4)))
+			body = append(body, "   "+t.Dim.Render(termtext.Cut(cleanLine(firstLine(r.err)), m.width-4)))
 		}
 	}
 	return layout(m.width, m.height, header, body, m.status(), m.help.View(m.keys.list()))

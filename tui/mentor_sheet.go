@@ -10,6 +10,8 @@ import (
 	tea "charm.land/bubbletea/v2"
 
 	"github.com/readycheck/readycheck/assessments"
+	"github.com/readycheck/readycheck/internal/safetext"
+	"github.com/readycheck/readycheck/internal/termtext"
 	"github.com/readycheck/readycheck/rubric"
 	"github.com/readycheck/readycheck/scorecard"
 )
@@ -166,8 +168,8 @@ func (sh *sheetScreen) view(m *Mentor) string {
 		}
 	}
 	header := []string{
-		" " + t.Title.Render("Review") + "  " + t.Dim.Render(truncate(fmt.Sprintf("%s · %s given · %d gaps of 2+ (g)", clean(o.a.Candidate.Name), plural(rated, "level"), gaps), m.width-10)),
-		" " + t.Header.Render(truncate(clean(skills[sh.cursor].Category.Title), m.width-2)),
+		" " + t.Title.Render("Review") + "  " + t.Dim.Render(termtext.Cut(fmt.Sprintf("%s · %s given · %d gaps of 2+ (g)", clean(o.a.Candidate.Name), termtext.Plural(rated, "level", "levels"), gaps), m.width-10)),
+		" " + t.Header.Render(termtext.Cut(clean(skills[sh.cursor].Category.Title), m.width-2)),
 	}
 	labelW := 13
 	gapW := 0
@@ -175,7 +177,7 @@ func (sh *sheetScreen) view(m *Mentor) string {
 		gapW = 26
 	}
 	titleW := max(m.width-2*labelW-gapW-12, 10)
-	header = append(header, " "+t.Dim.Render(truncate(fmt.Sprintf("  %s %s %s %s", pad("skill", titleW), pad("candidate", labelW), pad("you", labelW), "n e c: note, evidence, your comment"), m.width-2)))
+	header = append(header, " "+t.Dim.Render(termtext.Cut(fmt.Sprintf("  %s %s %s %s", termtext.Pad("skill", titleW), termtext.Pad("candidate", labelW), termtext.Pad("you", labelW), "n e c: note, evidence, your comment"), m.width-2)))
 	var body []string
 	room := sh.room(m)
 	for i := sh.offset; i < len(skills) && len(body) < room; i++ {
@@ -207,7 +209,7 @@ func (sh *sheetScreen) view(m *Mentor) string {
 		case gap != "":
 			gapMark = "▼"
 		}
-		row := fmt.Sprintf("%s %s %s %s", pad(truncate(clean(s.Title), titleW), titleW), pad(truncate(cand, labelW), labelW), pad(truncate(mine, labelW), labelW), fmt.Sprintf("%c %c %c", marks[0], marks[1], marks[2]))
+		row := fmt.Sprintf("%s %s %s %s", termtext.Exact(clean(s.Title), titleW), termtext.Exact(cand, labelW), termtext.Exact(mine, labelW), fmt.Sprintf("%c %c %c", marks[0], marks[1], marks[2]))
 		if gapW > 0 && gap != "" {
 			row += " " + gap
 		}
@@ -295,7 +297,7 @@ func (sk *skillScreen) view(m *Mentor) string {
 	o := m.open
 	s := o.r.Skills()[sk.index]
 	w := m.width - 2
-	header := []string{" " + t.Header.Render(truncate(fmt.Sprintf("%s · %s", clean(s.Category.Title), clean(s.Title)), w)), ""}
+	header := []string{" " + t.Header.Render(termtext.Cut(fmt.Sprintf("%s · %s", clean(s.Category.Title), clean(s.Title)), w)), ""}
 	var body []string
 	for _, l := range wrapLines(clean(s.Question), w) {
 		body = append(body, " "+t.Question.Render(l))
@@ -320,10 +322,10 @@ func (sk *skillScreen) view(m *Mentor) string {
 			mark = "  M  "
 		}
 		line := fmt.Sprintf("%d %s", lvl, clean(lv.Label))
-		if d := oneLineText(clean(s.Descriptor(lvl))); d != "" {
+		if d := safetext.OneLine(clean(s.Descriptor(lvl))); d != "" {
 			line += " — " + d
 		}
-		line = truncate(line, w-6)
+		line = termtext.Cut(line, w-6)
 		if lvl == cand || lvl == mine {
 			line = t.Selected.Render(line)
 		}
@@ -331,7 +333,7 @@ func (sk *skillScreen) view(m *Mentor) string {
 	}
 	body = append(body, " "+t.Dim.Render("C: the candidate's level · M: yours"), "")
 	if ans != nil && ans.Note != "" {
-		for i, l := range wrapLines("Note: "+oneLineText(clean(ans.Note)), w) {
+		for i, l := range wrapLines("Note: "+safetext.OneLine(clean(ans.Note)), w) {
 			if i < 3 {
 				body = append(body, " "+l)
 			}
@@ -339,7 +341,7 @@ func (sk *skillScreen) view(m *Mentor) string {
 	}
 	if ans != nil {
 		for _, e := range ans.Evidence {
-			body = append(body, " "+t.Dim.Render(truncate("Evidence: "+clean(e), w)))
+			body = append(body, " "+t.Dim.Render(termtext.Cut("Evidence: "+clean(e), w)))
 		}
 	}
 	body = append(body, "", " "+t.Label.Render("Your comment"))
@@ -353,8 +355,6 @@ func (sk *skillScreen) view(m *Mentor) string {
 	}
 	return layout(m.width, m.height, header, body, m.status(), m.help.View(m.editorKeys()))
 }
-
-func oneLineText(s string) string { return strings.Join(strings.Fields(s), " ") }
 
 func (m *Mentor) showSummary() tea.Cmd {
 	m.summary = textarea.New()

@@ -22,7 +22,7 @@ import (
 	tea "charm.land/bubbletea/v2"
 
 	"github.com/readycheck/readycheck/assessments"
-	"github.com/readycheck/readycheck/internal/yamlfile"
+	"github.com/readycheck/readycheck/internal/safetext"
 	"github.com/readycheck/readycheck/posting"
 	"github.com/readycheck/readycheck/rubric"
 )
@@ -467,7 +467,7 @@ func (m *Model) addPosting(msg draftedMsg) tea.Cmd {
 		err = errors.New("this text names none of the rubric's skills, so there is nothing to score you against; check that it is the posting's text (what the job asks for)")
 	}
 	for _, p := range s.a.Postings {
-		if err == nil && p.Text == yamlfile.Clean(msg.text) {
+		if err == nil && p.Text == safetext.Clean(msg.text) {
 			// The same posting again: nothing to add twice.
 			s.notice, s.done = "", "That posting is already in your assessment: "+cleanLine(p.Company.Name)+"."
 			m.back = nil

@@ -9,6 +9,7 @@ import (
 	tea "charm.land/bubbletea/v2"
 
 	"github.com/readycheck/readycheck/assessments"
+	"github.com/readycheck/readycheck/internal/termtext"
 )
 
 // noteScreen edits a skill's note and its evidence links: what the
@@ -137,7 +138,7 @@ func (n *noteScreen) view() string {
 		return "   " + t.Label.Render(text)
 	}
 	body := []string{
-		" " + t.Dim.Render(truncate("Saved with your answer; a mentor reading your assessment sees it.", s.width-2)),
+		" " + t.Dim.Render(termtext.Cut("Saved with your answer; a mentor reading your assessment sees it.", s.width-2)),
 		"",
 		label(0, "Note"),
 	}

@@ -10,6 +10,7 @@ import (
 	"golang.org/x/text/language"
 	"golang.org/x/text/message"
 
+	"github.com/readycheck/readycheck/internal/termtext"
 	"github.com/readycheck/readycheck/posting"
 )
 
@@ -127,8 +128,8 @@ func (ps *postingScreen) view() string {
 	top := []string{
 		s.titleLine(t.Header.Render("Job posting · how ready am I for it?")),
 		"",
-		" " + t.Text.Render(truncate("Paste a posting's text. readycheck drafts the company it describes from", s.width-2)),
-		" " + t.Text.Render(truncate("its words and scores your answers against it, sentence by sentence.", s.width-2)),
+		" " + t.Text.Render(termtext.Cut("Paste a posting's text. readycheck drafts the company it describes from", s.width-2)),
+		" " + t.Text.Render(termtext.Cut("its words and scores your answers against it, sentence by sentence.", s.width-2)),
 		"",
 	}
 	var body []string
@@ -136,7 +137,7 @@ func (ps *postingScreen) view() string {
 		body = append(body, " "+l)
 	}
 	n := utf8.RuneCountInString(ps.area.Value())
-	body = append(body, " "+t.Dim.Render(truncate(english.Sprintf("%d of at most %d characters · %s", n, MaxPostingText, plural(ps.area.LineCount(), "line")), s.width-2)))
+	body = append(body, " "+t.Dim.Render(termtext.Cut(english.Sprintf("%d of at most %d characters · %s", n, MaxPostingText, termtext.Plural(ps.area.LineCount(), "line", "lines")), s.width-2)))
 	if ps.err != "" {
 		body = append(body, "")
 		body = append(body, strings.Split(wrapBlock(markError+" "+ps.err, s.width-2, 3, t.Error), "\n")...)

@@ -6,6 +6,8 @@ import (
 
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
+
+	"github.com/readycheck/readycheck/internal/termtext"
 )
 
 // questionScreen asks about one skill: its question and help, and the
@@ -78,9 +80,9 @@ func (q *questionScreen) refresh() {
 	if ans != nil && (ans.Note != "" || len(ans.Evidence) > 0) {
 		note := markNote + " " + cleanLine(ans.Note)
 		if n := len(ans.Evidence); n > 0 {
-			note = strings.TrimSpace(note + " · " + plural(n, "evidence link"))
+			note = strings.TrimSpace(note + " · " + termtext.Plural(n, "evidence link", "evidence links"))
 		}
-		q.note = " " + t.Dim.Render(truncate(note, s.width-2))
+		q.note = " " + t.Dim.Render(termtext.Cut(note, s.width-2))
 	}
 	q.fit()
 }
@@ -157,7 +159,7 @@ func (q *questionScreen) fit() {
 	q.questionShown = min(len(l.question), max(room/3, 1))
 	q.questionCut = ""
 	if q.questionShown < len(l.question) {
-		q.questionCut = " " + t.Question.Render(truncate(l.question[q.questionShown-1]+" …", s.width-2))
+		q.questionCut = " " + t.Question.Render(termtext.Cut(l.question[q.questionShown-1]+" …", s.width-2))
 	}
 	fixed := 1 + q.questionShown + 1 // title, question, blank before the levels
 	avail := room - fixed
@@ -185,7 +187,7 @@ func (q *questionScreen) fit() {
 	}
 	q.helpCut = ""
 	if q.helpShown > 0 && q.helpShown < len(l.help) {
-		q.helpCut = " " + t.Dim.Render(truncate(l.help[q.helpShown-1]+" …", s.width-2))
+		q.helpCut = " " + t.Dim.Render(termtext.Cut(l.help[q.helpShown-1]+" …", s.width-2))
 	}
 	q.levelsRoom = max(avail-block(q.helpShown)-noteLines(), 1)
 

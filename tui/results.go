@@ -9,6 +9,7 @@ import (
 	"charm.land/lipgloss/v2"
 	"github.com/charmbracelet/x/ansi"
 
+	"github.com/readycheck/readycheck/internal/termtext"
 	"github.com/readycheck/readycheck/rubric"
 	"github.com/readycheck/readycheck/scorecard"
 )
@@ -45,7 +46,7 @@ func (rs *resultsScreen) resize() {
 	}
 	if err != nil {
 		rs.card = nil
-		rs.lines = []string{" " + t.Error.Render(truncate(markError+" "+cleanLine(err.Error()), s.width-2))}
+		rs.lines = []string{" " + t.Error.Render(termtext.Cut(markError+" "+cleanLine(err.Error()), s.width-2))}
 		return
 	}
 	rs.card = card
@@ -64,7 +65,7 @@ func (rs *resultsScreen) resize() {
 	// Skills not answered first: they count as 0 in every figure below.
 	if n := card.UnansweredCount(); n > 0 {
 		add(t.Warning, "", 2, fmt.Sprintf("%s %s not answered, counted as 0 below: press r to review your answers and answer %s.",
-			markNotice, plural(n, "skill"), map[bool]string{true: "it", false: "them"}[n == 1]))
+			markNotice, termtext.Plural(n, "skill", "skills"), map[bool]string{true: "it", false: "them"}[n == 1]))
 		out = append(out, "")
 	}
 
@@ -87,8 +88,8 @@ func (rs *resultsScreen) resize() {
 	for _, cr := range card.Result.Companies {
 		verdict := scorecard.VerdictMarker(cr.Verdict) + " " + strings.ToUpper(scorecard.VerdictWord(cr.Verdict))
 		row := fmt.Sprintf(" %s  %s %5.1f%%  %s",
-			t.Heading.Render(fit(cleanLine(cr.Company.Name), nameW)),
-			t.Verdict[cr.Verdict].Render(scorecard.Bar(cr.Readiness, barW)), cr.Readiness, t.Verdict[cr.Verdict].Render(fit(verdict, verdictW-2)))
+			t.Heading.Render(termtext.Exact(cleanLine(cr.Company.Name), nameW)),
+			t.Verdict[cr.Verdict].Render(scorecard.Bar(cr.Readiness, barW)), cr.Readiness, t.Verdict[cr.Verdict].Render(termtext.Exact(verdict, verdictW-2)))
 		if cr.Company.Source == rubric.SourcePosting {
 			row += t.Dim.Render(postingMark)
 		}
@@ -209,11 +210,11 @@ func (rs *resultsScreen) view() string {
 	if rs.offset > 0 || end < len(rs.lines) {
 		// Say where in the report the screen is.
 		pos := fmt.Sprintf("  lines %d–%d of %d", rs.offset+1, end, len(rs.lines))
-		sub = truncate(sub, s.width-2-len([]rune(pos))) + pos
+		sub = termtext.Cut(sub, s.width-2-len([]rune(pos))) + pos
 	}
 	top := []string{
 		s.titleLine(t.Title.Render("Your readiness") + t.Dim.Render(" · "+cleanLine(s.a.Candidate.Name))),
-		" " + t.Dim.Render(truncate(sub, s.width-2)),
+		" " + t.Dim.Render(termtext.Cut(sub, s.width-2)),
 		"",
 	}
 	return s.frame(top, rs.lines[rs.offset:end], rs.keys.help())

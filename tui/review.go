@@ -6,6 +6,8 @@ import (
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
 	"github.com/charmbracelet/x/ansi"
+
+	"github.com/readycheck/readycheck/internal/termtext"
 )
 
 // reviewScreen lists every skill under its category with the answer's
@@ -151,7 +153,7 @@ func (rv *reviewScreen) view() string {
 	if left := total - s.answered; left > 0 {
 		summary = fmt.Sprintf("%d of %d answered · %d not answered (%s), counted as 0 · f finishes", s.answered, total, left, markOpen)
 	}
-	top := []string{s.titleLine(t.Title.Render("Review your answers")), " " + t.Dim.Render(truncate(summary, s.width-2)), ""}
+	top := []string{s.titleLine(t.Title.Render("Review your answers")), " " + t.Dim.Render(termtext.Cut(summary, s.width-2)), ""}
 	room := rv.room()
 	body := make([]string, 0, room)
 	cursorRow := rv.skillRow[rv.cursor]
@@ -172,7 +174,7 @@ func (rv *reviewScreen) draw(r int) [2]string {
 	s, t := rv.s, rv.s.theme
 	i := rv.rows[r]
 	if i < 0 {
-		h := " " + t.Heading.Render(truncate(rv.headings[-1-i], s.width-2))
+		h := " " + t.Heading.Render(termtext.Cut(rv.headings[-1-i], s.width-2))
 		return [2]string{h, h}
 	}
 	// The answers sit beside the longest title, not at the far right.
@@ -189,8 +191,8 @@ func (rv *reviewScreen) draw(r int) [2]string {
 	if ans != nil && (ans.Note != "" || len(ans.Evidence) > 0) {
 		note = t.Dim.Render(markNote)
 	}
-	title := fit(s.titles[i], titleW)
-	answer = fit(answer, rv.answerWidth)
+	title := termtext.Exact(s.titles[i], titleW)
+	answer = termtext.Exact(answer, rv.answerWidth)
 	plain := " " + s.marks.noCursor + mark + " " + t.Text.Render(title) + "  " + answerStyle.Render(answer) + " " + note
 	if ans.Answered() {
 		answerStyle = t.Selected

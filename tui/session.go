@@ -9,6 +9,7 @@ import (
 	"github.com/charmbracelet/x/ansi"
 
 	"github.com/readycheck/readycheck/assessments"
+	"github.com/readycheck/readycheck/internal/termtext"
 	"github.com/readycheck/readycheck/rubric"
 )
 
@@ -218,7 +219,7 @@ func wrapBlock(text string, width, n int, style lipgloss.Style) string {
 	lines := wrapLines(text, width-2)
 	if len(lines) > n {
 		lines = lines[:n]
-		lines[n-1] = truncate(lines[n-1]+" …", width-2)
+		lines[n-1] = termtext.Cut(lines[n-1]+" …", width-2)
 	}
 	for i, l := range lines {
 		if i > 0 {

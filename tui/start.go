@@ -10,6 +10,7 @@ import (
 	"github.com/charmbracelet/x/ansi"
 
 	"github.com/readycheck/readycheck/assessments"
+	"github.com/readycheck/readycheck/internal/termtext"
 )
 
 // startScreen offers to take up an unfinished assessment (name, rubric,
@@ -80,11 +81,11 @@ func (st *startScreen) drawOthers() {
 	if len(st.others) == 1 {
 		head = "Unfinished, taken against another rubric: open it with its command."
 	}
-	st.otherLines = append(st.otherLines, " "+t.Text.Render(truncate(head, s.width-2)))
+	st.otherLines = append(st.otherLines, " "+t.Text.Render(termtext.Cut(head, s.width-2)))
 	for i, e := range st.others {
 		if i == maxOthers {
 			more := fmt.Sprintf("and %d more: readycheck --accessible lists them all", len(st.others)-maxOthers)
-			st.otherLines = append(st.otherLines, "   "+t.Dim.Render(truncate(more, s.width-4)))
+			st.otherLines = append(st.otherLines, "   "+t.Dim.Render(termtext.Cut(more, s.width-4)))
 			break
 		}
 		about, command := otherRubric(e)
@@ -169,7 +170,7 @@ func (st *startScreen) view() string {
 	top := []string{
 		s.titleLine(t.Brand.Render("readycheck") + t.Dim.Render(" · "+cleanLine(s.r.Title))),
 		"",
-		" " + t.Text.Render(truncate(st.welcome(), s.width-2)),
+		" " + t.Text.Render(termtext.Cut(st.welcome(), s.width-2)),
 		"",
 	}
 	var body []string
@@ -184,7 +185,7 @@ func (st *startScreen) view() string {
 		}
 		if i == len(st.entries) {
 			body = append(body, " "+cursor+style.Render("Start a new assessment"),
-				"   "+t.Dim.Render(truncate("Your name, then the companies you aim at", s.width-4)))
+				"   "+t.Dim.Render(termtext.Cut("Your name, then the companies you aim at", s.width-4)))
 			continue
 		}
 		e := st.entries[i]
@@ -192,8 +193,8 @@ func (st *startScreen) view() string {
 		line := fmt.Sprintf("Resume %s · %d/%d answered · changed %s",
 			cleanLine(a.Candidate.Name), st.answered[i], len(s.r.Skills()), ago(s.now(), a.Updated))
 		body = append(body,
-			" "+cursor+style.Render(truncate(line, s.width-4)),
-			"   "+t.Dim.Render(truncate(cleanLine(s.r.Title)+" · "+cleanPath(filepath.Base(e.Path)), s.width-4)))
+			" "+cursor+style.Render(termtext.Cut(line, s.width-4)),
+			"   "+t.Dim.Render(termtext.Cut(cleanLine(s.r.Title)+" · "+cleanPath(filepath.Base(e.Path)), s.width-4)))
 	}
 	if st.err != nil {
 		body = append(body, "")

@@ -5,6 +5,7 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/readycheck/readycheck/assessments"
 )
@@ -78,6 +79,20 @@ func TestSplitPathJoinsInAShell(t *testing.T) {
 		}
 		if joined := strings.ReplaceAll(strings.Join(lines, "\n"), "\\\n", ""); joined != p {
 			t.Errorf("width %d: the shell reads %q", w, joined)
+		}
+	}
+}
+
+// When an assessment last changed, as people say it ("3 daies ago" was
+// on the start screen before).
+func TestAgo(t *testing.T) {
+	now := clock
+	for d, want := range map[time.Duration]string{
+		30 * time.Second: "just now", 5 * time.Minute: "5 minutes ago", time.Hour: "1 hour ago",
+		3 * 24 * time.Hour: "3 days ago", 24 * time.Hour: "1 day ago",
+	} {
+		if got := ago(now, now.Add(-d)); got != want {
+			t.Errorf("ago(%v) = %q, want %q", d, got, want)
 		}
 	}
 }

@@ -4,6 +4,8 @@ import (
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
 	"github.com/charmbracelet/x/ansi"
+
+	"github.com/readycheck/readycheck/internal/termtext"
 )
 
 // targetsScreen picks the companies the candidate aims at, each shown with
@@ -129,7 +131,7 @@ func (ts *targetsScreen) view() string {
 		s.titleLine(t.Brand.Render("readycheck") + t.Dim.Render(" · "+cleanLine(s.r.Title))),
 		"",
 		" " + t.Title.Render("Which companies are you aiming at?"),
-		" " + t.Dim.Render(truncate("You will see your readiness for each one you check. "+plural(n, "company")+" checked.", s.width-2)),
+		" " + t.Dim.Render(termtext.Cut("You will see your readiness for each one you check. "+termtext.Plural(n, "company", "companies")+" checked.", s.width-2)),
 		"",
 	}
 	nameW := 0
@@ -148,14 +150,14 @@ func (ts *targetsScreen) view() string {
 		if ts.checked[i] {
 			box = markChecked
 		}
-		line := " " + cursor + box + " " + style.Render(fit(ts.names[i], nameW))
+		line := " " + cursor + box + " " + style.Render(termtext.Exact(ts.names[i], nameW))
 		if ts.roles[i] != "" {
-			line += "  " + t.Dim.Render(truncate(ts.roles[i], s.width-nameW-10))
+			line += "  " + t.Dim.Render(termtext.Cut(ts.roles[i], s.width-nameW-10))
 		}
 		body = append(body, line)
 	}
 	if ts.err != "" {
-		body = append(body, "", " "+t.Error.Render(truncate(markNotice+" "+ts.err, s.width-2)))
+		body = append(body, "", " "+t.Error.Render(termtext.Cut(markNotice+" "+ts.err, s.width-2)))
 	}
 	return s.frame(top, body, ts.keys.help())
 }

@@ -9,6 +9,7 @@ import (
 	"charm.land/bubbles/v2/textinput"
 	"charm.land/lipgloss/v2"
 
+	"github.com/readycheck/readycheck/internal/termtext"
 	"github.com/readycheck/readycheck/rubric"
 )
 
@@ -185,7 +186,7 @@ func newMarks(t *Theme) marks {
 }
 
 func (m marks) more(arrow string, n int) string {
-	return " " + m.theme.Dim.Render(fmt.Sprintf("    %s %s", arrow, plural(n, "more level")))
+	return " " + m.theme.Dim.Render(fmt.Sprintf("    %s %s", arrow, termtext.Plural(n, "more level", "more levels")))
 }
 
 func (m marks) moreAbove(n int) string {

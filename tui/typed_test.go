@@ -10,7 +10,7 @@ import (
 	"github.com/charmbracelet/x/ansi"
 
 	"github.com/readycheck/readycheck/assessments"
-	"github.com/readycheck/readycheck/internal/yamlfile"
+	"github.com/readycheck/readycheck/internal/safetext"
 )
 
 // Text pasted or typed into a field is cleaned as it arrives: the field
@@ -63,7 +63,7 @@ func TestTypedCleansClipboardPaste(t *testing.T) {
 const hostileName = "ev\x1b[31mil\u009b2J\u202egpj\u200f\u2028"
 
 // The start screen and the accessible mode's "saved in" line show file
-// names as yamlfile.CleanPath shows them.
+// names as safetext.CleanPath shows them.
 func TestFileNamesAreShownCleaned(t *testing.T) {
 	r := loadRubric(t, "testdata/small.yaml")
 	store, err := assessments.OpenStore(filepath.Join(t.TempDir(), hostileName))
@@ -71,7 +71,7 @@ func TestFileNamesAreShownCleaned(t *testing.T) {
 		t.Fatal(err)
 	}
 	path, out := accessible(t, store, Options{Name: "Ada", Companies: []string{"acme"}}, "1\nq\n")
-	if !strings.Contains(out, "saved in "+yamlfile.CleanPath(path)+" after each one") || strings.ContainsAny(out, "\u009b\u202e\u200f\u2028") {
+	if !strings.Contains(out, "saved in "+safetext.CleanPath(path)+" after each one") || strings.ContainsAny(out, "\u009b\u202e\u200f\u2028") {
 		t.Errorf("the saved-in line does not show the cleaned path:\n%q", out)
 	}
 	if err := os.Rename(path, filepath.Join(filepath.Dir(path), hostileName+".yaml")); err != nil {
@@ -82,7 +82,7 @@ func TestFileNamesAreShownCleaned(t *testing.T) {
 	do(t, m, size(100, 24))
 	run(t, m, m.Init())
 	v := m.View().Content
-	if !strings.Contains(ansi.Strip(v), yamlfile.CleanPath(hostileName)+".yaml") || strings.ContainsAny(v, "\u009b\u202e\u200f\u2028") || strings.Contains(v, "\x1b[31mil") {
+	if !strings.Contains(ansi.Strip(v), safetext.CleanPath(hostileName)+".yaml") || strings.ContainsAny(v, "\u009b\u202e\u200f\u2028") || strings.Contains(v, "\x1b[31mil") {
 		t.Errorf("the start screen does not show the cleaned file name:\n%q", ansi.Strip(v))
 	}
 }
@@ -96,7 +96,7 @@ func TestMentorListShowsFailedPathsCleaned(t *testing.T) {
 	m := newMentor(t, dir, "Grace")
 	m.Update(size(400, 24))
 	v := m.View().Content
-	if !strings.Contains(ansi.Strip(v), yamlfile.CleanPath(dir)+`/other.yaml: taken against rubric "other"`) || strings.ContainsAny(v, "\u009b\u202e\u200f\u2028") || strings.Contains(v, "\x1b[31mil") {
+	if !strings.Contains(ansi.Strip(v), safetext.CleanPath(dir)+`/other.yaml: taken against rubric "other"`) || strings.ContainsAny(v, "\u009b\u202e\u200f\u2028") || strings.Contains(v, "\x1b[31mil") {
 		t.Errorf("the failed file is not listed with its path cleaned:\n%q", ansi.Strip(v))
 	}
 }
@@ -106,7 +106,7 @@ func TestExportNoticeShowsPathCleaned(t *testing.T) {
 	m, _ := newModel(t, loadRubric(t, "testdata/small.yaml"), "Ada", "acme")
 	do(t, m, size(200, 24), exportedMsg{path: "/data/" + hostileName + ".md"})
 	v := m.View().Content
-	if !strings.Contains(ansi.Strip(v), "Report written to /data/"+yamlfile.CleanPath(hostileName)+".md") || strings.ContainsAny(v, "\u009b\u202e\u200f\u2028") {
+	if !strings.Contains(ansi.Strip(v), "Report written to /data/"+safetext.CleanPath(hostileName)+".md") || strings.ContainsAny(v, "\u009b\u202e\u200f\u2028") {
 		t.Errorf("the notice does not show the cleaned path:\n%q", ansi.Strip(v))
 	}
 }

@@ -8,6 +8,7 @@ import (
 	"charm.land/lipgloss/v2"
 	"github.com/charmbracelet/x/ansi"
 
+	"github.com/readycheck/readycheck/internal/termtext"
 	"github.com/readycheck/readycheck/rubric"
 )
 
@@ -69,7 +70,7 @@ func layoutSkill(s *session, sk *rubric.Skill) *skillLayout {
 	text := max(width-2, 10) // a margin each side
 	l := &skillLayout{
 		header:   t.Header.Render(fmt.Sprintf("%s · skill %d of %d", cleanLine(sk.Category.Title), sk.Index+1, len(s.r.Skills()))),
-		title:    " " + t.SkillTitle.Render(truncate(cleanLine(sk.Title), text)),
+		title:    " " + t.SkillTitle.Render(termtext.Cut(cleanLine(sk.Title), text)),
 		question: wrapLines(cleanLine(sk.Question), text),
 		help:     wrapLines(cleanText(sk.Help), text),
 	}
@@ -97,7 +98,7 @@ func layoutSkill(s *session, sk *rubric.Skill) *skillLayout {
 	for lvl, lv := range sk.Scale.Levels {
 		label := cleanLine(lv.Label)
 		if !stacked {
-			label = pad(label, labelWidth)
+			label = termtext.Pad(label, labelWidth)
 		}
 		desc := wrapLines(cleanLine(sk.Descriptor(lvl)), max(descW, 10))
 		var ll levelLayout
@@ -137,36 +138,6 @@ func wrapLines(s string, width int) []string {
 		return nil
 	}
 	return strings.Split(ansi.Wrap(s, max(width, 10), ""), "\n")
-}
-
-// pad fills s with spaces to n cells.
-func pad(s string, n int) string {
-	if w := ansi.StringWidth(s); w < n {
-		return s + strings.Repeat(" ", n-w)
-	}
-	return s
-}
-
-// fit cuts s to n cells with an ellipsis, and pads it to n.
-func fit(s string, n int) string {
-	if n <= 0 {
-		return ""
-	}
-	if ansi.StringWidth(s) > n {
-		s = ansi.Truncate(s, n, "…")
-	}
-	return pad(s, n)
-}
-
-// truncate cuts s to n cells with an ellipsis.
-func truncate(s string, n int) string {
-	if n <= 0 {
-		return ""
-	}
-	if ansi.StringWidth(s) > n {
-		return ansi.Truncate(s, n, "…")
-	}
-	return s
 }
 
 // progressBar is the overall progress line of the question screen, drawn

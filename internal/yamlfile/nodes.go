@@ -8,6 +8,8 @@ import (
 	"strings"
 
 	"go.yaml.in/yaml/v4"
+
+	"github.com/readycheck/readycheck/internal/safetext"
 )
 
 // Field is one key of a mapping with its value.
@@ -59,7 +61,7 @@ func (r *Reporter) Fields(n *yaml.Node, what string, known ...string) map[string
 			continue
 		}
 		if v.Kind == yaml.AliasNode {
-			r.At(v, "%s uses a YAML alias (*%s) for %q; aliases are not supported, write the value out", what, Clean(v.Value), name)
+			r.At(v, "%s uses a YAML alias (*%s) for %q; aliases are not supported, write the value out", what, safetext.Clean(v.Value), name)
 			// Present but unusable: an empty text, so that it is not also
 			// reported as missing.
 			v = &yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Line: v.Line, Column: v.Column}
@@ -126,7 +128,7 @@ func (r *Reporter) Kind(n *yaml.Node, k yaml.Kind, what, want string) bool {
 		return false
 	}
 	if n.Kind == yaml.AliasNode {
-		r.At(n, "%s is a YAML alias (*%s); aliases are not supported, write the value out", what, Clean(n.Value))
+		r.At(n, "%s is a YAML alias (*%s); aliases are not supported, write the value out", what, safetext.Clean(n.Value))
 		return false
 	}
 	if n.Kind != k {
@@ -148,7 +150,7 @@ func (r *Reporter) Items(n *yaml.Node, what string) []*yaml.Node {
 	items := make([]*yaml.Node, 0, len(n.Content))
 	for _, it := range n.Content {
 		if it.Kind == yaml.AliasNode {
-			r.At(it, "%s has a YAML alias (*%s); aliases are not supported, write the value out", what, Clean(it.Value))
+			r.At(it, "%s has a YAML alias (*%s); aliases are not supported, write the value out", what, safetext.Clean(it.Value))
 			continue
 		}
 		items = append(items, it)
@@ -176,7 +178,7 @@ func (r *Reporter) String(n *yaml.Node, what string) string {
 // SafeText reports text that holds terminal escape sequences, control
 // characters other than newline and tab, or bidirectional overrides.
 func (r *Reporter) SafeText(n *yaml.Node, what, s string) bool {
-	if bad, ok := Unsafe(s); ok {
+	if bad, ok := safetext.Unsafe(s); ok {
 		r.At(n, "%s contains %s; remove it (text from a file must not control the terminal)", what, bad)
 		return false
 	}
@@ -238,7 +240,7 @@ func (r *Reporter) Float(n *yaml.Node, what string) (float64, bool) {
 	}
 	v, err := strconv.ParseFloat(strings.ReplaceAll(n.Value, "_", ""), 64)
 	if err != nil || math.IsNaN(v) || math.IsInf(v, 0) {
-		r.At(n, "%s should be a finite number, not %q", what, Clean(n.Value))
+		r.At(n, "%s should be a finite number, not %q", what, safetext.Clean(n.Value))
 		return 0, false
 	}
 	return v, true

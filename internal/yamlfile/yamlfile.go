@@ -12,6 +12,8 @@ import (
 	"unicode/utf8"
 
 	"go.yaml.in/yaml/v4"
+
+	"github.com/readycheck/readycheck/internal/safetext"
 )
 
 // MaxSize is the largest file readycheck parses; larger ones are refused
@@ -28,7 +30,7 @@ type Problem struct {
 }
 
 // Error formats the problem the way every readycheck command prints it. The
-// file name and the message are made terminal-safe (Clean): both may carry
+// file name and the message are made terminal-safe (safetext.Clean): both may carry
 // text from outside, and a message is printed to someone's terminal.
 func (p Problem) Error() string {
 	prefix := ""
@@ -37,9 +39,9 @@ func (p Problem) Error() string {
 	}
 	switch {
 	case p.Line > 0:
-		return fmt.Sprintf("%s:%d:%d: %s%s", CleanPath(p.File), p.Line, p.Column, prefix, Clean(CutExcerpts(p.Message)))
+		return fmt.Sprintf("%s:%d:%d: %s%s", safetext.CleanPath(p.File), p.Line, p.Column, prefix, safetext.Clean(CutExcerpts(p.Message)))
 	default:
-		return fmt.Sprintf("%s: %s%s", CleanPath(p.File), prefix, Clean(CutExcerpts(p.Message)))
+		return fmt.Sprintf("%s: %s%s", safetext.CleanPath(p.File), prefix, safetext.Clean(CutExcerpts(p.Message)))
 	}
 }
 
@@ -116,7 +118,7 @@ func (r *Reporter) add(n *yaml.Node, warn bool, format string, args ...any) {
 	// Messages quote text from the file; whatever a format verb let
 	// through, no escape sequence reaches a terminal, and no quoted
 	// excerpt is longer than MaxExcerpt.
-	p := Problem{File: r.File, Message: Clean(CutExcerpts(fmt.Sprintf(format, args...))), Warning: warn}
+	p := Problem{File: r.File, Message: safetext.Clean(CutExcerpts(fmt.Sprintf(format, args...))), Warning: warn}
 	if n != nil {
 		p.Line, p.Column = n.Line, n.Column
 	}

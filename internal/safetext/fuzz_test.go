@@ -1,10 +1,12 @@
-package yamlfile
+package safetext
 
 import (
 	"encoding/json"
 	"strings"
 	"testing"
 	"unicode/utf8"
+
+	"github.com/charmbracelet/x/ansi"
 )
 
 // FuzzClean holds the cleaners to their promises for any input: Clean's
@@ -52,6 +54,24 @@ func FuzzClean(f *testing.F) {
 			if r == 0x7f || (r >= 0x80 && r < 0xa0) || isBidiOverride(r) || isHidden(r) {
 				t.Fatalf("EscapeJSON(%s) = %s, holds U+%04X raw", b, e, r)
 			}
+		}
+	})
+}
+
+// FuzzStrip holds Strip to what charmbracelet/x/ansi's Strip does, on any
+// bytes, valid UTF-8 or not.
+func FuzzStrip(f *testing.F) {
+	for _, s := range []string{
+		"plain", "red \x1b[31malert\x1b[0m", "\x1b]8;;http://x\x07link\x1b]8;;\x1b\\",
+		"\x1bP1$r0m\x1b\\dcs", "\x1b_apc\x9cafter", "\x1bX sos é \x1b\\", "\x1b^pm\x18x",
+		"\x9b31mC1 csi", "\x9d0;title\x9c", "\x90q\x9c", "\u009b2J", "\x1b(B\x1b#8\x1b7",
+		"\x1b[1;2\x05;3 p", "\x1b]ĜOSC cut in a rune", "bad \xff\xc3", "\x1b[\xc3\xa9x", "\x1bP\x1bx",
+	} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		if got, want := Strip(s), ansi.Strip(s); got != want {
+			t.Fatalf("Strip(%q) = %q, ansi.Strip gives %q", s, got, want)
 		}
 	})
 }

@@ -1,11 +1,12 @@
-package yamlfile
+// Package safetext makes untrusted text (from files, postings and people)
+// safe to show in a terminal and to save, with no terminal library, so that
+// rubric and assessments can use it.
+package safetext
 
 import (
 	"fmt"
 	"strings"
 	"unicode/utf8"
-
-	"github.com/charmbracelet/x/ansi"
 )
 
 // Unsafe reports the first thing in s that must not reach a terminal: an
@@ -90,7 +91,7 @@ func Clean(s string) string {
 	}
 	s = strings.ToValidUTF8(s, "\uFFFD")
 	s = strings.ReplaceAll(s, "\r\n", "\n")
-	s = ansi.Strip(s)
+	s = Strip(s)
 	return strings.Map(func(c rune) rune {
 		switch {
 		case c == '\n' || c == '\t':
@@ -108,7 +109,13 @@ func Clean(s string) string {
 // person's name: runs of white space (line breaks and tabs included) are
 // folded into one space, and surrounding space trimmed.
 func CleanLine(s string) string {
-	return strings.Join(strings.Fields(Clean(s)), " ")
+	return OneLine(Clean(s))
+}
+
+// OneLine folds runs of white space in s (line breaks and tabs included)
+// into one space and trims the ends; it cleans nothing.
+func OneLine(s string) string {
+	return strings.Join(strings.Fields(s), " ")
 }
 
 // CleanPath makes a file name safe to print on one line, keeping its
