@@ -320,7 +320,7 @@ func TestEndToEndMentorReview(t *testing.T) {
 	term := start(t, bin, "review", folder)
 	term.waitFor("Your name, as the reviewer")
 	term.send("Grace Hopper", "\r")
-	term.waitFor("Ada · backend-internship")
+	term.waitFor("rubric backend-internship") // the detail of the row under the cursor
 	term.send("/", "ada", "\r", "\r")
 	term.waitFor("Review  Ada")
 	term.send("4")            // Python: Proficient, two above the candidate's Beginner

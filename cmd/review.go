@@ -2,12 +2,15 @@ package cmd
 
 import (
 	"errors"
+	"fmt"
+	"io"
 	"os"
 
 	"github.com/spf13/cobra"
 
 	"github.com/readycheck/readycheck/assessments"
 	"github.com/readycheck/readycheck/internal/safetext"
+	"github.com/readycheck/readycheck/internal/termtext"
 	"github.com/readycheck/readycheck/rubric"
 	"github.com/readycheck/readycheck/rubric/builtin"
 	"github.com/readycheck/readycheck/tui"
@@ -57,7 +60,8 @@ review never changes the candidate's answers.`,
 			if !interactive() {
 				return errors.New("review needs a terminal (standard input and output must be a terminal, and TERM not dumb); use `readycheck score FILE --view both` to read a review")
 			}
-			err = tui.RunMentor(tui.MentorOptions{Paths: paths, Rubric: r, Builtin: b, Reviewer: reviewer, Color: os.Getenv("NO_COLOR") == ""})
+			reviewed, err := tui.RunMentor(tui.MentorOptions{Paths: paths, Rubric: r, Builtin: b, Reviewer: reviewer, Color: os.Getenv("NO_COLOR") == ""})
+			printReviewed(c.OutOrStdout(), reviewed, err)
 			return exitFor(err)
 		},
 	}
@@ -65,4 +69,24 @@ review never changes the candidate's answers.`,
 	c.Flags().StringVar(&reviewer, "reviewer", "", "your NAME as the reviewer (default: $READYCHECK_REVIEWER, else asked once)")
 	c.Flags().StringVar(&dataDir, "data-dir", "", "data folder whose assessments are listed when no PATH is given")
 	return c
+}
+
+// printReviewed says what the review did, as the walk-through's closing
+// lines do: the files whose review changed, where the reviews are and how
+// to read one; or that nothing was reviewed. When the last save failed the
+// error says where the review is instead.
+func printReviewed(w io.Writer, reviewed []string, err error) {
+	var se *tui.SaveError
+	if errors.As(err, &se) {
+		return
+	}
+	if len(reviewed) == 0 {
+		fmt.Fprintln(w, "Nothing reviewed: no file was changed.")
+		return
+	}
+	fmt.Fprintf(w, "Reviewed %s; your reviews are saved in their files:\n", termtext.PluralGrouped(len(reviewed), "assessment", "assessments"))
+	for _, p := range reviewed {
+		fmt.Fprintf(w, "  %s\n", shellArg(absPath(p)))
+	}
+	fmt.Fprintf(w, "To read one with the candidate's view: readycheck score %s --view both\n", shellArg(absPath(reviewed[0])))
 }

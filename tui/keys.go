@@ -22,6 +22,10 @@ type keyMap struct {
 	// Text fields.
 	NextField, PrevField, Submit, SaveNote, Cancel key.Binding
 
+	// The review program. First and Last are Home and End without g and
+	// G, for the sheet, where g is the next gap.
+	Open, Filter, Sort, Leave, Lower, Raise, Level, ClearLevel, NextGap, Summary, Results, First, Last key.Binding
+
 	// Everywhere.
 	Help, Quit, Interrupt, Suspend key.Binding
 }
@@ -62,6 +66,20 @@ func newKeyMap() *keyMap {
 		Submit:    key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "next")),
 		SaveNote:  key.NewBinding(key.WithKeys("ctrl+s"), key.WithHelp("ctrl+s", "save")),
 		Cancel:    key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", "cancel")),
+
+		Open:       key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "open")),
+		Filter:     key.NewBinding(key.WithKeys("/"), key.WithHelp("/", "filter")),
+		Sort:       key.NewBinding(key.WithKeys("o"), key.WithHelp("o", "sort")),
+		Leave:      key.NewBinding(key.WithKeys("esc", "b"), key.WithHelp("esc/b", "back")),
+		Lower:      key.NewBinding(key.WithKeys("left", "h"), key.WithHelp("←/h", "lower your level")),
+		Raise:      key.NewBinding(key.WithKeys("right", "l"), key.WithHelp("→/l", "raise your level")),
+		Level:      key.NewBinding(key.WithKeys("0", "1", "2", "3", "4", "5", "6", "7", "8", "9"), key.WithHelp("0-9", "set your level")),
+		ClearLevel: key.NewBinding(key.WithKeys("x", "backspace"), key.WithHelp("x", "clear your level")),
+		NextGap:    key.NewBinding(key.WithKeys("g"), key.WithHelp("g", "next gap")),
+		Summary:    key.NewBinding(key.WithKeys("u"), key.WithHelp("u", "summary")),
+		Results:    key.NewBinding(key.WithKeys("r"), key.WithHelp("r", "results")),
+		First:      key.NewBinding(key.WithKeys("home"), key.WithHelp("home", "first")),
+		Last:       key.NewBinding(key.WithKeys("end"), key.WithHelp("end", "last")),
 
 		Help:      key.NewBinding(key.WithKeys("?"), key.WithHelp("?", "keys")),
 		Quit:      key.NewBinding(key.WithKeys("q"), key.WithHelp("q", "quit")),
@@ -167,59 +185,70 @@ func (k fieldKeys) help() screenKeys {
 	return screenKeys{short: short, full: [][]key.Binding{short}}
 }
 
-// mentorKeys are the bindings of the review program.
+// mentorKeys are the bindings of the review program, taken from the one
+// key map: the walk-through's moving, paging, help and quitting keys, and
+// the review's own (declared in newKeyMap with their help text).
 type mentorKeys struct {
-	Up, Down, Open, Filter, Sort, Back, Quit, Interrupt, Suspend, Help   key.Binding
-	Lower, Higher, Level, Clear, NextGap, Summary, Results, Save, Cancel key.Binding
+	Up, Down, Move, PageUp, PageDown, Home, End         key.Binding
+	Open, Filter, Sort, Back, Quit, Interrupt, Suspend  key.Binding
+	Help, Lower, Raise, Level, Clear, NextGap, Summary  key.Binding
+	Results, Save, Continue, Apply, Cancel, First, Last key.Binding
 }
 
-func newMentorKeys() mentorKeys {
+func (k *keyMap) mentor() mentorKeys {
 	return mentorKeys{
-		Up:        key.NewBinding(key.WithKeys("up", "k"), key.WithHelp("↑/k", "up")),
-		Down:      key.NewBinding(key.WithKeys("down", "j"), key.WithHelp("↓/j", "down")),
-		Open:      key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "open")),
-		Filter:    key.NewBinding(key.WithKeys("/"), key.WithHelp("/", "filter")),
-		Sort:      key.NewBinding(key.WithKeys("o"), key.WithHelp("o", "sort")),
-		Back:      key.NewBinding(key.WithKeys("esc", "b"), key.WithHelp("esc/b", "back")),
-		Quit:      key.NewBinding(key.WithKeys("q"), key.WithHelp("q", "quit")),
-		Interrupt: key.NewBinding(key.WithKeys("ctrl+c"), key.WithHelp("ctrl+c", "quit now")),
-		Suspend:   key.NewBinding(key.WithKeys("ctrl+z"), key.WithHelp("ctrl+z", "suspend")),
-		Help:      key.NewBinding(key.WithKeys("?"), key.WithHelp("?", "more keys")),
-		Lower:     key.NewBinding(key.WithKeys("left", "h"), key.WithHelp("←/→", "your level")),
-		Higher:    key.NewBinding(key.WithKeys("right", "l"), key.WithHelp("→", "raise your level")),
-		Level:     key.NewBinding(key.WithKeys("0", "1", "2", "3", "4", "5", "6", "7", "8", "9"), key.WithHelp("0-9", "set your level")),
-		Clear:     key.NewBinding(key.WithKeys("x", "backspace"), key.WithHelp("x", "clear your level")),
-		NextGap:   key.NewBinding(key.WithKeys("g"), key.WithHelp("g", "next gap")),
-		Summary:   key.NewBinding(key.WithKeys("u"), key.WithHelp("u", "summary")),
-		Results:   key.NewBinding(key.WithKeys("r"), key.WithHelp("r", "results")),
-		Save:      key.NewBinding(key.WithKeys("ctrl+s"), key.WithHelp("ctrl+s", "save")),
-		Cancel:    key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", "back")),
+		Up: k.Up, Down: k.Down, Move: k.Move, PageUp: k.PageUp, PageDown: k.PageDown, Home: k.Home, End: k.End,
+		Open: k.Open, Filter: k.Filter, Sort: k.Sort, Back: k.Leave, Quit: k.Quit, Interrupt: k.Interrupt, Suspend: k.Suspend,
+		Help: k.Help, Lower: k.Lower, Raise: k.Raise, Level: k.Level, Clear: k.ClearLevel, NextGap: k.NextGap, Summary: k.Summary,
+		Results: k.Results, Save: k.SaveNote, Continue: with(k.Submit, "enter", "continue"), Apply: with(k.Submit, "enter", "apply"),
+		Cancel: with(k.Cancel, "esc", "clear"), First: k.First, Last: k.Last,
 	}
 }
 
+// paging is the full help's column of moving keys.
+func (k mentorKeys) paging(home, end key.Binding) []key.Binding {
+	return []key.Binding{k.Up, k.Down, k.PageUp, k.PageDown, home, end}
+}
+
 func (k mentorKeys) form() screenKeys {
-	enter := key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "continue"))
-	return screenKeys{short: []key.Binding{enter, k.Interrupt}, full: [][]key.Binding{{enter, k.Interrupt}}}
+	short := []key.Binding{k.Continue, k.Interrupt}
+	return screenKeys{short: short, full: [][]key.Binding{short}}
 }
 
 func (k mentorKeys) list() screenKeys {
 	return screenKeys{
-		short: []key.Binding{k.Up, k.Down, k.Open, k.Filter, k.Sort, k.Quit},
-		full:  [][]key.Binding{{k.Up, k.Down, k.Open}, {k.Filter, k.Sort}, {k.Quit, k.Interrupt, k.Suspend}},
+		short: []key.Binding{with(k.Move, "↑↓", "move"), k.Open, k.Filter, k.Sort, k.Help, k.Quit},
+		full: [][]key.Binding{
+			k.paging(k.Home, k.End),
+			{k.Open, k.Filter, k.Sort},
+			{with(k.Help, "?", "fewer keys"), k.Quit, k.Interrupt, k.Suspend},
+		},
 	}
+}
+
+func (k mentorKeys) filter() screenKeys {
+	short := []key.Binding{k.Apply, k.Cancel, k.Interrupt}
+	return screenKeys{short: short, full: [][]key.Binding{short}}
 }
 
 func (k mentorKeys) sheet() screenKeys {
 	return screenKeys{
-		short: []key.Binding{k.Up, k.Down, k.Lower, k.Level, k.Open, k.NextGap, k.Summary, k.Results, k.Back, k.Help},
-		full:  [][]key.Binding{{k.Up, k.Down, k.Open}, {k.Lower, k.Higher, k.Level, k.Clear}, {k.NextGap, k.Summary, k.Results}, {k.Back, k.Quit, k.Interrupt}},
+		short: []key.Binding{with(k.Level, "0-9 ←→", "level"), k.Open, with(k.NextGap, "g", "gap"), k.Summary, k.Results, with(k.Back, "esc", "back"), k.Help},
+		full: [][]key.Binding{
+			k.paging(k.First, k.Last),
+			{k.Level, k.Lower, k.Raise, k.Clear},
+			{k.Open, k.NextGap, k.Summary, k.Results},
+			{k.Back, with(k.Help, "?", "fewer keys"), k.Quit, k.Interrupt, k.Suspend},
+		},
 	}
 }
 
-func (k mentorKeys) note() screenKeys {
-	return screenKeys{short: []key.Binding{k.Save, k.Cancel}, full: [][]key.Binding{{k.Save, k.Cancel}}}
-}
-
 func (k mentorKeys) results() screenKeys {
-	return screenKeys{short: []key.Binding{k.Up, k.Down, k.Back, k.Quit}, full: [][]key.Binding{{k.Up, k.Down, k.Back, k.Quit}}}
+	return screenKeys{
+		short: []key.Binding{with(k.Move, "↑↓", "scroll"), k.PageDown, k.Back, k.Help, k.Quit},
+		full: [][]key.Binding{
+			k.paging(k.Home, k.End),
+			{k.Back, with(k.Help, "?", "fewer keys"), k.Quit, k.Interrupt, k.Suspend},
+		},
+	}
 }

@@ -85,17 +85,17 @@ func TestMentorEscAsks(t *testing.T) {
 	}
 	mdo(t, m, typeText("Solid")...)
 	mdo(t, m, keys("esc")...)
-	if v := ansi.Strip(m.View().Content); m.screen != mentorSkill || !strings.Contains(v, "Keep your changes?") || !strings.Contains(v, "n discard") {
+	if v := ansi.Strip(m.View().Content); screenOf(m) != mentorSkill || !strings.Contains(v, "Keep your changes?") || !strings.Contains(v, "n discard") {
 		t.Fatalf("esc on a changed comment did not ask:\n%s", v)
 	}
 	mdo(t, m, keys("enter")...) // keep
-	if m.screen != mentorSheet || m.open.review.Ratings["python"].Comment != "Solid" {
+	if screenOf(m) != mentorSheet || m.open.review.Ratings["python"].Comment != "Solid" {
 		t.Fatalf("enter did not keep the comment")
 	}
 	mdo(t, m, keys("u")...)
 	mdo(t, m, typeText("Keep going")...)
 	mdo(t, m, keys("esc", "n")...)
-	if m.screen != mentorSheet || m.open.review.Summary != "" {
+	if screenOf(m) != mentorSheet || m.open.review.Summary != "" {
 		t.Errorf("n did not discard the summary: %q", m.open.review.Summary)
 	}
 	mdo(t, m, keys("u")...)

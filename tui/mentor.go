@@ -4,17 +4,15 @@ import (
 	"errors"
 	"fmt"
 	"strings"
+	"sync"
 	"time"
 
-	"charm.land/bubbles/v2/help"
 	"charm.land/bubbles/v2/key"
-	"charm.land/bubbles/v2/textarea"
 	"charm.land/bubbles/v2/textinput"
 	tea "charm.land/bubbletea/v2"
 	"github.com/charmbracelet/colorprofile"
 
 	"github.com/readycheck/readycheck/assessments"
-	"github.com/readycheck/readycheck/internal/termtext"
 	"github.com/readycheck/readycheck/rubric"
 )
 
@@ -32,44 +30,34 @@ type MentorOptions struct {
 	Now      func() time.Time
 }
 
-// mentorScreen names the screen of the review program on display.
-type mentorScreen int
-
-const (
-	mentorName mentorScreen = iota
-	mentorList
-	mentorSheet
-	mentorSkill
-	mentorSummary
-	mentorResults
-)
-
-// Mentor is the review program: a list of assessments, a review sheet per
-// assessment, a skill's detail with the mentor's comment, and both views'
-// results. It never changes a candidate's answers.
+// Mentor is the review program's parent model: a list of assessments, a
+// review sheet per assessment, a skill's detail with the mentor's comment,
+// the summary, and both views' results. Like the walk-through's Model, it
+// owns the assessment open for review and its saving; each screen returns
+// an intent that the parent handles in the same Update. It never changes a
+// candidate's answers.
 type Mentor struct {
-	opts   MentorOptions
-	theme  Theme
-	keys   mentorKeys
-	help   help.Model
-	width  int
-	height int
-	screen mentorScreen
-	notice string
-	err    error
+	s    *session
+	opts MentorOptions
+	keys mentorKeys
 
-	name textinput.Model
+	active screen
+	name   *nameScreen
+	list   *listScreen
+	sheet  *sheetScreen
 
-	list listScreen
-
-	// The assessment open for review, under its lock.
-	open    *openReview
-	sheet   sheetScreen
-	skill   skillScreen
-	summary textarea.Model
-	results resultsLines
-	// leave asks before esc leaves a changed comment or summary.
-	leave leaving
+	// open is the assessment open for review, under its lock.
+	open *openReview
+	// closing are reviews whose last write and unlock run in a command;
+	// next is the row to open once they are done (a file's lock is taken
+	// again only after it was released).
+	closing []*openReview
+	next    *listRow
+	// busy is set while a file is being opened: keys wait.
+	busy bool
+	// reviewed are the files whose review changed, in the order of their
+	// first change.
+	reviewed []string
 }
 
 // openReview is an assessment opened for review.
@@ -82,39 +70,78 @@ type openReview struct {
 	save   autosave
 	// notice says what the rubric-changed migration did, "" when nothing.
 	notice string
+
+	closeOnce sync.Once
+	closeErr  error
 }
+
+// close writes what was not written yet and releases the lock, once.
+func (o *openReview) close() error {
+	o.closeOnce.Do(func() {
+		// A review never changed is never written: opening a file leaves it as it was.
+		o.closeErr = o.save.close(o.a, o.added)
+	})
+	return o.closeErr
+}
+
+// Intents: what a review screen asks the parent to do.
+type (
+	reviewerMsg    struct{ name string }      // the name screen: the reviewer's name
+	openRowMsg     struct{ row *listRow }     // the list: open a file
+	rateMsg        struct{ index, level int } // the sheet: a level, or < 0 to clear
+	openSkillMsg   struct{ index int }
+	openSummaryMsg struct{}
+	showResultsMsg struct{}
+	closeReviewMsg struct{} // the sheet: back to the list
+	sheetMsg       struct{} // an editor or the results: back to the sheet
+	commentMsg     struct {
+		index int
+		text  string
+	}
+	summaryMsg struct{ text string }
+)
+
+// Results of the review's commands.
+type (
+	reviewOpenedMsg struct {
+		open *openReview
+		err  error
+	}
+	reviewSavedMsg struct {
+		o     *openReview
+		saved savedMsg
+	}
+	reviewClosedMsg struct {
+		o   *openReview
+		err error
+	}
+)
 
 // NewMentor builds the review program.
 func NewMentor(opts MentorOptions) *Mentor {
-	if opts.Now == nil {
-		opts.Now = time.Now
-	}
-	m := &Mentor{opts: opts, theme: NewTheme(opts.Color), keys: newMentorKeys(), help: help.New(), width: 80, height: 24}
-	m.help.Styles.ShortKey, m.help.Styles.FullKey = m.theme.Label, m.theme.Label
-	m.help.Styles.ShortDesc, m.help.Styles.FullDesc = m.theme.Help, m.theme.Help
-	m.help.Styles.ShortSeparator, m.help.Styles.FullSeparator, m.help.Styles.Ellipsis = m.theme.Help, m.theme.Help, m.theme.Help
-	m.name = textinput.New()
-	calmInput(&m.name)
-	m.name.Prompt = ""
-	m.name.Placeholder = "Grace Hopper"
-	m.name.CharLimit = assessments.MaxName
-	m.leave.keys = newLeaveKeys()
-	m.list = newListScreen(m)
-	m.screen = mentorList
+	s := newBareSession(opts.Color, opts.Now)
+	opts.Now = s.now
+	m := &Mentor{s: s, opts: opts, keys: s.keys.mentor()}
+	m.list = newListScreen(s, m.keys, m)
+	m.active = m.list
 	if strings.TrimSpace(opts.Reviewer) == "" {
-		m.screen = mentorName
+		m.name = newNameScreen(s, m.keys)
+		m.active = m.name
 	}
 	return m
 }
 
 // Init starts reading the assessments; the list shows at once and fills in.
 func (m *Mentor) Init() tea.Cmd {
-	cmds := []tea.Cmd{m.list.start(m)}
-	if m.screen == mentorName {
-		cmds = append(cmds, m.name.Focus())
+	cmds := []tea.Cmd{m.list.start()}
+	if m.active == m.name {
+		cmds = append(cmds, m.name.input.Focus())
 	}
 	return tea.Batch(cmds...)
 }
+
+// Reviewed lists the files whose review changed in this session.
+func (m *Mentor) Reviewed() []string { return m.reviewed }
 
 // rubricFor picks the rubric of an assessment, or says why it cannot be opened.
 func (m *Mentor) rubricFor(id string) (*rubric.Rubric, error) {
@@ -129,21 +156,15 @@ func (m *Mentor) rubricFor(id string) (*rubric.Rubric, error) {
 	return nil, fmt.Errorf("taken against rubric %q; open it with --rubric FILE", id)
 }
 
-type (
-	reviewOpenedMsg struct {
-		open *openReview
-		err  error
-	}
-)
-
 // openFile opens an assessment for review under its lock: the same
 // reviewer's last review is continued, else a new one is started (and
 // written on the first change).
 func (m *Mentor) openFile(row *listRow) tea.Cmd {
+	m.busy = true
 	reviewer, now := strings.TrimSpace(m.opts.Reviewer), m.opts.Now()
-	path := row.path
+	path, id := row.path, row.rubricID
 	return func() tea.Msg {
-		r, err := m.rubricFor(row.rubricID)
+		r, err := m.rubricFor(id)
 		if err != nil {
 			return reviewOpenedMsg{err: fmt.Errorf("%s: %w", path, err)}
 		}
@@ -172,197 +193,331 @@ func (m *Mentor) change() tea.Cmd {
 		o.a.Reviews = append(o.a.Reviews, o.review)
 		o.added = true
 	}
+	if !containsString(m.reviewed, o.path) {
+		m.reviewed = append(m.reviewed, o.path)
+	}
 	o.review.Updated = m.opts.Now().UTC().Truncate(time.Second)
-	return o.save.save(o.a)
+	save := o.save.save(o.a)
+	if save == nil {
+		return nil
+	}
+	return func() tea.Msg { return reviewSavedMsg{o: o, saved: save().(savedMsg)} }
 }
 
-// closeOpen saves what was not written yet and releases the lock.
-func (m *Mentor) closeOpen() error {
+func containsString(list []string, s string) bool {
+	for _, x := range list {
+		if x == s {
+			return true
+		}
+	}
+	return false
+}
+
+// rate sets (or clears, with level < 0) the mentor's level on a skill.
+func (m *Mentor) rate(index, level int) tea.Cmd {
+	o := m.open
+	s := o.r.Skills()[index]
+	rt := o.review.Ratings[s.ID]
+	if rt == nil {
+		if level < 0 {
+			return nil
+		}
+		rt = &assessments.Rating{Level: rubric.Unanswered}
+		o.review.Ratings[s.ID] = rt
+	}
+	rt.Level = max(level, rubric.Unanswered)
+	if !rt.Rated() && rt.Comment == "" {
+		delete(o.review.Ratings, s.ID)
+	}
+	return m.change()
+}
+
+// keepComment saves a skill's comment as typed.
+func (m *Mentor) keepComment(index int, text string) tea.Cmd {
+	o := m.open
+	s := o.r.Skills()[index]
+	rt := o.review.Ratings[s.ID]
+	if rt == nil {
+		rt = &assessments.Rating{Level: rubric.Unanswered}
+		o.review.Ratings[s.ID] = rt
+	}
+	rt.Comment = cleanNote(text)
+	if !rt.Rated() && rt.Comment == "" {
+		delete(o.review.Ratings, s.ID)
+	}
+	return m.change()
+}
+
+// closeOpen leaves the assessment open: the list shows its new review
+// state at once, and a command writes what was not written yet and
+// releases the lock.
+func (m *Mentor) closeOpen() tea.Cmd {
 	o := m.open
 	if o == nil {
 		return nil
 	}
-	m.open = nil
-	m.list.refresh(m, o)
-	// A review never changed is never written: opening a file leaves it as it was.
-	return o.save.close(o.a, o.added)
+	m.open, m.s.save = nil, nil
+	m.list.refresh(o)
+	m.closing = append(m.closing, o)
+	return func() tea.Msg { return reviewClosedMsg{o: o, err: o.close()} }
 }
 
-// Close saves and releases an assessment still open. A comment or summary
-// being typed is kept first: quitting (ctrl+c, a closed terminal, SIGTERM)
-// loses no typed words.
+// Close saves and releases the assessment still open, and those being
+// closed. A comment or summary being typed is kept first: quitting
+// (ctrl+c, a closed terminal, SIGTERM) loses no typed words.
 func (m *Mentor) Close() error {
 	if m.open != nil {
-		switch {
-		case m.screen == mentorSkill && m.skill.changed(m):
-			m.skill.keep(m) // its save command is the write of closeOpen
-		case m.screen == mentorSummary && m.summaryChanged():
-			m.keepSummary()
+		if e, ok := m.active.(*editorScreen); ok && e.changed() {
+			m.handle(e.keepIntent()) // its save command is the write of close
 		}
 	}
-	return m.closeOpen()
-}
-
-// editorKeys is the help of the comment and summary editors: saving and
-// leaving, or the answers while leaving asks.
-func (m *Mentor) editorKeys() screenKeys {
-	if m.leave.asking {
-		return m.leave.help()
+	var errs []error
+	for _, o := range m.closing {
+		errs = append(errs, o.close())
 	}
-	short := []key.Binding{m.keys.Save, leaveHelp, m.keys.Interrupt}
-	return screenKeys{short: short, full: [][]key.Binding{short}}
-}
-
-// leaveLines asks whether to keep the changes, while it asks.
-func (m *Mentor) leaveLines() []string {
-	if !m.leave.asking {
-		return nil
+	m.closing = nil
+	if o := m.open; o != nil {
+		m.open, m.s.save = nil, nil
+		errs = append(errs, o.close())
 	}
-	return append(strings.Split(wrapBlock(markNotice+" "+leaveQuestion, m.width-1, 3, m.theme.Warning), "\n"), "")
+	return errors.Join(errs...)
 }
 
-// Err is the error that ended the program, if any.
-func (m *Mentor) Err() error { return m.err }
-
-// Update routes messages to the screen on display.
+// Update routes a message to the screen on display, and handles what the
+// screens ask for.
 func (m *Mentor) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
-	switch msg := msg.(type) {
-	case tea.WindowSizeMsg:
-		m.width, m.height = max(msg.Width, 20), max(msg.Height, 8)
-		m.help.SetWidth(m.width)
-		m.name.SetWidth(max(m.width-8, 10))
-		m.list.filter.SetWidth(max(m.width-6, 10))
-		if m.screen == mentorResults {
-			m.showResults()
-		}
-		if m.screen == mentorSkill || m.screen == mentorSummary {
-			m.skill.comment.SetWidth(max(m.width-4, 20))
-			m.summary.SetWidth(max(m.width-4, 20))
-		}
-		return m, nil
-	case tea.KeyPressMsg:
-		switch {
-		case key.Matches(msg, m.keys.Interrupt):
-			return m, tea.Interrupt
-		case key.Matches(msg, m.keys.Suspend):
-			return m, tea.Suspend
-		}
-	case listLoadedMsg:
-		return m, m.list.loaded(m, msg)
-	case resumeReadMsg:
-		return m, m.list.nextChunk(m, msg.files, msg.next)
-	case reviewOpenedMsg:
-		if msg.err != nil {
-			m.notice = msg.err.Error()
-			return m, nil
-		}
-		m.open, m.notice = msg.open, msg.open.notice
-		m.sheet = sheetScreen{}
-		m.screen = mentorSheet
-		return m, nil
-	case savedMsg:
-		if m.open != nil {
-			m.open.save.done(msg)
-		}
-		return m, nil
+	status := m.s.status() != ""
+	cmd := m.route(msg)
+	if (m.s.status() != "") != status {
+		// The status line came or went: one line less or more for the body.
+		m.active.resize()
 	}
-	switch m.screen {
-	case mentorName:
-		return m, m.updateName(msg)
-	case mentorList:
-		return m, m.list.update(m, msg)
-	case mentorSheet:
-		return m, m.sheet.update(m, msg)
-	case mentorSkill:
-		return m, m.skill.update(m, msg)
-	case mentorSummary:
-		return m, m.updateSummary(msg)
-	case mentorResults:
-		return m, m.results.update(m, msg)
-	}
-	return m, nil
+	return m, cmd
 }
 
-func (m *Mentor) updateName(msg tea.Msg) tea.Cmd {
-	if k, ok := msg.(tea.KeyPressMsg); ok && k.String() == "enter" {
-		name := cleanInput(m.name.Value())
-		if name == "" {
-			m.notice = "Your name is needed: it marks your review in each file."
-			return nil
-		}
-		m.opts.Reviewer, m.notice = name, ""
-		m.screen = mentorList
-		m.list.resort(m)
-		return nil
+func (m *Mentor) route(msg tea.Msg) tea.Cmd {
+	if cmd, ok := m.handle(msg); ok {
+		return cmd
 	}
-	var cmd tea.Cmd
-	m.name, cmd = m.name.Update(typed(msg))
+	intent, cmd := m.active.update(msg)
+	if intent != nil {
+		c, _ := m.handle(intent)
+		cmd = tea.Batch(cmd, c)
+	}
 	return cmd
 }
 
-// View renders the screen on display.
-func (m *Mentor) View() tea.View {
-	var body string
-	switch m.screen {
-	case mentorName:
-		header := []string{" " + m.theme.Title.Render("readycheck review"), ""}
-		lines := []string{" " + m.theme.Question.Render("Your name, as the reviewer"), " " + m.theme.Dim.Render("It marks your review in each file; opening a file again continues your review."), "", "   " + m.name.View()}
-		body = layout(m.width, m.height, header, lines, m.status(), m.help.View(m.keys.form()))
-	case mentorList:
-		body = m.list.view(m)
-	case mentorSheet:
-		body = m.sheet.view(m)
-	case mentorSkill:
-		body = m.skill.view(m)
-	case mentorSummary:
-		header := []string{" " + m.theme.Header.Render(termtext.Cut("Summary of your review · "+clean(m.open.a.Candidate.Name), m.width-2)), ""}
-		lines := []string{}
-		for _, l := range strings.Split(m.summary.View(), "\n") {
-			lines = append(lines, "  "+l)
+// handle deals with the parent's messages: the terminal's size, the keys
+// that work everywhere, the results of commands and the screens' intents.
+// It reports false for the rest.
+func (m *Mentor) handle(msg tea.Msg) (tea.Cmd, bool) {
+	s := m.s
+	switch msg := msg.(type) {
+	case tea.WindowSizeMsg:
+		s.width, s.height = max(msg.Width, 20), max(msg.Height, 8)
+		s.help.SetWidth(s.width - 1)
+		for _, sc := range []screen{m.name, m.list, m.sheet} {
+			if sc != nil && sc != m.active && !isNil(sc) {
+				sc.resize()
+			}
 		}
-		if q := m.leaveLines(); q != nil {
-			lines = append(q, lines...)
+		m.active.resize()
+		return nil, true
+	case tea.KeyPressMsg:
+		switch {
+		case key.Matches(msg, m.keys.Interrupt):
+			return tea.Interrupt, true
+		case key.Matches(msg, m.keys.Suspend):
+			return tea.Suspend, true
 		}
-		body = layout(m.width, m.height, header, lines, m.status(), m.help.View(m.editorKeys()))
-	case mentorResults:
-		body = m.results.view(m)
+		if _, ok := m.active.(*listScreen); ok {
+			m.list.lastKey = time.Now()
+		}
+		return nil, m.busy
+
+	case listLoadedMsg:
+		return m.list.loaded(msg), true
+	case resumeReadMsg:
+		return m.list.nextChunk(msg.files, msg.next), true
+	case reviewOpenedMsg:
+		m.busy = false
+		if msg.err != nil {
+			s.notice = cleanLine(msg.err.Error())
+			return nil, true
+		}
+		o := msg.open
+		m.open, s.save, s.notice, s.done = o, &o.save, o.notice, ""
+		s.setRubric(o.r)
+		m.sheet = newSheetScreen(s, m.keys, o)
+		m.active = m.sheet
+		return nil, true
+	case reviewSavedMsg:
+		if msg.o == m.open {
+			m.open.save.done(msg.saved)
+		}
+		return nil, true
+	case reviewClosedMsg:
+		for i, o := range m.closing {
+			if o == msg.o {
+				m.closing = append(m.closing[:i], m.closing[i+1:]...)
+				break
+			}
+		}
+		if msg.err != nil {
+			s.notice = cleanLine(msg.err.Error())
+		}
+		if row := m.next; row != nil && len(m.closing) == 0 {
+			m.next = nil
+			return m.openFile(row), true
+		}
+		return nil, true
+
+	case reviewerMsg:
+		m.opts.Reviewer = msg.name
+		m.list.reviewer = msg.name
+		m.list.resort()
+		m.active = m.list
+		return nil, true
+	case openRowMsg:
+		s.notice = ""
+		if len(m.closing) > 0 {
+			// The file may be the one being released: open it after.
+			m.next = msg.row
+			return nil, true
+		}
+		return m.openFile(msg.row), true
+	case rateMsg:
+		cmd := m.rate(msg.index, msg.level)
+		m.sheet.resize()
+		return cmd, true
+	case openSkillMsg:
+		e := newCommentScreen(s, m.keys, m.open, msg.index)
+		m.active = e
+		return e.area.Focus(), true
+	case commentMsg:
+		cmd := m.keepComment(msg.index, msg.text)
+		m.showSheet()
+		return cmd, true
+	case openSummaryMsg:
+		e := newSummaryScreen(s, m.keys, m.open)
+		m.active = e
+		return e.area.Focus(), true
+	case summaryMsg:
+		m.open.review.Summary = cleanNote(msg.text)
+		cmd := m.change()
+		m.showSheet()
+		return cmd, true
+	case showResultsMsg:
+		m.active = newReviewResults(s, m.keys, m.open)
+		return nil, true
+	case sheetMsg:
+		m.showSheet()
+		return nil, true
+	case closeReviewMsg:
+		s.notice, s.done = "", ""
+		cmd := m.closeOpen()
+		m.list.resort()
+		m.active = m.list
+		return cmd, true
 	}
-	v := tea.NewView(body)
+	return nil, false
+}
+
+// isNil reports whether a screen is a nil pointer in an interface.
+func isNil(sc screen) bool {
+	switch sc := sc.(type) {
+	case *nameScreen:
+		return sc == nil
+	case *listScreen:
+		return sc == nil
+	case *sheetScreen:
+		return sc == nil
+	}
+	return false
+}
+
+func (m *Mentor) showSheet() {
+	m.sheet.resize()
+	m.active = m.sheet
+}
+
+// View draws the screen on display.
+func (m *Mentor) View() tea.View {
+	v := tea.NewView(m.active.view())
 	v.AltScreen = true
 	v.MouseMode = tea.MouseModeCellMotion
 	v.WindowTitle = "readycheck review"
 	return v
 }
 
-// status is a failed save, else a notice.
-func (m *Mentor) status() string {
-	if m.open != nil && m.open.save.err != nil {
-		// A failed save is said in full, however many lines it takes.
-		return wrapBlock(markError+" "+notSavedText(m.open.save.err), m.width-1, max(m.height/2, 3), m.theme.Error)
-	}
-	if m.notice != "" {
-		return wrapBlock(markNotice+" "+cleanLine(m.notice), m.width-1, 3, m.theme.Warning)
-	}
-	return ""
+// nameScreen asks the reviewer's name once.
+type nameScreen struct {
+	s     *session
+	keys  mentorKeys
+	input textinput.Model
+	err   string
 }
 
-// RunMentor shows the review program until the mentor quits.
-func RunMentor(opts MentorOptions) error {
+func newNameScreen(s *session, k mentorKeys) *nameScreen {
+	n := &nameScreen{s: s, keys: k, input: textinput.New()}
+	s.theme.inputStyles(&n.input)
+	n.input.Prompt = ""
+	n.input.Placeholder = "Grace Hopper"
+	n.input.CharLimit = assessments.MaxName
+	n.resize()
+	return n
+}
+
+func (n *nameScreen) resize() { n.input.SetWidth(max(n.s.width-8, 10)) }
+
+func (n *nameScreen) update(msg tea.Msg) (tea.Msg, tea.Cmd) {
+	if k, ok := msg.(tea.KeyPressMsg); ok && key.Matches(k, n.keys.Continue) {
+		name := cleanInput(n.input.Value())
+		if name == "" {
+			n.err = "Your name is needed: it marks your review in each file."
+			return nil, nil
+		}
+		n.err = ""
+		return reviewerMsg{name: name}, nil
+	}
+	var cmd tea.Cmd
+	n.input, cmd = n.input.Update(typed(msg))
+	return nil, cmd
+}
+
+func (n *nameScreen) view() string {
+	t := n.s.theme
+	top := []string{" " + t.Title.Render("readycheck review"), ""}
+	body := []string{" " + t.Question.Render("Your name, as the reviewer")}
+	for _, l := range wrapLines("It marks your review in each file; opening a file again continues your review.", n.s.width-2) {
+		body = append(body, " "+t.Dim.Render(l))
+	}
+	body = append(body, "", "   "+n.input.View())
+	if n.err != "" {
+		body = append(body, "", wrapBlock(markNotice+" "+n.err, n.s.width-1, 3, t.Warning))
+	}
+	return n.s.frame(top, body, n.keys.form())
+}
+
+// RunMentor shows the review program until the mentor quits, and returns
+// the files whose review changed.
+func RunMentor(opts MentorOptions) ([]string, error) {
 	m := NewMentor(opts)
-	popts := []tea.ProgramOption{tea.WithFPS(120)}
+	popts := []tea.ProgramOption{tea.WithFPS(FPS)}
 	if !opts.Color {
 		popts = append(popts, tea.WithColorProfile(colorprofile.Ascii))
 	}
 	_, sig, err := runProgram(tea.NewProgram(m, popts...))
 	closeErr := m.Close()
+	reviewed := m.Reviewed()
 	switch {
 	case closeErr != nil && (sig != 0 || errors.Is(err, tea.ErrInterrupted)):
 		// A review not saved matters more than the exit status.
-		return closeErr
+		return reviewed, closeErr
 	case sig != 0:
-		return &Signaled{Signal: sig}
+		return reviewed, &Signaled{Signal: sig}
 	case errors.Is(err, tea.ErrInterrupted):
-		return ErrInterrupted
+		return reviewed, ErrInterrupted
 	}
-	return errors.Join(err, closeErr)
+	return reviewed, errors.Join(err, closeErr)
 }

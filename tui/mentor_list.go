@@ -2,13 +2,16 @@ package tui
 
 import (
 	"fmt"
+	"path/filepath"
 	"sort"
 	"strings"
 	"time"
+	"unicode"
 
 	"charm.land/bubbles/v2/key"
 	"charm.land/bubbles/v2/textinput"
 	tea "charm.land/bubbletea/v2"
+	"github.com/charmbracelet/x/ansi"
 
 	"github.com/readycheck/readycheck/assessments"
 	"github.com/readycheck/readycheck/internal/termtext"
@@ -27,17 +30,22 @@ type listRow struct {
 	companies []rowCompany
 	reviews   []rowReview
 	// err is why the file cannot be read or opened; such rows are listed apart.
-	err   string
-	trend string
-	best  float64
+	err string
+	// trend is the readiness over time per company, arrow its direction
+	// in one mark ("" without a trend).
+	trend, arrow string
+	best         float64
 	// hay is the lower-cased text the filter searches, built once.
 	hay string
+	// when is the second column: the file's name, or its time when the
+	// candidate's name repeats.
+	when string
 }
 
 type rowCompany struct {
-	id, name  string
-	readiness float64
-	verdict   rubric.Verdict
+	id, name, short string
+	readiness       float64
+	verdict         rubric.Verdict
 }
 
 type rowReview struct {
@@ -57,23 +65,6 @@ type listLoadedMsg struct {
 // listChunk is how many files one Cmd reads before the list repaints.
 const listChunk = 200
 
-// listScreen lists the assessments with their readiness and review state.
-type listScreen struct {
-	rows     []*listRow // every readable row
-	failed   []*listRow // rows listed apart
-	shown    []*listRow // after filtering and sorting
-	cursor   int
-	sortBy   int // 0 name, 1 last change, 2 readiness
-	filter   textinput.Model
-	filterOn bool
-	loading  bool
-	read     int
-	total    int
-	// lastKey is when the mentor last pressed a key: reading pauses
-	// briefly after one, so that the keys get the cores.
-	lastKey time.Time
-}
-
 // readPause is how long reading waits after a keypress.
 const readPause = 150 * time.Millisecond
 
@@ -85,48 +76,89 @@ type resumeReadMsg struct {
 
 var sortNames = []string{"name", "last change", "readiness"}
 
-func newListScreen(m *Mentor) listScreen {
-	l := listScreen{filter: textinput.New(), loading: true}
-	calmInput(&l.filter)
+// listScreen lists the assessments, a row each, with the detail of the
+// row under the cursor below; the files that could not be read follow,
+// apart, and the cursor reaches them too.
+type listScreen struct {
+	s         *session
+	keys      mentorKeys
+	paths     []string
+	rubricFor func(id string) (*rubric.Rubric, error)
+	reviewer  string
+
+	rows     []*listRow // every readable row
+	failed   []*listRow // rows listed apart
+	shown    []*listRow // readable rows after filtering and sorting
+	apart    []*listRow // failed rows after filtering
+	cursor   int        // a row of shown, then of apart
+	offset   int        // the first line shown
+	sortBy   int        // 0 name, 1 last change, 2 readiness
+	filter   textinput.Model
+	filterOn bool
+	loading  bool
+	read     int
+	total    int
+	// lastKey is when the mentor last pressed a key: reading pauses
+	// briefly after one, so that the keys get the cores.
+	lastKey time.Time
+
+	// Set by fit: the columns' widths, the detail lines of the row under
+	// the cursor and the room for rows.
+	nameW, whenW, targetsW int
+	detail                 []string
+	rowsRoom               int
+}
+
+// Widths of the list's fixed columns.
+const (
+	statusW = 10 // "unfinished"
+	reviewW = 9  // "yours ✓+2"
+)
+
+func newListScreen(s *session, k mentorKeys, m *Mentor) *listScreen {
+	l := &listScreen{s: s, keys: k, paths: m.opts.Paths, rubricFor: m.rubricFor, reviewer: m.opts.Reviewer, filter: textinput.New(), loading: true}
+	s.theme.inputStyles(&l.filter)
 	l.filter.Prompt = "/ "
-	l.filter.Placeholder = "filter by name or company"
+	l.filter.Placeholder = "filter by name, file or company"
+	l.resize()
 	return l
 }
 
 // start finds the files, then reads them in chunks.
-func (l *listScreen) start(m *Mentor) tea.Cmd {
-	paths := m.opts.Paths
+func (l *listScreen) start() tea.Cmd {
+	paths := l.paths
 	return func() tea.Msg {
 		files, failed := assessments.Files(paths...)
 		var rows []*listRow
 		for _, e := range failed {
-			rows = append(rows, &listRow{path: e.Path, err: e.Err.Error()})
+			rows = append(rows, &listRow{path: e.Path, err: e.Err.Error(), hay: strings.ToLower(e.Path)})
 		}
 		return listLoadedMsg{rows: rows, files: files, next: 0, total: len(files)}
 	}
 }
 
-func (l *listScreen) readChunk(m *Mentor, files []string, from int) tea.Cmd {
+func (l *listScreen) readChunk(files []string, from int) tea.Cmd {
+	rubricFor := l.rubricFor
 	return func() tea.Msg {
 		to := min(from+listChunk, len(files))
 		rows := make([]*listRow, 0, to-from)
 		for _, f := range files[from:to] {
-			rows = append(rows, m.readRow(f))
+			rows = append(rows, readRow(f, rubricFor))
 		}
 		return listLoadedMsg{rows: rows, files: files, next: to, total: len(files)}
 	}
 }
 
 // readRow reads and scores one file in the candidate's view.
-func (m *Mentor) readRow(path string) *listRow {
-	row := &listRow{path: path}
+func readRow(path string, rubricFor func(string) (*rubric.Rubric, error)) *listRow {
+	row := &listRow{path: path, hay: strings.ToLower(path)}
 	a, err := assessments.LoadFile(path)
 	if err != nil {
 		row.err = err.Error()
 		return row
 	}
 	row.name, row.rubricID, row.status, row.updated = a.Candidate.Name, a.Rubric.ID, a.Status, a.Updated
-	r, err := m.rubricFor(a.Rubric.ID)
+	r, err := rubricFor(a.Rubric.ID)
 	if err != nil {
 		row.err = cleanPath(path) + ": " + err.Error()
 		return row
@@ -149,25 +181,51 @@ func (m *Mentor) readRow(path string) *listRow {
 	}
 	res := r.Score(a.Levels(r), targets)
 	for _, c := range res.Companies {
-		row.companies = append(row.companies, rowCompany{c.Company.ID, c.Company.Name, c.Readiness, c.Verdict})
+		row.companies = append(row.companies, rowCompany{c.Company.ID, c.Company.Name, shortName(c.Company.ID, c.Company.Name), c.Readiness, c.Verdict})
 		row.best = max(row.best, c.Readiness)
 	}
 	for _, rv := range a.Reviews {
 		row.reviews = append(row.reviews, rowReview{rv.Reviewer.Name, rv.Updated, rv.Summary != ""})
 	}
-	hay := []string{strings.ToLower(row.name)}
+	hay := []string{strings.ToLower(row.name), strings.ToLower(filepath.Base(path))}
 	for _, c := range row.companies {
 		hay = append(hay, strings.ToLower(c.id+" "+c.name))
 	}
 	row.hay = strings.Join(hay, " ")
+	row.when = strings.TrimSuffix(filepath.Base(path), filepath.Ext(path))
 	return row
 }
 
-func (l *listScreen) loaded(m *Mentor, msg listLoadedMsg) tea.Cmd {
+// shortName is a company's name in at most six characters for the list:
+// its capitals when it has two to six (JPMorganChase: JPMC, DEPT®: DEPT),
+// else the first four letters of its name (Acme: ACME).
+func shortName(id, name string) string {
+	var caps, letters []rune
+	for _, r := range name {
+		if unicode.IsUpper(r) || unicode.IsDigit(r) {
+			caps = append(caps, r)
+		}
+		if unicode.IsLetter(r) || unicode.IsDigit(r) {
+			letters = append(letters, unicode.ToUpper(r))
+		}
+	}
+	switch {
+	case len(caps) >= 2 && len(caps) <= 6:
+		return string(caps)
+	case len(letters) >= 2:
+		return string(letters[:min(len(letters), 4)])
+	}
+	return strings.ToUpper(termtext.Cut(id, 4))
+}
+
+func (l *listScreen) loaded(msg listLoadedMsg) tea.Cmd {
 	words := strings.Fields(strings.ToLower(l.filter.Value()))
 	for _, r := range msg.rows {
 		if r.err != "" {
 			l.failed = append(l.failed, r)
+			if matches(r, words) {
+				l.apart = append(l.apart, r)
+			}
 			continue
 		}
 		l.rows = append(l.rows, r)
@@ -179,20 +237,21 @@ func (l *listScreen) loaded(m *Mentor, msg listLoadedMsg) tea.Cmd {
 	}
 	l.read, l.total = msg.next, msg.total
 	if msg.next < len(msg.files) {
-		return l.nextChunk(m, msg.files, msg.next)
+		l.fit()
+		return l.nextChunk(msg.files, msg.next)
 	}
 	l.loading = false
 	l.trends()
-	l.resort(m)
+	l.resort()
 	return nil
 }
 
 // nextChunk reads the next batch, or waits first while keys are pressed.
-func (l *listScreen) nextChunk(m *Mentor, files []string, next int) tea.Cmd {
+func (l *listScreen) nextChunk(files []string, next int) tea.Cmd {
 	if wait := readPause - time.Since(l.lastKey); wait > 0 {
 		return tea.Tick(wait, func(time.Time) tea.Msg { return resumeReadMsg{files, next} })
 	}
-	return l.readChunk(m, files, next)
+	return l.readChunk(files, next)
 }
 
 func matches(r *listRow, words []string) bool {
@@ -205,15 +264,23 @@ func matches(r *listRow, words []string) bool {
 }
 
 // trends marks candidates with several assessments of one rubric with
-// their readiness over time per company: "58.3 → 71.0 ↑".
+// their readiness over time per company: "58.3 → 71.0 ↑"; and their rows
+// show the time of each instead of the file's name.
 func (l *listScreen) trends() {
 	groups := map[string][]*listRow{}
+	names := map[string]int{}
 	for _, r := range l.rows {
+		names[strings.ToLower(strings.TrimSpace(r.name))]++
 		if r.updated.IsZero() {
 			continue // no date, no place in time
 		}
 		k := strings.ToLower(strings.TrimSpace(r.name)) + "\x00" + r.rubricID
 		groups[k] = append(groups[k], r)
+	}
+	for _, r := range l.rows {
+		if names[strings.ToLower(strings.TrimSpace(r.name))] > 1 && !r.updated.IsZero() {
+			r.when = r.updated.Format("2 Jan 15:04")
+		}
 	}
 	for _, g := range groups {
 		if len(g) < 2 {
@@ -222,6 +289,7 @@ func (l *listScreen) trends() {
 		sort.SliceStable(g, func(i, j int) bool { return g[i].updated.Before(g[j].updated) })
 		first, last := g[0], g[len(g)-1]
 		var parts []string
+		ups, downs, sames := 0, 0, 0
 		for _, c := range last.companies {
 			for _, p := range first.companies {
 				if p.id != c.id {
@@ -230,21 +298,36 @@ func (l *listScreen) trends() {
 				arrow := "="
 				if c.readiness > p.readiness {
 					arrow = "↑"
+					ups++
 				} else if c.readiness < p.readiness {
 					arrow = "↓"
+					downs++
+				} else {
+					sames++
 				}
-				parts = append(parts, fmt.Sprintf("%s %.1f → %.1f %s", c.name, p.readiness, c.readiness, arrow))
+				parts = append(parts, fmt.Sprintf("%s %.1f → %.1f %s", clean(c.name), p.readiness, c.readiness, arrow))
 			}
 		}
 		trend := strings.Join(parts, " · ")
+		arrow := ""
+		switch {
+		case ups > 0 && downs > 0:
+			arrow = "↕"
+		case ups > 0:
+			arrow = "↑"
+		case downs > 0:
+			arrow = "↓"
+		case sames > 0:
+			arrow = "="
+		}
 		for _, r := range g {
-			r.trend = trend
+			r.trend, r.arrow = trend, arrow
 		}
 	}
 }
 
 // refresh updates an open file's row after its review.
-func (l *listScreen) refresh(m *Mentor, o *openReview) {
+func (l *listScreen) refresh(o *openReview) {
 	for _, r := range l.rows {
 		if r.path == o.path {
 			r.reviews = r.reviews[:0]
@@ -256,12 +339,17 @@ func (l *listScreen) refresh(m *Mentor, o *openReview) {
 }
 
 // resort filters and sorts the rows.
-func (l *listScreen) resort(m *Mentor) {
+func (l *listScreen) resort() {
 	words := strings.Fields(strings.ToLower(l.filter.Value()))
-	l.shown = l.shown[:0]
+	l.shown, l.apart = l.shown[:0], l.apart[:0]
 	for _, r := range l.rows {
 		if matches(r, words) {
 			l.shown = append(l.shown, r)
+		}
+	}
+	for _, r := range l.failed {
+		if matches(r, words) {
+			l.apart = append(l.apart, r)
 		}
 	}
 	sort.SliceStable(l.shown, func(i, j int) bool {
@@ -281,145 +369,370 @@ func (l *listScreen) resort(m *Mentor) {
 		}
 		return a.path < b.path
 	})
-	l.cursor = min(l.cursor, max(len(l.shown)-1, 0))
+	l.fit()
 }
 
-func (l *listScreen) update(m *Mentor, msg tea.Msg) tea.Cmd {
-	if _, ok := msg.(tea.KeyPressMsg); ok {
-		l.lastKey = time.Now()
+// items is how many rows the cursor reaches.
+func (l *listScreen) items() int { return len(l.shown) + len(l.apart) }
+
+// item is the row the cursor is on, nil when there is none.
+func (l *listScreen) item() *listRow {
+	switch {
+	case l.cursor < len(l.shown):
+		return l.shown[l.cursor]
+	case l.cursor-len(l.shown) < len(l.apart):
+		return l.apart[l.cursor-len(l.shown)]
 	}
+	return nil
+}
+
+// lines is how many lines the rows take: a row each, and the heading of
+// the files listed apart.
+func (l *listScreen) lines() int {
+	n := len(l.shown) + len(l.apart)
+	if len(l.apart) > 0 {
+		n++
+	}
+	return n
+}
+
+// line is the line of row i.
+func (l *listScreen) line(i int) int {
+	if i >= len(l.shown) {
+		return i + 1
+	}
+	return i
+}
+
+func (l *listScreen) top() []string {
+	t := l.s.theme
+	title := fmt.Sprintf("%s", termtext.PluralGrouped(len(l.rows), "assessment", "assessments"))
+	if len(l.shown) != len(l.rows) {
+		title = fmt.Sprintf("%s of %s", termtext.Thousands(len(l.shown)), title)
+	}
+	if l.loading {
+		title = fmt.Sprintf("reading %s of %s files…", termtext.Thousands(l.read), termtext.Thousands(l.total))
+	}
+	sub := title + " · sorted by " + sortNames[l.sortBy] + " · reviewer " + cleanLine(l.reviewer)
+	top := []string{" " + t.Title.Render("readycheck review") + "  " + t.Dim.Render(termtext.Cut(sub, l.s.width-21))}
+	if l.filterOn || l.filter.Value() != "" {
+		top = append(top, " "+l.filter.View())
+	}
+	head := fmt.Sprintf("   %s %s %s %s %s %s", termtext.Pad("candidate", l.nameW), termtext.Pad("file", l.whenW), termtext.Pad("status", statusW), termtext.Pad("targets", l.targetsW), termtext.Pad("review", reviewW), "trend")
+	return append(top, " "+t.Dim.Render(termtext.Cut(strings.TrimRight(head[1:], " "), l.s.width-2)))
+}
+
+func (l *listScreen) help() screenKeys {
 	if l.filterOn {
-		if k, ok := msg.(tea.KeyPressMsg); ok && (k.String() == "enter" || k.String() == "esc") {
+		return l.keys.filter()
+	}
+	return l.keys.list()
+}
+
+func (l *listScreen) resize() {
+	l.filter.SetWidth(max(l.s.width-6, 10))
+	l.fit()
+}
+
+// fit sets the columns' widths for the rows, draws the detail of the row
+// under the cursor and keeps the cursor in view.
+func (l *listScreen) fit() {
+	s := l.s
+	l.cursor = max(0, min(l.cursor, l.items()-1))
+	maxName, maxWhen, maxTargets := len("candidate"), len("file"), len("targets")
+	for _, r := range l.shown {
+		maxName = max(maxName, ansi.StringWidth(cleanLine(r.name)))
+		maxWhen = max(maxWhen, ansi.StringWidth(cleanPath(r.when)))
+		maxTargets = max(maxTargets, ansi.StringWidth(targetsText(r)))
+	}
+	// margin, cursor, five spaces between six columns, the trend's arrow
+	avail := s.width - 1 - 2 - 5 - statusW - reviewW - 5
+	l.targetsW = min(maxTargets, max(avail-10-8, 7))
+	rest := avail - l.targetsW
+	l.whenW = min(maxWhen, max(rest-min(maxName, 16), 8))
+	l.nameW = max(min(maxName, rest-l.whenW), 6)
+	if extra := rest - l.whenW - l.nameW; extra > 0 && l.targetsW < maxTargets {
+		l.targetsW = min(maxTargets, l.targetsW+extra)
+	}
+
+	room := s.room(len(l.top()), l.help())
+	l.detail = l.drawDetail(max(room/2, 3))
+	l.rowsRoom = max(room-len(l.detail)-1, 3)
+	l.offset, _ = window(l.lines(), l.rowsRoom, l.line(l.cursor), l.offset)
+}
+
+// targetsText is a row's readiness per target, compact: "JPMC 69 ✗ · DEPT 57 ~".
+func targetsText(r *listRow) string {
+	parts := make([]string, 0, len(r.companies))
+	for _, c := range r.companies {
+		parts = append(parts, fmt.Sprintf("%s %.0f %s", cleanLine(c.short), c.readiness, scorecard.VerdictMarker(c.verdict)))
+	}
+	return strings.Join(parts, " · ")
+}
+
+// window keeps the cursor's line in view in room lines over total lines,
+// with a line for "↑ N more" when lines are hidden above and one for
+// "↓ N more" when lines are hidden below. It returns the first line shown
+// and how many show.
+func window(total, room, cursor, offset int) (first, n int) {
+	if total <= room {
+		return 0, total
+	}
+	room = max(room, 3)
+	visible := func(o int) int {
+		v := room
+		if o > 0 {
+			v--
+		}
+		if o+v < total {
+			v--
+		}
+		return v
+	}
+	offset = max(0, min(offset, total-(room-1)))
+	if cursor < offset {
+		offset = cursor
+	}
+	for cursor >= offset+visible(offset) {
+		offset++
+	}
+	return offset, min(visible(offset), total-offset)
+}
+
+// page is how many rows pgup and pgdn move: the rows shown, less one.
+func (l *listScreen) page() int { return max(l.rowsRoom-3, 1) }
+
+func (l *listScreen) update(msg tea.Msg) (tea.Msg, tea.Cmd) {
+	if l.filterOn {
+		if k, ok := msg.(tea.KeyPressMsg); ok && (key.Matches(k, l.keys.Apply) || key.Matches(k, l.keys.Cancel)) {
 			l.filterOn = false
 			l.filter.Blur()
-			if k.String() == "esc" {
+			if key.Matches(k, l.keys.Cancel) {
 				l.filter.SetValue("")
 			}
-			l.resort(m)
-			return nil
+			l.resort()
+			return nil, nil
 		}
 		var cmd tea.Cmd
 		l.filter, cmd = l.filter.Update(typed(msg))
 		l.cursor = 0
-		l.resort(m)
-		return cmd
+		l.resort()
+		return nil, cmd
 	}
+	last := l.items() - 1
 	switch msg := msg.(type) {
 	case tea.MouseWheelMsg:
 		if msg.Button == tea.MouseWheelUp {
 			l.cursor = max(l.cursor-1, 0)
 		} else if msg.Button == tea.MouseWheelDown {
-			l.cursor = min(l.cursor+1, max(len(l.shown)-1, 0))
+			l.cursor = min(l.cursor+1, last)
 		}
 	case tea.KeyPressMsg:
-		k := m.keys
+		k := l.keys
 		switch {
 		case key.Matches(msg, k.Up):
 			l.cursor = max(l.cursor-1, 0)
 		case key.Matches(msg, k.Down):
-			l.cursor = min(l.cursor+1, max(len(l.shown)-1, 0))
+			l.cursor = min(l.cursor+1, last)
+		case key.Matches(msg, k.PageUp):
+			l.cursor = max(l.cursor-l.page(), 0)
+		case key.Matches(msg, k.PageDown):
+			l.cursor = min(l.cursor+l.page(), last)
+		case key.Matches(msg, k.Home):
+			l.cursor = 0
+		case key.Matches(msg, k.End):
+			l.cursor = last
 		case key.Matches(msg, k.Filter):
 			l.filterOn = true
-			return l.filter.Focus()
+			l.fit()
+			return nil, l.filter.Focus()
 		case key.Matches(msg, k.Sort):
 			l.sortBy = (l.sortBy + 1) % len(sortNames)
-			l.resort(m)
+			l.resort()
 		case key.Matches(msg, k.Open):
-			if len(l.shown) > 0 {
-				return m.openFile(l.shown[l.cursor])
+			if r := l.item(); r != nil && r.err == "" {
+				return openRowMsg{row: r}, nil
 			}
+		case key.Matches(msg, k.Help):
+			l.s.help.ShowAll = !l.s.help.ShowAll
 		case key.Matches(msg, k.Quit):
-			return tea.Quit
+			return nil, tea.Quit
+		default:
+			return nil, nil
 		}
+	default:
+		return nil, nil
 	}
-	return nil
+	l.fit()
+	return nil, nil
 }
 
-// reviewState says who reviewed a file, from the mentor's point of view.
-func (m *Mentor) reviewState(r *listRow) string {
+// reviewShort is who reviewed a file, in the review column.
+func (l *listScreen) reviewShort(r *listRow) string {
 	var yours *rowReview
 	var others []string
 	for i := range r.reviews {
 		rv := &r.reviews[i]
-		if strings.EqualFold(rv.name, m.opts.Reviewer) {
+		if strings.EqualFold(rv.name, l.reviewer) {
 			yours = rv
 		} else {
-			others = append(others, "reviewed by "+clean(rv.name)+on(rv.updated))
+			others = append(others, cleanLine(rv.name))
+		}
+	}
+	switch {
+	case yours == nil && len(others) == 0:
+		return "none"
+	case yours == nil && len(others) == 1:
+		return termtext.Cut(others[0], reviewW)
+	case yours == nil:
+		return fmt.Sprintf("%d mentors", len(others))
+	}
+	out := "yours ✓"
+	if !yours.summary {
+		out = "yours…"
+	}
+	if len(others) > 0 {
+		out += fmt.Sprintf("+%d", len(others))
+	}
+	return out
+}
+
+// reviewState says who reviewed a file, from the mentor's point of view.
+func (l *listScreen) reviewState(r *listRow) string {
+	var yours *rowReview
+	var others []string
+	for i := range r.reviews {
+		rv := &r.reviews[i]
+		if strings.EqualFold(rv.name, l.reviewer) {
+			yours = rv
+		} else {
+			others = append(others, "reviewed by "+cleanLine(rv.name)+on(rv.updated))
 		}
 	}
 	switch {
 	case yours != nil && !yours.summary:
-		others = append([]string{"yours in progress"}, others...)
+		others = append([]string{"yours in progress" + on(yours.updated)}, others...)
 	case yours != nil:
 		others = append([]string{"reviewed by you" + on(yours.updated)}, others...)
 	}
 	if len(others) == 0 {
-		return "no review"
+		return "no review yet"
 	}
 	return strings.Join(others, "; ")
 }
 
-func (l *listScreen) view(m *Mentor) string {
-	t := m.theme
-	title := fmt.Sprintf("%d assessments", len(l.rows))
-	if l.loading {
-		title = fmt.Sprintf("reading %d of %d files…", l.read, l.total)
+// drawDetail is the row under the cursor in full: its file, status and
+// dates, its readiness per target, its reviews and trend; or, for a file
+// that could not be read, why, whole. At most n lines.
+func (l *listScreen) drawDetail(n int) []string {
+	s, t := l.s, l.s.theme
+	r := l.item()
+	if r == nil {
+		return nil
 	}
-	header := []string{
-		" " + t.Title.Render("readycheck review") + "  " + t.Dim.Render(termtext.Cut(title+" · sorted by "+sortNames[l.sortBy]+" · reviewer "+clean(m.opts.Reviewer), m.width-20)),
+	w := s.width - 1
+	if r.err != "" {
+		return strings.Split(wrapBlock(markError+" "+cleanLine(r.err), w, n, t.Warning), "\n")
 	}
-	if l.filterOn || l.filter.Value() != "" {
-		header = append(header, " "+l.filter.View())
+	status := "in progress"
+	if r.status == assessments.Complete {
+		status = "complete"
 	}
-	header = append(header, "")
-	room := max(m.height-len(header)-2, 2)
-	if m.status() != "" {
-		room--
+	changed := "no date"
+	if !r.updated.IsZero() {
+		changed = "changed " + r.updated.Format("2 Jan 2006 15:04")
 	}
+	var parts []string
+	for _, c := range r.companies {
+		parts = append(parts, fmt.Sprintf("%s %.1f%% %s %s", cleanLine(c.name), c.readiness, scorecard.VerdictMarker(c.verdict), scorecard.VerdictWord(c.verdict)))
+	}
+	paras := []string{
+		fmt.Sprintf("%s · %s · rubric %s · %s · %s", cleanLine(r.name), cleanPath(filepath.Base(r.path)), cleanLine(r.rubricID), status, changed),
+		strings.Join(parts, " · "),
+		l.reviewState(r),
+	}
+	if r.trend != "" {
+		paras = append(paras, "trend: "+r.trend)
+	}
+	var out []string
+	for _, p := range paras {
+		if p == "" {
+			continue
+		}
+		out = append(out, strings.Split(wrapBlock(p, w, n, t.Dim), "\n")...)
+	}
+	if len(out) > n {
+		out = out[:n]
+	}
+	return out
+}
+
+func (l *listScreen) view() string {
+	s, t := l.s, l.s.theme
+	top := l.top()
 	var body []string
-	if len(l.shown) == 0 && !l.loading {
+	if l.items() == 0 && !l.loading {
 		body = append(body, " "+t.Dim.Render("No assessment to show."))
 	}
-	per := 2 // lines per row
-	first := max(0, l.cursor-(room/per)+1)
-	for i := first; i < len(l.shown) && len(body)+per <= room; i++ {
-		r := l.shown[i]
-		mark := "  "
-		if i == l.cursor {
-			mark = t.Cursor.Render("›") + " "
+	first, n := window(l.lines(), l.rowsRoom, l.line(l.cursor), l.offset)
+	if first > 0 {
+		body = append(body, s.moreLine("↑", first, "row", "rows"))
+	}
+	for line := first; line < first+n; line++ {
+		i := line
+		if line >= len(l.shown) {
+			if line == len(l.shown) {
+				body = append(body, " "+t.Warning.Render(fmt.Sprintf("%s could not be opened:", termtext.Plural(len(l.apart), "file", "files"))))
+				continue
+			}
+			i = line - 1
 		}
-		changed := "—"
-		if !r.updated.IsZero() {
-			changed = r.updated.Format("2 Jan 2006")
+		body = append(body, l.drawRow(i))
+	}
+	if hidden := l.lines() - first - n; hidden > 0 {
+		body = append(body, s.moreLine("↓", hidden, "row", "rows"))
+	}
+	if len(l.detail) > 0 {
+		for len(body) < l.rowsRoom {
+			body = append(body, "")
 		}
-		status := "in progress"
+		body = append(body, "")
+		body = append(body, l.detail...)
+	}
+	return s.frame(top, body, l.help())
+}
+
+// drawRow draws row i: candidate, file or time, status, readiness per
+// target, review and trend; a file apart with its name.
+func (l *listScreen) drawRow(i int) string {
+	s, t := l.s, l.s.theme
+	var r *listRow
+	if i < len(l.shown) {
+		r = l.shown[i]
+	} else {
+		r = l.apart[i-len(l.shown)]
+	}
+	mark := s.marks.noCursor
+	if i == l.cursor {
+		mark = s.marks.cursor
+	}
+	var line string
+	if r.err != "" {
+		line = termtext.Cut(markError+" "+cleanLine(firstLine(r.err)), s.width-4)
+	} else {
+		status := "unfinished"
 		if r.status == assessments.Complete {
 			status = "complete"
 		}
-		line := termtext.Cut(fmt.Sprintf("%s · %s · %s · %s · %s", clean(r.name), r.rubricID, status, changed, m.reviewState(r)), m.width-4)
-		if i == l.cursor {
-			line = t.Selected.Render(line)
-		}
-		var parts []string
-		for _, c := range r.companies {
-			parts = append(parts, fmt.Sprintf("%s %.1f%% %s %s", clean(c.name), c.readiness, scorecard.VerdictMarker(c.verdict), scorecard.VerdictWord(c.verdict)))
-		}
-		second := strings.Join(parts, "  ")
-		if r.trend != "" {
-			second += "  trend: " + r.trend
-		}
-		body = append(body, " "+mark+line, "    "+t.Dim.Render(termtext.Cut(second, m.width-5)))
+		line = fmt.Sprintf("%s %s %s %s %s %s",
+			termtext.Exact(cleanLine(r.name), l.nameW), termtext.Exact(cleanPath(r.when), l.whenW), termtext.Exact(status, statusW),
+			termtext.Exact(targetsText(r), l.targetsW), termtext.Exact(l.reviewShort(r), reviewW), r.arrow)
+		line = strings.TrimRight(line, " ")
 	}
-	if len(l.failed) > 0 && len(body) < room-1 {
-		body = append(body, "", " "+t.Warning.Render(fmt.Sprintf("%d files could not be opened:", len(l.failed))))
-		for _, r := range l.failed {
-			if len(body) >= room {
-				break
-			}
-			body = append(body, "   "+t.Dim.Render(termtext.Cut(cleanLine(firstLine(r.err)), m.width-4)))
-		}
+	if i == l.cursor {
+		line = t.Selected.Render(line)
 	}
-	return layout(m.width, m.height, header, body, m.status(), m.help.View(m.keys.list()))
+	return " " + mark + line
 }
 
 // on is " on 2 Jan 2006", or "" for an unknown date.

@@ -16,11 +16,38 @@ import (
 	"github.com/readycheck/readycheck/scorecard"
 )
 
-// sheetScreen is the review of one assessment: every skill with the
-// candidate's level and the mentor's.
+// sheetScreen is the review of one assessment: every skill under its
+// category's heading, with the candidate's level and the mentor's, and the
+// detail of the skill under the cursor below.
 type sheetScreen struct {
-	cursor int
-	offset int
+	s    *session
+	keys mentorKeys
+	o    *openReview
+	// rows are the category headings and the skills, in rubric order; a
+	// heading is -1-h. skillRow[i] is skill i's row.
+	rows     []int
+	headings []string
+	skillRow []int
+	cursor   int // a skill
+	offset   int // the first row shown
+
+	// Set by resize: the detail lines and the room for rows.
+	detail   []string
+	rowsRoom int
+}
+
+func newSheetScreen(s *session, k mentorKeys, o *openReview) *sheetScreen {
+	sh := &sheetScreen{s: s, keys: k, o: o}
+	for i, sk := range o.r.Skills() {
+		if i == 0 || sk.Category != o.r.Skills()[i-1].Category {
+			sh.rows = append(sh.rows, -1-len(sh.headings))
+			sh.headings = append(sh.headings, cleanLine(sk.Category.Title))
+		}
+		sh.skillRow = append(sh.skillRow, len(sh.rows))
+		sh.rows = append(sh.rows, i)
+	}
+	sh.resize()
+	return sh
 }
 
 // gapOf is the direction of a gap of two levels or more on a skill, or "".
@@ -42,49 +69,40 @@ func gapOf(o *openReview, s *rubric.Skill) string {
 	return ""
 }
 
-// rate sets (or clears, with level < 0) the mentor's level on a skill.
-func (m *Mentor) rate(s *rubric.Skill, level int) tea.Cmd {
-	o := m.open
-	rt := o.review.Ratings[s.ID]
-	if rt == nil {
-		if level < 0 {
-			return nil
-		}
-		rt = &assessments.Rating{Level: rubric.Unanswered}
-		o.review.Ratings[s.ID] = rt
-	}
-	rt.Level = level
-	if !rt.Rated() && rt.Comment == "" {
-		delete(o.review.Ratings, s.ID)
-	}
-	return m.change()
+// sheetTop are the title, the skills' summary and the column heads.
+const sheetTop = 3
+
+func (sh *sheetScreen) resize() {
+	room := sh.s.room(sheetTop, sh.keys.sheet())
+	sh.detail = sh.drawDetail(max(room/3, 2))
+	sh.rowsRoom = max(room-len(sh.detail)-1, 3)
+	sh.scroll()
 }
 
-func (sh *sheetScreen) room(m *Mentor) int {
-	r := m.height - 5
-	if m.status() != "" {
-		r--
+// scroll keeps the cursor's row in view, with its category's heading when
+// it is the category's first skill.
+func (sh *sheetScreen) scroll() {
+	row := sh.skillRow[sh.cursor]
+	if row > 0 && sh.rows[row-1] < 0 {
+		sh.offset, _ = window(len(sh.rows), sh.rowsRoom, row-1, sh.offset)
 	}
-	if m.help.ShowAll {
-		r -= 4
-	}
-	return max(r, 1)
+	sh.offset, _ = window(len(sh.rows), sh.rowsRoom, row, sh.offset)
 }
 
-func (sh *sheetScreen) update(m *Mentor, msg tea.Msg) tea.Cmd {
-	o := m.open
+func (sh *sheetScreen) update(msg tea.Msg) (tea.Msg, tea.Cmd) {
+	o := sh.o
 	skills := o.r.Skills()
+	last := len(skills) - 1
 	s := skills[sh.cursor]
-	var cmd tea.Cmd
 	switch msg := msg.(type) {
 	case tea.MouseWheelMsg:
 		if msg.Button == tea.MouseWheelUp {
 			sh.cursor = max(sh.cursor-1, 0)
 		} else if msg.Button == tea.MouseWheelDown {
-			sh.cursor = min(sh.cursor+1, len(skills)-1)
+			sh.cursor = min(sh.cursor+1, last)
 		}
 	case tea.KeyPressMsg:
-		k := m.keys
+		k := sh.keys
 		// An unrated skill starts from the candidate's level: the mentor
 		// nudges it up or down from there.
 		current, rated := 0, false
@@ -94,27 +112,36 @@ func (sh *sheetScreen) update(m *Mentor, msg tea.Msg) tea.Cmd {
 		if rt := o.review.Ratings[s.ID]; rt.Rated() {
 			current, rated = rt.Level, true
 		}
+		page := max(sh.rowsRoom-3, 1)
 		switch {
 		case key.Matches(msg, k.Up):
 			sh.cursor = max(sh.cursor-1, 0)
 		case key.Matches(msg, k.Down):
-			sh.cursor = min(sh.cursor+1, len(skills)-1)
+			sh.cursor = min(sh.cursor+1, last)
+		case key.Matches(msg, k.PageUp):
+			sh.cursor = max(sh.cursor-page, 0)
+		case key.Matches(msg, k.PageDown):
+			sh.cursor = min(sh.cursor+page, last)
+		case key.Matches(msg, k.First):
+			sh.cursor = 0
+		case key.Matches(msg, k.Last):
+			sh.cursor = last
 		case key.Matches(msg, k.Level):
 			if d := int(msg.String()[0] - '0'); d <= s.Scale.Top() {
-				cmd = m.rate(s, d)
+				return rateMsg{index: sh.cursor, level: d}, nil
 			}
 		case key.Matches(msg, k.Lower):
 			if !rated {
-				cmd = m.rate(s, max(current-1, 0))
+				return rateMsg{index: sh.cursor, level: max(current-1, 0)}, nil
 			} else if current > 0 {
-				cmd = m.rate(s, current-1)
+				return rateMsg{index: sh.cursor, level: current - 1}, nil
 			}
-		case key.Matches(msg, k.Higher):
+		case key.Matches(msg, k.Raise):
 			if !rated || current < s.Scale.Top() {
-				cmd = m.rate(s, min(current+1, s.Scale.Top()))
+				return rateMsg{index: sh.cursor, level: min(current+1, s.Scale.Top())}, nil
 			}
 		case key.Matches(msg, k.Clear):
-			cmd = m.rate(s, rubric.Unanswered)
+			return rateMsg{index: sh.cursor, level: rubric.Unanswered}, nil
 		case key.Matches(msg, k.NextGap):
 			for i := 1; i <= len(skills); i++ {
 				j := (sh.cursor + i) % len(skills)
@@ -124,289 +151,349 @@ func (sh *sheetScreen) update(m *Mentor, msg tea.Msg) tea.Cmd {
 				}
 			}
 		case key.Matches(msg, k.Open):
-			return m.showSkill(sh.cursor)
+			return openSkillMsg{index: sh.cursor}, nil
 		case key.Matches(msg, k.Summary):
-			return m.showSummary()
+			return openSummaryMsg{}, nil
 		case key.Matches(msg, k.Results):
-			m.showResults()
-			return nil
+			return showResultsMsg{}, nil
 		case key.Matches(msg, k.Help):
-			m.help.ShowAll = !m.help.ShowAll
+			sh.s.help.ShowAll = !sh.s.help.ShowAll
 		case key.Matches(msg, k.Back):
-			m.notice = ""
-			if err := m.closeOpen(); err != nil {
-				m.notice = err.Error()
-			}
-			m.screen = mentorList
-			m.list.resort(m)
-			return nil
+			return closeReviewMsg{}, nil
 		case key.Matches(msg, k.Quit):
-			return tea.Quit
+			return nil, tea.Quit
+		default:
+			return nil, nil
 		}
+	default:
+		return nil, nil
 	}
-	room := sh.room(m)
-	if sh.cursor < sh.offset {
-		sh.offset = sh.cursor
-	}
-	if sh.cursor >= sh.offset+room {
-		sh.offset = sh.cursor - room + 1
-	}
-	return cmd
+	sh.resize()
+	return nil, nil
 }
 
-func (sh *sheetScreen) view(m *Mentor) string {
-	t := m.theme
-	o := m.open
+// columns are the sheet's widths: the skill's title, a level's label.
+func (sh *sheetScreen) columns() (titleW, labelW, gapW int) {
+	labelW = 13
+	if sh.s.width >= 100 {
+		gapW = 26
+	}
+	// margin, cursor, gap mark, three spaces, the notes' "n e c"
+	return max(sh.s.width-2-2-1-3-5-2*labelW-gapW, 10), labelW, gapW
+}
+
+func (sh *sheetScreen) view() string {
+	s, t := sh.s, sh.s.theme
+	o := sh.o
 	skills := o.r.Skills()
 	gaps, rated := 0, 0
-	for _, s := range skills {
-		if gapOf(o, s) != "" {
+	for _, sk := range skills {
+		if gapOf(o, sk) != "" {
 			gaps++
 		}
-		if o.review.Ratings[s.ID].Rated() {
+		if o.review.Ratings[sk.ID].Rated() {
 			rated++
 		}
 	}
-	header := []string{
-		" " + t.Title.Render("Review") + "  " + t.Dim.Render(termtext.Cut(fmt.Sprintf("%s · %s given · %d gaps of 2+ (g)", clean(o.a.Candidate.Name), termtext.Plural(rated, "level", "levels"), gaps), m.width-10)),
-		" " + t.Header.Render(termtext.Cut(clean(skills[sh.cursor].Category.Title), m.width-2)),
+	titleW, labelW, _ := sh.columns()
+	top := []string{
+		s.titleLine(t.Title.Render("Review") + "  " + t.Dim.Render(fmt.Sprintf("%s · %s given · %s of 2+", cleanLine(o.a.Candidate.Name), termtext.Plural(rated, "level", "levels"), termtext.Plural(gaps, "gap", "gaps")))),
+		" " + t.Dim.Render(termtext.Cut(fmt.Sprintf("%s skills · ▲ the candidate rated 2+ above you, ▼ below", termtext.Thousands(len(skills))), s.width-2)),
+		" " + t.Dim.Render(termtext.Cut(fmt.Sprintf("   %s %s %s %s", termtext.Pad("skill", titleW), termtext.Pad("candidate", labelW), termtext.Pad("your level", labelW), "notes"), s.width-2)),
 	}
-	labelW := 13
-	gapW := 0
-	if m.width >= 100 {
-		gapW = 26
-	}
-	titleW := max(m.width-2*labelW-gapW-12, 10)
-	header = append(header, " "+t.Dim.Render(termtext.Cut(fmt.Sprintf("  %s %s %s %s", termtext.Pad("skill", titleW), termtext.Pad("candidate", labelW), termtext.Pad("you", labelW), "n e c: note, evidence, your comment"), m.width-2)))
+	first, n := window(len(sh.rows), sh.rowsRoom, sh.skillRow[sh.cursor], sh.offset)
 	var body []string
-	room := sh.room(m)
-	for i := sh.offset; i < len(skills) && len(body) < room; i++ {
-		s := skills[i]
-		cand, mine := notAnswered, "·"
-		ans := o.a.Answers[s.ID]
-		if ans.Answered() {
-			cand = clean(s.Scale.Label(ans.Level))
-		}
-		rt := o.review.Ratings[s.ID]
-		if rt.Rated() {
-			mine = clean(s.Scale.Label(rt.Level))
-		}
-		marks := []byte("   ")
-		if ans != nil && ans.Note != "" {
-			marks[0] = 'n'
-		}
-		if ans != nil && len(ans.Evidence) > 0 {
-			marks[1] = 'e'
-		}
-		if rt != nil && rt.Comment != "" {
-			marks[2] = 'c'
-		}
-		gap := gapOf(o, s)
-		gapMark := " "
-		switch {
-		case strings.Contains(gap, "higher"):
-			gapMark = "▲"
-		case gap != "":
-			gapMark = "▼"
-		}
-		row := fmt.Sprintf("%s %s %s %s", termtext.Exact(clean(s.Title), titleW), termtext.Exact(cand, labelW), termtext.Exact(mine, labelW), fmt.Sprintf("%c %c %c", marks[0], marks[1], marks[2]))
-		if gapW > 0 && gap != "" {
-			row += " " + gap
-		}
-		cursor := "  "
-		if i == sh.cursor {
-			cursor = t.Cursor.Render("›") + " "
-			row = t.Selected.Render(row)
-		}
-		body = append(body, cursor+t.Warning.Render(gapMark)+row)
+	if first > 0 {
+		body = append(body, s.moreLine("↑", first, "row", "rows"))
 	}
-	return layout(m.width, m.height, header, body, m.status(), m.help.View(m.keys.sheet()))
-}
-
-// skillScreen shows one skill: question, the scale with both levels
-// marked, the candidate's note and evidence, and the mentor's comment.
-type skillScreen struct {
-	index   int
-	comment textarea.Model
-}
-
-func (m *Mentor) showSkill(i int) tea.Cmd {
-	s := m.open.r.Skills()[i]
-	sk := skillScreen{index: i, comment: textarea.New()}
-	calmArea(&sk.comment)
-	sk.comment.ShowLineNumbers = false
-	sk.comment.Placeholder = "Your comment for the candidate on this skill"
-	sk.comment.CharLimit = assessments.MaxNote
-	sk.comment.SetWidth(max(m.width-4, 20))
-	sk.comment.SetHeight(3)
-	if rt := m.open.review.Ratings[s.ID]; rt != nil {
-		sk.comment.SetValue(rt.Comment)
+	for r := first; r < first+n; r++ {
+		body = append(body, sh.drawRow(r))
 	}
-	m.skill = sk
-	m.screen = mentorSkill
-	return m.skill.comment.Focus()
-}
-
-// changed reports whether the comment typed differs from the saved one.
-func (sk *skillScreen) changed(m *Mentor) bool {
-	saved := ""
-	if rt := m.open.review.Ratings[m.open.r.Skills()[sk.index].ID]; rt != nil {
-		saved = rt.Comment
+	if hidden := len(sh.rows) - first - n; hidden > 0 {
+		body = append(body, s.moreLine("↓", hidden, "row", "rows"))
 	}
-	return cleanNote(sk.comment.Value()) != saved
-}
-
-// keep saves the comment as typed and goes back to the sheet.
-func (sk *skillScreen) keep(m *Mentor) tea.Cmd {
-	o := m.open
-	s := o.r.Skills()[sk.index]
-	comment := cleanNote(sk.comment.Value())
-	rt := o.review.Ratings[s.ID]
-	if rt == nil {
-		rt = &assessments.Rating{Level: rubric.Unanswered}
-		o.review.Ratings[s.ID] = rt
-	}
-	rt.Comment = comment
-	if !rt.Rated() && rt.Comment == "" {
-		delete(o.review.Ratings, s.ID)
-	}
-	m.screen = mentorSheet
-	return m.change()
-}
-
-func (sk *skillScreen) update(m *Mentor, msg tea.Msg) tea.Cmd {
-	switch m.leave.update(msg, m.keys.Cancel, func() bool { return sk.changed(m) }) {
-	case leaveHandled:
-		return nil
-	case leaveKeep:
-		return sk.keep(m)
-	case leaveDiscard:
-		m.screen = mentorSheet
-		return nil
-	}
-	if k, ok := msg.(tea.KeyPressMsg); ok && key.Matches(k, m.keys.Save) {
-		return sk.keep(m)
-	}
-	var cmd tea.Cmd
-	sk.comment, cmd = sk.comment.Update(typed(msg))
-	return cmd
-}
-
-func (sk *skillScreen) view(m *Mentor) string {
-	t := m.theme
-	o := m.open
-	s := o.r.Skills()[sk.index]
-	w := m.width - 2
-	header := []string{" " + t.Header.Render(termtext.Cut(fmt.Sprintf("%s · %s", clean(s.Category.Title), clean(s.Title)), w)), ""}
-	var body []string
-	for _, l := range wrapLines(clean(s.Question), w) {
-		body = append(body, " "+t.Question.Render(l))
+	for len(body) < sh.rowsRoom {
+		body = append(body, "")
 	}
 	body = append(body, "")
+	body = append(body, sh.detail...)
+	return s.frame(top, body, sh.keys.sheet())
+}
+
+// drawRow draws a category's heading, or a skill with both levels, its
+// notes' marks (n a note, e evidence, c your comment) and its gap.
+func (sh *sheetScreen) drawRow(r int) string {
+	s, t, o := sh.s, sh.s.theme, sh.o
+	i := sh.rows[r]
+	if i < 0 {
+		return " " + t.Heading.Render(termtext.Cut(sh.headings[-1-i], s.width-2))
+	}
+	sk := o.r.Skills()[i]
+	titleW, labelW, gapW := sh.columns()
+	cand, mine := notAnswered, "·"
+	ans := o.a.Answers[sk.ID]
+	if ans.Answered() {
+		cand = cleanLine(sk.Scale.Label(ans.Level))
+	}
+	rt := o.review.Ratings[sk.ID]
+	if rt.Rated() {
+		mine = cleanLine(sk.Scale.Label(rt.Level))
+	}
+	marks := []byte("   ")
+	if ans != nil && ans.Note != "" {
+		marks[0] = 'n'
+	}
+	if ans != nil && len(ans.Evidence) > 0 {
+		marks[1] = 'e'
+	}
+	if rt != nil && rt.Comment != "" {
+		marks[2] = 'c'
+	}
+	gap := gapOf(o, sk)
+	gapMark := " "
+	switch {
+	case strings.Contains(gap, "higher"):
+		gapMark = "▲"
+	case gap != "":
+		gapMark = "▼"
+	}
+	row := fmt.Sprintf("%s %s %s %s", termtext.Exact(s.titles[i], titleW), termtext.Exact(cand, labelW), termtext.Exact(mine, labelW), fmt.Sprintf("%c %c %c", marks[0], marks[1], marks[2]))
+	if gapW > 0 && gap != "" {
+		row += " " + gap
+	}
+	cursor := s.marks.noCursor
+	if i == sh.cursor {
+		cursor = s.marks.cursor
+		row = t.Selected.Render(row)
+	}
+	return " " + cursor + t.Warning.Render(gapMark) + row
+}
+
+// drawDetail is the skill under the cursor in words: both levels, the
+// gap, the candidate's note and evidence, your comment; at most n lines.
+func (sh *sheetScreen) drawDetail(n int) []string {
+	s, t, o := sh.s, sh.s.theme, sh.o
+	sk := o.r.Skills()[sh.cursor]
+	ans := o.a.Answers[sk.ID]
+	rt := o.review.Ratings[sk.ID]
+	parts := []string{s.titles[sh.cursor]}
+	if ans.Answered() {
+		parts = append(parts, "candidate: "+levelName(sk.Scale, ans.Level))
+	} else {
+		parts = append(parts, "candidate: "+notAnswered)
+	}
+	if rt.Rated() {
+		parts = append(parts, "you: "+levelName(sk.Scale, rt.Level))
+	} else {
+		parts = append(parts, "you: not rated yet")
+	}
+	if g := gapOf(o, sk); g != "" {
+		parts = append(parts, g)
+	}
+	if ans != nil && ans.Note != "" {
+		parts = append(parts, "note: "+cleanLine(ans.Note))
+	}
+	if ans != nil && len(ans.Evidence) > 0 {
+		parts = append(parts, termtext.Plural(len(ans.Evidence), "evidence link", "evidence links"))
+	}
+	if rt != nil && rt.Comment != "" {
+		parts = append(parts, "your comment: "+cleanLine(rt.Comment))
+	}
+	return strings.Split(wrapBlock(strings.Join(parts, " · "), s.width-1, n, t.Dim), "\n")
+}
+
+// editorScreen is a text the mentor writes: the comment on one skill
+// (shown with its question, its scale with both levels marked, and the
+// candidate's note and evidence), or the summary of the review.
+type editorScreen struct {
+	s     *session
+	keys  mentorKeys
+	o     *openReview
+	index int // the skill, -1 for the summary
+	area  textarea.Model
+	leave leaving
+	// saved is the text as it is in the file.
+	saved string
+}
+
+func newEditor(s *session, k mentorKeys, o *openReview, index int, saved, placeholder string) *editorScreen {
+	e := &editorScreen{s: s, keys: k, o: o, index: index, area: textarea.New(), saved: saved}
+	e.leave.keys = newLeaveKeys()
+	s.theme.areaStyles(&e.area)
+	e.area.ShowLineNumbers = false
+	e.area.Placeholder = placeholder
+	e.area.CharLimit = assessments.MaxNote
+	e.area.SetValue(saved)
+	e.resize()
+	return e
+}
+
+func newCommentScreen(s *session, k mentorKeys, o *openReview, index int) *editorScreen {
+	saved := ""
+	if rt := o.review.Ratings[o.r.Skills()[index].ID]; rt != nil {
+		saved = rt.Comment
+	}
+	return newEditor(s, k, o, index, saved, "Your comment for the candidate on this skill")
+}
+
+func newSummaryScreen(s *session, k mentorKeys, o *openReview) *editorScreen {
+	return newEditor(s, k, o, -1, o.review.Summary, "What the candidate does well, and what to practise before applying")
+}
+
+func (e *editorScreen) resize() {
+	e.area.SetWidth(max(e.s.width-4, 20))
+	if e.index < 0 {
+		e.area.SetHeight(max(min(e.s.height-8, 10), 3))
+	} else {
+		e.area.SetHeight(3)
+	}
+}
+
+// changed reports whether the text typed differs from the saved one.
+func (e *editorScreen) changed() bool { return cleanNote(e.area.Value()) != e.saved }
+
+// keepIntent saves the text as typed and goes back to the sheet.
+func (e *editorScreen) keepIntent() tea.Msg {
+	if e.index < 0 {
+		return summaryMsg{text: e.area.Value()}
+	}
+	return commentMsg{index: e.index, text: e.area.Value()}
+}
+
+func (e *editorScreen) help() screenKeys {
+	if e.leave.asking {
+		return e.leave.help()
+	}
+	short := []key.Binding{e.keys.Save, leaveHelp, e.keys.Interrupt}
+	return screenKeys{short: short, full: [][]key.Binding{short}}
+}
+
+func (e *editorScreen) update(msg tea.Msg) (tea.Msg, tea.Cmd) {
+	switch e.leave.update(msg, e.keys.Cancel, e.changed) {
+	case leaveHandled:
+		return nil, nil
+	case leaveKeep:
+		return e.keepIntent(), nil
+	case leaveDiscard:
+		return sheetMsg{}, nil
+	}
+	if k, ok := msg.(tea.KeyPressMsg); ok && key.Matches(k, e.keys.Save) {
+		return e.keepIntent(), nil
+	}
+	var cmd tea.Cmd
+	e.area, cmd = e.area.Update(typed(msg))
+	return nil, cmd
+}
+
+// leaveLines ask whether to keep the changes, while it asks.
+func (e *editorScreen) leaveLines() []string {
+	if !e.leave.asking {
+		return nil
+	}
+	return append(strings.Split(wrapBlock(markNotice+" "+leaveQuestion, e.s.width-1, 3, e.s.theme.Warning), "\n"), "")
+}
+
+func (e *editorScreen) view() string {
+	s, t := e.s, e.s.theme
+	var top, upper []string
+	label := "Your comment"
+	if e.index < 0 {
+		top = []string{s.titleLine(t.Header.Render("Summary of your review · " + cleanLine(e.o.a.Candidate.Name))), ""}
+		label = "Your summary"
+	} else {
+		l := s.layout(e.index)
+		top = []string{s.titleLine(l.header), ""}
+		upper = e.skillLines(l)
+	}
+	lower := []string{" " + t.Label.Render(label)}
+	for _, l := range strings.Split(e.area.View(), "\n") {
+		lower = append(lower, "  "+l)
+	}
+	// The question about leaving goes where the eye is: above the text.
+	if q := e.leaveLines(); q != nil {
+		lower = append(q, lower...)
+	}
+	// The editor always shows; what does not fit above it is said.
+	if room := s.room(len(top), e.help()) - len(lower); len(upper) > room {
+		keep := max(room-2, 0)
+		upper = append(upper[:keep], s.moreLine("↓", len(upper)-keep, "line", "lines")+t.Dim.Render(" (widen the terminal to read all)"), "")
+	}
+	return s.frame(top, append(upper, lower...), e.help())
+}
+
+// skillLines are the skill's title, question and levels, wrapped as the
+// walk-through's question screen wraps them, with the candidate's level
+// (C) and yours (M) marked; then the candidate's note and evidence.
+func (e *editorScreen) skillLines(l *skillLayout) []string {
+	s, t, o := e.s, e.s.theme, e.o
+	sk := o.r.Skills()[e.index]
+	body := []string{l.title}
+	body = append(body, l.questionStyled...)
+	body = append(body, "")
 	cand, mine := -1, -1
-	ans := o.a.Answers[s.ID]
+	ans := o.a.Answers[sk.ID]
 	if ans.Answered() {
 		cand = ans.Level
 	}
-	if rt := o.review.Ratings[s.ID]; rt.Rated() {
+	if rt := o.review.Ratings[sk.ID]; rt.Rated() {
 		mine = rt.Level
 	}
-	for lvl, lv := range s.Scale.Levels {
-		mark := "     "
-		switch {
-		case lvl == cand && lvl == mine:
-			mark = "C M  "
-		case lvl == cand:
-			mark = "C    "
-		case lvl == mine:
-			mark = "  M  "
+	for lvl, ll := range l.levels {
+		c, m := "  ", "  "
+		if lvl == cand {
+			c = t.Marker.Render("C") + " "
 		}
-		line := fmt.Sprintf("%d %s", lvl, clean(lv.Label))
-		if d := safetext.OneLine(clean(s.Descriptor(lvl))); d != "" {
-			line += " — " + d
+		if lvl == mine {
+			m = t.Marker.Render("M") + " "
 		}
-		line = termtext.Cut(line, w-6)
+		lines := ll.plain
 		if lvl == cand || lvl == mine {
-			line = t.Selected.Render(line)
+			lines = ll.selected
 		}
-		body = append(body, " "+t.Marker.Render(mark)+line)
+		body = append(body, " "+c+m+lines[0])
+		body = append(body, lines[1:]...)
 	}
 	body = append(body, " "+t.Dim.Render("C: the candidate's level · M: yours"), "")
+	w := s.width - 2
 	if ans != nil && ans.Note != "" {
-		for i, l := range wrapLines("Note: "+safetext.OneLine(clean(ans.Note)), w) {
-			if i < 3 {
-				body = append(body, " "+l)
-			}
+		for _, line := range wrapLines("Note: "+safetext.OneLine(clean(ans.Note)), w) {
+			body = append(body, " "+line)
 		}
 	}
 	if ans != nil {
-		for _, e := range ans.Evidence {
-			body = append(body, " "+t.Dim.Render(termtext.Cut("Evidence: "+clean(e), w)))
+		for _, ev := range ans.Evidence {
+			for _, line := range wrapLines("Evidence: "+cleanLine(ev), w) {
+				body = append(body, " "+t.Dim.Render(line))
+			}
+		}
+		if ans.Note != "" || len(ans.Evidence) > 0 {
+			body = append(body, "")
 		}
 	}
-	body = append(body, "", " "+t.Label.Render("Your comment"))
-	for _, l := range strings.Split(sk.comment.View(), "\n") {
-		body = append(body, "  "+l)
-	}
-	// The question about leaving goes where the eye is: above the
-	// question and levels when the screen is short.
-	if q := m.leaveLines(); q != nil {
-		body = append(q, body...)
-	}
-	return layout(m.width, m.height, header, body, m.status(), m.help.View(m.editorKeys()))
+	return body
 }
 
-func (m *Mentor) showSummary() tea.Cmd {
-	m.summary = textarea.New()
-	calmArea(&m.summary)
-	m.summary.ShowLineNumbers = false
-	m.summary.Placeholder = "What the candidate does well, and what to practise before applying"
-	m.summary.CharLimit = assessments.MaxNote
-	m.summary.SetWidth(max(m.width-4, 20))
-	m.summary.SetHeight(max(min(m.height-8, 10), 3))
-	m.summary.SetValue(m.open.review.Summary)
-	m.screen = mentorSummary
-	return m.summary.Focus()
-}
-
-// summaryChanged reports whether the summary typed differs from the saved one.
-func (m *Mentor) summaryChanged() bool {
-	return cleanNote(m.summary.Value()) != m.open.review.Summary
-}
-
-// keepSummary saves the summary as typed and goes back to the sheet.
-func (m *Mentor) keepSummary() tea.Cmd {
-	m.open.review.Summary = cleanNote(m.summary.Value())
-	m.screen = mentorSheet
-	return m.change()
-}
-
-func (m *Mentor) updateSummary(msg tea.Msg) tea.Cmd {
-	switch m.leave.update(msg, m.keys.Cancel, m.summaryChanged) {
-	case leaveHandled:
-		return nil
-	case leaveKeep:
-		return m.keepSummary()
-	case leaveDiscard:
-		m.screen = mentorSheet
-		return nil
-	}
-	if k, ok := msg.(tea.KeyPressMsg); ok && key.Matches(k, m.keys.Save) {
-		return m.keepSummary()
-	}
-	var cmd tea.Cmd
-	m.summary, cmd = m.summary.Update(typed(msg))
-	return cmd
-}
-
-// resultsLines is both views side by side, laid out for the width.
-type resultsLines struct {
+// reviewResults are both views side by side, laid out for the width, and
+// scrolled.
+type reviewResults struct {
+	s      *session
+	keys   mentorKeys
+	o      *openReview
 	lines  []string
 	offset int
 }
 
-func (m *Mentor) showResults() {
-	o := m.open
+func newReviewResults(s *session, k mentorKeys, o *openReview) *reviewResults {
+	rr := &reviewResults{s: s, keys: k, o: o}
+	rr.resize()
+	return rr
+}
+
+// resultsTopLines are the title and a blank line.
+const resultsTopLines = 2
+
+func (rr *reviewResults) resize() {
+	o := rr.o
 	var buf bytes.Buffer
 	if o.added {
 		r, err := o.a.WithPostings(o.r)
@@ -415,7 +502,7 @@ func (m *Mentor) showResults() {
 			both, err = scorecard.NewBoth(o.a, r, nil, o.review.Reviewer.Name)
 		}
 		if err == nil {
-			err = both.Text(&buf, m.width-2)
+			err = both.Text(&buf, rr.s.width-2)
 		}
 		if err != nil {
 			buf.Reset()
@@ -424,39 +511,87 @@ func (m *Mentor) showResults() {
 	} else {
 		buf.WriteString("You have not rated anything yet: the mentor view equals the candidate's.\n")
 	}
-	m.results = resultsLines{lines: strings.Split(strings.TrimRight(buf.String(), "\n"), "\n"), offset: m.results.offset}
-	for i, l := range m.results.lines {
-		m.results.lines[i] = " " + l
+	rr.lines = strings.Split(strings.TrimRight(buf.String(), "\n"), "\n")
+	for i, l := range rr.lines {
+		rr.lines[i] = " " + l
 	}
-	m.screen = mentorResults
+	rr.offset, _ = rr.window()
 }
 
-func (rl *resultsLines) update(m *Mentor, msg tea.Msg) tea.Cmd {
-	room := max(m.height-2, 1)
-	maxOff := max(len(rl.lines)-room, 0)
+func (rr *reviewResults) room() int { return rr.s.room(resultsTopLines, rr.keys.results()) }
+
+// window is the first line shown and how many show, with the markers.
+func (rr *reviewResults) window() (int, int) {
+	room := rr.room()
+	total := len(rr.lines)
+	if total <= room {
+		return 0, total
+	}
+	// The cursor is the first line shown: it stays in view.
+	first, n := window(total, room, min(rr.offset, total-1), rr.offset)
+	return first, n
+}
+
+func (rr *reviewResults) maxOffset() int {
+	room := rr.room()
+	if len(rr.lines) <= room {
+		return 0
+	}
+	return len(rr.lines) - (max(room, 3) - 1)
+}
+
+func (rr *reviewResults) update(msg tea.Msg) (tea.Msg, tea.Cmd) {
+	_, n := rr.window()
+	page := max(n-1, 1)
 	switch msg := msg.(type) {
 	case tea.MouseWheelMsg:
 		if msg.Button == tea.MouseWheelUp {
-			rl.offset = max(rl.offset-1, 0)
+			rr.offset = max(rr.offset-1, 0)
 		} else if msg.Button == tea.MouseWheelDown {
-			rl.offset = min(rl.offset+1, maxOff)
+			rr.offset = min(rr.offset+1, rr.maxOffset())
 		}
 	case tea.KeyPressMsg:
+		k := rr.keys
 		switch {
-		case key.Matches(msg, m.keys.Up):
-			rl.offset = max(rl.offset-1, 0)
-		case key.Matches(msg, m.keys.Down):
-			rl.offset = min(rl.offset+1, maxOff)
-		case key.Matches(msg, m.keys.Back):
-			m.screen = mentorSheet
-		case key.Matches(msg, m.keys.Quit):
-			return tea.Quit
+		case key.Matches(msg, k.Up):
+			rr.offset = max(rr.offset-1, 0)
+		case key.Matches(msg, k.Down):
+			rr.offset = min(rr.offset+1, rr.maxOffset())
+		case key.Matches(msg, k.PageUp):
+			rr.offset = max(rr.offset-page, 0)
+		case key.Matches(msg, k.PageDown):
+			rr.offset = min(rr.offset+page, rr.maxOffset())
+		case key.Matches(msg, k.Home):
+			rr.offset = 0
+		case key.Matches(msg, k.End):
+			rr.offset = rr.maxOffset()
+		case key.Matches(msg, k.Help):
+			rr.s.help.ShowAll = !rr.s.help.ShowAll
+			rr.offset = min(rr.offset, rr.maxOffset())
+		case key.Matches(msg, k.Back):
+			return sheetMsg{}, nil
+		case key.Matches(msg, k.Quit):
+			return nil, tea.Quit
 		}
 	}
-	return nil
+	return nil, nil
 }
 
-func (rl *resultsLines) view(m *Mentor) string {
-	end := min(rl.offset+max(m.height-2, 1), len(rl.lines))
-	return layout(m.width, m.height, nil, rl.lines[min(rl.offset, end):end], m.status(), m.help.View(m.keys.results()))
+func (rr *reviewResults) view() string {
+	s, t := rr.s, rr.s.theme
+	first, n := rr.window()
+	sub := ""
+	if n < len(rr.lines) {
+		sub = fmt.Sprintf("  lines %d–%d of %d", first+1, first+n, len(rr.lines))
+	}
+	top := []string{s.titleLine(t.Title.Render("Results") + t.Dim.Render(" · "+cleanLine(rr.o.a.Candidate.Name)+sub)), ""}
+	var body []string
+	if first > 0 {
+		body = append(body, s.moreLine("↑", first, "line", "lines"))
+	}
+	body = append(body, rr.lines[first:first+n]...)
+	if hidden := len(rr.lines) - first - n; hidden > 0 {
+		body = append(body, s.moreLine("↓", hidden, "line", "lines"))
+	}
+	return s.frame(top, body, rr.keys.results())
 }

@@ -44,6 +44,35 @@ func mentorFolder(t *testing.T, withBad ...bool) string {
 	return dir
 }
 
+// mentorScreen names the review program's screen on display, for tests.
+type mentorScreen int
+
+const (
+	mentorName mentorScreen = iota
+	mentorList
+	mentorSheet
+	mentorSkill
+	mentorSummary
+	mentorResults
+)
+
+func screenOf(m *Mentor) mentorScreen {
+	switch sc := m.active.(type) {
+	case *nameScreen:
+		return mentorName
+	case *sheetScreen:
+		return mentorSheet
+	case *editorScreen:
+		if sc.index < 0 {
+			return mentorSummary
+		}
+		return mentorSkill
+	case *reviewResults:
+		return mentorResults
+	}
+	return mentorList
+}
+
 func newMentor(t *testing.T, dir, reviewer string) *Mentor {
 	t.Helper()
 	r := loadRubric(t, "testdata/small.yaml")
@@ -63,7 +92,7 @@ func runMentor(t testing.TB, m *Mentor, cmd tea.Cmd) {
 				runMentor(t, m, c)
 			}
 			return
-		case listLoadedMsg, reviewOpenedMsg, savedMsg, resumeReadMsg:
+		case listLoadedMsg, reviewOpenedMsg, reviewSavedMsg, reviewClosedMsg, resumeReadMsg:
 			_, cmd = m.Update(msg)
 		default:
 			return
@@ -81,13 +110,13 @@ func mdo(t testing.TB, m *Mentor, msgs ...tea.Msg) {
 func TestMentorList(t *testing.T) {
 	dir := mentorFolder(t)
 	m := newMentor(t, dir, "")
-	if m.screen != mentorName {
+	if screenOf(m) != mentorName {
 		t.Fatalf("without a reviewer the program does not ask the name")
 	}
 	mdo(t, m, typeText("Grace Hopper")...)
 	mdo(t, m, keys("enter")...)
-	if m.screen != mentorList || len(m.list.rows) != 3 || len(m.list.failed) != 2 {
-		t.Fatalf("screen %d, %d rows, %d apart", m.screen, len(m.list.rows), len(m.list.failed))
+	if screenOf(m) != mentorList || len(m.list.rows) != 3 || len(m.list.failed) != 2 {
+		t.Fatalf("screen %d, %d rows, %d apart", screenOf(m), len(m.list.rows), len(m.list.failed))
 	}
 	view := ansi.Strip(m.View().Content)
 	// Ada's two assessments: acme 16.7 (python Aware only; lang 1/3 of
@@ -95,7 +124,9 @@ func TestMentorList(t *testing.T) {
 	if !strings.Contains(view, "Acme 16.7 → 100.0 ↑") {
 		t.Errorf("no trend for Ada:\n%s", view)
 	}
-	if !strings.Contains(view, "reviewed by you") {
+	// The row under the cursor in full below the list: Alan is third.
+	mdo(t, m, keys("down", "down")...)
+	if view := ansi.Strip(m.View().Content); !strings.Contains(view, "reviewed by you") || !strings.Contains(view, "yours ✓+1") {
 		t.Errorf("Grace's own finished review is not shown:\n%s", view)
 	}
 	// Wide enough for the reasons whole, however long the temporary
@@ -105,6 +136,7 @@ func TestMentorList(t *testing.T) {
 		t.Errorf("failed files are not listed apart with their reason:\n%s", wide)
 	}
 	m.Update(size(80, 24))
+	mdo(t, m, keys("home")...)
 	// sort by readiness, then filter
 	mdo(t, m, keys("o", "o")...)
 	if m.list.sortBy != 2 || m.list.shown[0].best < m.list.shown[len(m.list.shown)-1].best {
@@ -139,8 +171,8 @@ func TestMentorReviewKeepsAnswers(t *testing.T) {
 	m := newMentor(t, dir, "Linus")
 	// open Ada's later assessment (sorted by name then path: ada-1, ada-2, then Alan)
 	mdo(t, m, keys("down", "enter")...)
-	if m.screen != mentorSheet || m.open.path != path {
-		t.Fatalf("screen %d, open %v", m.screen, m.open)
+	if screenOf(m) != mentorSheet || m.open.path != path {
+		t.Fatalf("screen %d, open %v", screenOf(m), m.open)
 	}
 	// python: 1; java: left from the candidate's 3 = 2; sql: comment
 	mdo(t, m, keys("1", "down", "left", "down", "enter")...)
@@ -153,12 +185,13 @@ func TestMentorReviewKeepsAnswers(t *testing.T) {
 	if m.sheet.cursor != 0 {
 		t.Errorf("g went to %d, want python (0)", m.sheet.cursor)
 	}
-	mdo(t, m, keys("r")...)
+	// The gaps come at the end of the results: G pages there.
+	mdo(t, m, keys("r", "G")...)
 	if v := ansi.Strip(m.View().Content); !strings.Contains(v, "Python: Capable (3) vs Aware (1), rated higher than mentor") {
 		t.Errorf("results lack the gap:\n%s", v)
 	}
 	mdo(t, m, keys("esc", "esc")...)
-	if m.screen != mentorList || m.open != nil {
+	if screenOf(m) != mentorList || m.open != nil {
 		t.Fatalf("back did not close the file")
 	}
 	after, err := assessments.LoadFile(path)
@@ -194,8 +227,8 @@ func TestMentorLock(t *testing.T) {
 	defer saver.Close()
 	m := newMentor(t, dir, "Linus")
 	mdo(t, m, keys("enter")...)
-	if m.screen != mentorList || !strings.Contains(m.notice, "open in another readycheck") {
-		t.Errorf("a locked file opened: screen %d notice %q", m.screen, m.notice)
+	if screenOf(m) != mentorList || !strings.Contains(m.s.notice, "open in another readycheck") {
+		t.Errorf("a locked file opened: screen %d notice %q", screenOf(m), m.s.notice)
 	}
 }
 
@@ -248,8 +281,8 @@ func TestMentorOpensAfterRubricChange(t *testing.T) {
 	runMentor(t, m, m.Init())
 	m.Update(size(80, 24))
 	mdo(t, m, keys("enter")...)
-	if m.screen != mentorSheet {
-		t.Fatalf("the file was not opened: screen %d, notice %q", m.screen, m.notice)
+	if screenOf(m) != mentorSheet {
+		t.Fatalf("the file was not opened: screen %d, notice %q", screenOf(m), m.s.notice)
 	}
 	if v := strings.Join(strings.Fields(ansi.Strip(m.View().Content)), " "); !strings.Contains(v, "The rubric changed since this assessment was saved; 1 answer kept, 2 dropped.") {
 		t.Errorf("the mentor is not told:\n%s", ansi.Strip(m.View().Content))

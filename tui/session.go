@@ -1,6 +1,7 @@
 package tui
 
 import (
+	"fmt"
 	"strings"
 	"time"
 
@@ -57,13 +58,20 @@ type statusKey struct {
 }
 
 func newSession(opts Options) *session {
-	theme := NewTheme(opts.Color)
+	s := newBareSession(opts.Color, opts.Now)
+	s.setRubric(opts.Rubric)
+	return s
+}
+
+// newBareSession is a session without a rubric yet: the look, the keys,
+// the help and the size, which every program shares.
+func newBareSession(color bool, now func() time.Time) *session {
+	theme := NewTheme(color)
 	s := &session{
-		r:     opts.Rubric,
 		theme: &theme,
 		keys:  newKeyMap(),
 		help:  help.New(),
-		now:   opts.Now,
+		now:   now,
 		width: 80, height: 24,
 	}
 	if s.now == nil {
@@ -72,11 +80,24 @@ func newSession(opts Options) *session {
 	s.help.Styles = s.theme.HelpStyles
 	s.help.SetWidth(s.width - 1)
 	s.marks = newMarks(s.theme)
-	s.titles = make([]string, len(s.r.Skills()))
-	for i, sk := range s.r.Skills() {
+	return s
+}
+
+// setRubric makes r the rubric the screens show: its titles cleaned once,
+// its skills laid out anew.
+func (s *session) setRubric(r *rubric.Rubric) {
+	s.r = r
+	s.wraps = wrapCache{}
+	s.titles = make([]string, len(r.Skills()))
+	for i, sk := range r.Skills() {
 		s.titles[i] = cleanLine(sk.Title)
 	}
-	return s
+}
+
+// moreLine is a scroll marker of a list: "↑ 3 more assessments" above the
+// rows shown, "↓ …" below, indented like the rows.
+func (s *session) moreLine(arrow string, n int, one, many string) string {
+	return " " + s.theme.Dim.Render(fmt.Sprintf("  %s %s", arrow, termtext.PluralGrouped(n, "more "+one, "more "+many)))
 }
 
 // countAnswered recounts the answered skills, after the assessment changed
