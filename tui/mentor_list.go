@@ -34,7 +34,9 @@ type listRow struct {
 	// trend is the readiness over time per company, arrow its direction
 	// in one mark ("" without a trend).
 	trend, arrow string
-	best         float64
+	// targets is the readiness per target, compact (targetsText).
+	targets string
+	best    float64
 	// hay is the lower-cased text the filter searches, built once.
 	hay string
 	// when is the second column: the file's name, or its time when the
@@ -105,14 +107,15 @@ type listScreen struct {
 	// Set by fit: the columns' widths, the detail lines of the row under
 	// the cursor and the room for rows.
 	nameW, whenW, targetsW int
+	arrows                 bool // a row has a trend
 	detail                 []string
 	rowsRoom               int
 }
 
 // Widths of the list's fixed columns.
 const (
-	statusW = 10 // "unfinished"
-	reviewW = 9  // "yours ✓+2"
+	statusW = 8 // "complete", "ongoing"
+	reviewW = 8 // "yours✓+2"
 )
 
 func newListScreen(s *session, k mentorKeys, m *Mentor) *listScreen {
@@ -193,6 +196,7 @@ func readRow(path string, rubricFor func(string) (*rubric.Rubric, error)) *listR
 	}
 	row.hay = strings.Join(hay, " ")
 	row.when = strings.TrimSuffix(filepath.Base(path), filepath.Ext(path))
+	row.targets = targetsText(row)
 	return row
 }
 
@@ -237,7 +241,7 @@ func (l *listScreen) loaded(msg listLoadedMsg) tea.Cmd {
 	}
 	l.read, l.total = msg.next, msg.total
 	if msg.next < len(msg.files) {
-		l.fit()
+		l.columns()
 		return l.nextChunk(msg.files, msg.next)
 	}
 	l.loading = false
@@ -369,7 +373,7 @@ func (l *listScreen) resort() {
 		}
 		return a.path < b.path
 	})
-	l.fit()
+	l.columns()
 }
 
 // items is how many rows the cursor reaches.
@@ -418,7 +422,11 @@ func (l *listScreen) top() []string {
 	if l.filterOn || l.filter.Value() != "" {
 		top = append(top, " "+l.filter.View())
 	}
-	head := fmt.Sprintf("   %s %s %s %s %s %s", termtext.Pad("candidate", l.nameW), termtext.Pad("file", l.whenW), termtext.Pad("status", statusW), termtext.Pad("targets", l.targetsW), termtext.Pad("review", reviewW), "trend")
+	name := "candidate"
+	if l.arrows {
+		name += " ↑↓"
+	}
+	head := fmt.Sprintf("   %s %s %s %s %s", termtext.Pad(name, l.nameW), termtext.Pad("file", l.whenW), termtext.Pad("status", statusW), termtext.Pad("readiness", l.targetsW), "review")
 	return append(top, " "+t.Dim.Render(termtext.Cut(strings.TrimRight(head[1:], " "), l.s.width-2)))
 }
 
@@ -431,43 +439,54 @@ func (l *listScreen) help() screenKeys {
 
 func (l *listScreen) resize() {
 	l.filter.SetWidth(max(l.s.width-6, 10))
-	l.fit()
+	l.columns()
 }
 
-// fit sets the columns' widths for the rows, draws the detail of the row
-// under the cursor and keeps the cursor in view.
-func (l *listScreen) fit() {
+// columns sets the columns' widths for the rows shown, then fits.
+func (l *listScreen) columns() {
 	s := l.s
-	l.cursor = max(0, min(l.cursor, l.items()-1))
-	maxName, maxWhen, maxTargets := len("candidate"), len("file"), len("targets")
+	maxName, maxWhen, maxTargets := len("candidate"), len("file"), len("readiness")
+	l.arrows = false
 	for _, r := range l.shown {
 		maxName = max(maxName, ansi.StringWidth(cleanLine(r.name)))
 		maxWhen = max(maxWhen, ansi.StringWidth(cleanPath(r.when)))
-		maxTargets = max(maxTargets, ansi.StringWidth(targetsText(r)))
+		maxTargets = max(maxTargets, ansi.StringWidth(r.targets))
+		l.arrows = l.arrows || r.arrow != ""
 	}
-	// margin, cursor, five spaces between six columns, the trend's arrow
-	avail := s.width - 1 - 2 - 5 - statusW - reviewW - 5
-	l.targetsW = min(maxTargets, max(avail-10-8, 7))
+	if l.arrows {
+		maxName += 2 // the trend's arrow after the name
+	}
+	// margin, cursor, four spaces between five columns, a margin at the
+	// right; the readiness goes before the name and the file.
+	avail := s.width - 1 - 2 - 4 - statusW - reviewW - 1
+	l.targetsW = min(maxTargets, max(avail-min(maxName, 10)-min(maxWhen, 8), 7))
 	rest := avail - l.targetsW
 	l.whenW = min(maxWhen, max(rest-min(maxName, 16), 8))
 	l.nameW = max(min(maxName, rest-l.whenW), 6)
 	if extra := rest - l.whenW - l.nameW; extra > 0 && l.targetsW < maxTargets {
 		l.targetsW = min(maxTargets, l.targetsW+extra)
 	}
+	l.fit()
+}
 
-	room := s.room(len(l.top()), l.help())
+// fit draws the detail of the row under the cursor and keeps the cursor
+// in view.
+func (l *listScreen) fit() {
+	l.cursor = max(0, min(l.cursor, l.items()-1))
+	room := l.s.room(len(l.top()), l.help())
 	l.detail = l.drawDetail(max(room/2, 3))
 	l.rowsRoom = max(room-len(l.detail)-1, 3)
 	l.offset, _ = window(l.lines(), l.rowsRoom, l.line(l.cursor), l.offset)
 }
 
-// targetsText is a row's readiness per target, compact: "JPMC 69 ✗ · DEPT 57 ~".
+// targetsText is a row's readiness per target, compact: "JPMC 69 ✗  DEPT 57 ~"
+// (two spaces apart, since · is a verdict's marker).
 func targetsText(r *listRow) string {
 	parts := make([]string, 0, len(r.companies))
 	for _, c := range r.companies {
 		parts = append(parts, fmt.Sprintf("%s %.0f %s", cleanLine(c.short), c.readiness, scorecard.VerdictMarker(c.verdict)))
 	}
-	return strings.Join(parts, " · ")
+	return strings.Join(parts, "  ")
 }
 
 // window keeps the cursor's line in view in room lines over total lines,
@@ -585,9 +604,9 @@ func (l *listScreen) reviewShort(r *listRow) string {
 	case yours == nil && len(others) == 1:
 		return termtext.Cut(others[0], reviewW)
 	case yours == nil:
-		return fmt.Sprintf("%d mentors", len(others))
+		return fmt.Sprintf("%d others", len(others))
 	}
-	out := "yours ✓"
+	out := "yours✓"
 	if !yours.summary {
 		out = "yours…"
 	}
@@ -647,7 +666,8 @@ func (l *listScreen) drawDetail(n int) []string {
 		parts = append(parts, fmt.Sprintf("%s %.1f%% %s %s", cleanLine(c.name), c.readiness, scorecard.VerdictMarker(c.verdict), scorecard.VerdictWord(c.verdict)))
 	}
 	paras := []string{
-		fmt.Sprintf("%s · %s · rubric %s · %s · %s", cleanLine(r.name), cleanPath(filepath.Base(r.path)), cleanLine(r.rubricID), status, changed),
+		fmt.Sprintf("%s · %s · %s", cleanLine(r.name), cleanPath(filepath.Base(r.path)), status),
+		fmt.Sprintf("rubric %s · %s", cleanLine(r.rubricID), changed),
 		strings.Join(parts, " · "),
 		l.reviewState(r),
 	}
@@ -720,13 +740,17 @@ func (l *listScreen) drawRow(i int) string {
 	if r.err != "" {
 		line = termtext.Cut(markError+" "+cleanLine(firstLine(r.err)), s.width-4)
 	} else {
-		status := "unfinished"
+		status := "ongoing"
 		if r.status == assessments.Complete {
 			status = "complete"
 		}
-		line = fmt.Sprintf("%s %s %s %s %s %s",
-			termtext.Exact(cleanLine(r.name), l.nameW), termtext.Exact(cleanPath(r.when), l.whenW), termtext.Exact(status, statusW),
-			termtext.Exact(targetsText(r), l.targetsW), termtext.Exact(l.reviewShort(r), reviewW), r.arrow)
+		name := termtext.Exact(cleanLine(r.name), l.nameW)
+		if l.arrows {
+			name = termtext.Exact(cleanLine(r.name), l.nameW-2) + " " + termtext.Exact(r.arrow, 1)
+		}
+		line = fmt.Sprintf("%s %s %s %s %s",
+			name, termtext.Exact(cleanPath(r.when), l.whenW), termtext.Exact(status, statusW),
+			termtext.Exact(r.targets, l.targetsW), l.reviewShort(r))
 		line = strings.TrimRight(line, " ")
 	}
 	if i == l.cursor {

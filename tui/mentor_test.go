@@ -126,7 +126,7 @@ func TestMentorList(t *testing.T) {
 	}
 	// The row under the cursor in full below the list: Alan is third.
 	mdo(t, m, keys("down", "down")...)
-	if view := ansi.Strip(m.View().Content); !strings.Contains(view, "reviewed by you") || !strings.Contains(view, "yours ✓+1") {
+	if view := ansi.Strip(m.View().Content); !strings.Contains(view, "reviewed by you") || !strings.Contains(view, "yours✓+1") {
 		t.Errorf("Grace's own finished review is not shown:\n%s", view)
 	}
 	// Wide enough for the reasons whole, however long the temporary
