@@ -98,3 +98,19 @@ func TestUsageErrors(t *testing.T) {
 		}
 	}
 }
+
+// Quitting the review says what it did, as the walk-through's closing
+// lines do.
+func TestPrintReviewed(t *testing.T) {
+	var b strings.Builder
+	printReviewed(&b, nil, nil)
+	if b.String() != "Nothing reviewed: no file was changed.\n" {
+		t.Errorf("nothing reviewed: %q", b.String())
+	}
+	b.Reset()
+	printReviewed(&b, []string{"/data/ada.yaml", "/data/alan.yaml"}, nil)
+	want := "Reviewed 2 assessments; your reviews are saved in their files:\n  /data/ada.yaml\n  /data/alan.yaml\nTo read one with the candidate's view: readycheck score /data/ada.yaml --view both\n"
+	if b.String() != want {
+		t.Errorf("got %q, want %q", b.String(), want)
+	}
+}

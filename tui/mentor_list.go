@@ -461,7 +461,8 @@ func (l *listScreen) columns() {
 	avail := s.width - 1 - 2 - 4 - statusW - reviewW - 1
 	l.targetsW = min(maxTargets, max(avail-min(maxName, 10)-min(maxWhen, 8), 7))
 	rest := avail - l.targetsW
-	l.whenW = min(maxWhen, max(rest-min(maxName, 16), 8))
+	// The file or time tells rows of one name apart: it is cut last.
+	l.whenW = max(min(maxWhen, 20, rest-10), 4)
 	l.nameW = max(min(maxName, rest-l.whenW), 6)
 	if extra := rest - l.whenW - l.nameW; extra > 0 && l.targetsW < maxTargets {
 		l.targetsW = min(maxTargets, l.targetsW+extra)
@@ -554,9 +555,10 @@ func (l *listScreen) update(msg tea.Msg) (tea.Msg, tea.Cmd) {
 		case key.Matches(msg, k.Down):
 			l.cursor = min(l.cursor+1, last)
 		case key.Matches(msg, k.PageUp):
-			l.cursor = max(l.cursor-l.page(), 0)
+			// The rows move by a page, and the cursor with them.
+			l.cursor, l.offset = max(l.cursor-l.page(), 0), max(l.offset-l.page(), 0)
 		case key.Matches(msg, k.PageDown):
-			l.cursor = min(l.cursor+l.page(), last)
+			l.cursor, l.offset = min(l.cursor+l.page(), last), l.offset+l.page()
 		case key.Matches(msg, k.Home):
 			l.cursor = 0
 		case key.Matches(msg, k.End):
@@ -738,7 +740,12 @@ func (l *listScreen) drawRow(i int) string {
 	}
 	var line string
 	if r.err != "" {
-		line = termtext.Cut(markError+" "+cleanLine(firstLine(r.err)), s.width-4)
+		// The folder is in the detail below; the row starts with the file.
+		reason := firstLine(r.err)
+		if rest, ok := strings.CutPrefix(reason, r.path); ok {
+			reason = filepath.Base(r.path) + rest
+		}
+		line = termtext.Cut(markError+" "+cleanLine(reason), s.width-4)
 	} else {
 		status := "ongoing"
 		if r.status == assessments.Complete {

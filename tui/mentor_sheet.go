@@ -119,9 +119,10 @@ func (sh *sheetScreen) update(msg tea.Msg) (tea.Msg, tea.Cmd) {
 		case key.Matches(msg, k.Down):
 			sh.cursor = min(sh.cursor+1, last)
 		case key.Matches(msg, k.PageUp):
-			sh.cursor = max(sh.cursor-page, 0)
+			// The rows move by a page, and the cursor with them.
+			sh.cursor, sh.offset = max(sh.cursor-page, 0), max(sh.offset-page, 0)
 		case key.Matches(msg, k.PageDown):
-			sh.cursor = min(sh.cursor+page, last)
+			sh.cursor, sh.offset = min(sh.cursor+page, last), sh.offset+page
 		case key.Matches(msg, k.First):
 			sh.cursor = 0
 		case key.Matches(msg, k.Last):

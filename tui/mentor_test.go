@@ -5,8 +5,10 @@ import (
 	"os"
 	"path/filepath"
 	"reflect"
+	"regexp"
 	"strings"
 	"testing"
+	"time"
 
 	tea "charm.land/bubbletea/v2"
 	"github.com/charmbracelet/x/ansi"
@@ -291,4 +293,209 @@ func TestMentorOpensAfterRubricChange(t *testing.T) {
 	if _, ok := rv.Ratings["sql"]; ok || rv.Ratings["java"] == nil || rv.Ratings["java"].Rated() || rv.Ratings["java"].Comment != "Solid" {
 		t.Errorf("ratings after the change: %+v", rv.Ratings)
 	}
+}
+
+// cohortFolder is a folder of n finished assessments of the built-in
+// rubric, with names that repeat.
+func cohortFolder(t *testing.T, n int) string {
+	t.Helper()
+	dir := t.TempDir()
+	r := builtinRubric(t)
+	for i := range n {
+		a := assessments.New(r, assessments.Person{Name: fmt.Sprintf("Candidate %03d", i/2)}, nil, clock.Add(time.Duration(i)*time.Hour))
+		for j, s := range r.Skills() {
+			a.SetAnswer(s.ID, min((i+j)%3, s.Scale.Top()), clock.Add(time.Duration(i)*time.Hour))
+		}
+		if err := assessments.Save(filepath.Join(dir, fmt.Sprintf("a%04d.yaml", i)), a); err != nil {
+			t.Fatal(err)
+		}
+	}
+	return dir
+}
+
+func newCohortMentor(t *testing.T, dir string) *Mentor {
+	t.Helper()
+	m := NewMentor(MentorOptions{Paths: []string{dir}, Builtin: builtinRubric(t), Reviewer: "Grace", Now: fixedNow})
+	t.Cleanup(func() { m.Close() })
+	runMentor(t, m, m.Init())
+	m.Update(size(80, 24))
+	return m
+}
+
+// The last line of every review screen is its help, whole at 80 columns,
+// as in the walk-through (TestHelpFits80).
+func TestMentorHelpFits80(t *testing.T) {
+	dir := mentorFolder(t)
+	r := loadRubric(t, "testdata/small.yaml")
+	m := NewMentor(MentorOptions{Paths: []string{dir}, Rubric: r, Now: fixedNow})
+	t.Cleanup(func() { m.Close() })
+	runMentor(t, m, m.Init())
+	m.Update(size(80, 24))
+	check := func(what string) {
+		t.Helper()
+		lines := strings.Split(ansi.Strip(m.View().Content), "\n")
+		if len(lines) != 24 {
+			t.Errorf("%s: %d lines", what, len(lines))
+		}
+		for i, l := range lines {
+			if w := ansi.StringWidth(l); w > 80 {
+				t.Errorf("%s: line %d is %d wide", what, i, w)
+			}
+		}
+		if m.s.help.ShowAll {
+			return // full help: columns, each line checked above
+		}
+		if last := lines[len(lines)-1]; strings.Contains(last, "…") || !strings.Contains(last, "•") {
+			t.Errorf("%s: help line %q", what, last)
+		}
+	}
+	check("name")
+	mdo(t, m, typeText("Grace Hopper")...)
+	mdo(t, m, keys("enter")...)
+	check("list")
+	mdo(t, m, keys("/")...)
+	check("filter")
+	mdo(t, m, keys("esc", "enter")...)
+	check("sheet")
+	mdo(t, m, keys("enter")...)
+	check("comment")
+	mdo(t, m, typeText("x")...)
+	mdo(t, m, keys("esc")...)
+	check("comment, asking")
+	mdo(t, m, keys("n", "u")...)
+	check("summary")
+	mdo(t, m, keys("esc", "r")...)
+	check("results")
+	mdo(t, m, keys("?")...)
+	check("results, all keys")
+	mdo(t, m, keys("?", "esc", "?")...)
+	check("sheet, all keys")
+	// Full help names lowering and raising apart.
+	if v := ansi.Strip(m.View().Content); !strings.Contains(v, "lower your level") || !strings.Contains(v, "raise your level") || !strings.Contains(v, "home") {
+		t.Errorf("the sheet's keys do not show lower and raise apart:\n%s", v)
+	}
+	mdo(t, m, keys("?", "esc", "?")...)
+	check("list, all keys")
+}
+
+// The list of a large cohort pages: pgdn, end (and G), home (and g), with
+// "↑ N more" and "↓ N more" when rows are hidden; so do the sheet (where g
+// is the next gap, home and end go to the ends) and the results.
+func TestMentorListsPage(t *testing.T) {
+	m := newCohortMentor(t, cohortFolder(t, 60))
+	view := func() string { return ansi.Strip(m.View().Content) }
+	if v := view(); !strings.Contains(v, "60 assessments") || !more(v, "↓") || more(v, "↑") {
+		t.Fatalf("the first page has no marker below:\n%s", v)
+	}
+	mdo(t, m, keys("pgdown")...)
+	if m.list.cursor < 5 || !more(view(), "↑") {
+		t.Errorf("pgdn moved to %d:\n%s", m.list.cursor, view())
+	}
+	for _, k := range []string{"end", "G"} {
+		mdo(t, m, keys("home", k)...)
+		if m.list.cursor != 59 || more(view(), "↓") || !more(view(), "↑") {
+			t.Errorf("%s moved to %d:\n%s", k, m.list.cursor, view())
+		}
+	}
+	mdo(t, m, keys("g")...)
+	if m.list.cursor != 0 {
+		t.Errorf("g moved to %d", m.list.cursor)
+	}
+	mdo(t, m, keys("pgdown", "pgup")...)
+	if m.list.cursor != 0 {
+		t.Errorf("pgup went back to %d", m.list.cursor)
+	}
+	// Names repeat: the time tells two assessments of one candidate apart.
+	if v := view(); !strings.Contains(v, "23 Nov 10:00") || !strings.Contains(v, "23 Nov 11:00") {
+		t.Errorf("repeated names without their time:\n%s", v)
+	}
+
+	mdo(t, m, keys("enter")...)
+	if screenOf(m) != mentorSheet {
+		t.Fatalf("not on the sheet")
+	}
+	last := len(m.open.r.Skills()) - 1
+	mdo(t, m, keys("end")...)
+	if m.sheet.cursor != last || !more(view(), "↑") {
+		t.Errorf("end on the sheet: %d\n%s", m.sheet.cursor, view())
+	}
+	mdo(t, m, keys("home", "pgdown")...)
+	if m.sheet.cursor == 0 || !more(view(), "↓") || !more(view(), "↑") {
+		t.Errorf("pgdn on the sheet: %d\n%s", m.sheet.cursor, view())
+	}
+	mdo(t, m, keys("home", "3", "r")...)
+	if v := view(); !more(v, "↓") || more(v, "↑") {
+		t.Errorf("the results have no marker below:\n%s", v)
+	}
+	mdo(t, m, keys("G")...)
+	if v := view(); more(v, "↓") || !more(v, "↑") {
+		t.Errorf("G did not reach the end of the results:\n%s", v)
+	}
+	mdo(t, m, keys("g")...)
+	if v := view(); more(v, "↑") {
+		t.Errorf("g did not go back to the top of the results:\n%s", v)
+	}
+}
+
+// The filter's header counts what is shown; a file that cannot be read is
+// reached by the cursor and its reason shown whole, wrapped, below.
+func TestMentorListFilterAndReasons(t *testing.T) {
+	dir := mentorFolder(t)
+	m := newMentor(t, dir, "Grace Hopper")
+	mdo(t, m, keys("/")...)
+	mdo(t, m, typeText("alan")...)
+	if v := ansi.Strip(m.View().Content); !strings.Contains(v, "1 of 3 assessments") {
+		t.Errorf("the header does not count what the filter shows:\n%s", v)
+	}
+	mdo(t, m, keys("esc", "end")...)
+	if r := m.list.item(); r == nil || r.err == "" {
+		t.Fatalf("end is not on a file that could not be read")
+	}
+	v := strings.Join(strings.Fields(ansi.Strip(m.View().Content)), " ")
+	if !strings.Contains(v, `taken against rubric "other", not "small" given with --rubric`) {
+		t.Errorf("the reason is not shown whole:\n%s", ansi.Strip(m.View().Content))
+	}
+	// enter on it opens nothing.
+	mdo(t, m, keys("enter")...)
+	if screenOf(m) != mentorList {
+		t.Errorf("enter on an unreadable file left the list")
+	}
+}
+
+// Leaving a review closes the file in a command, not in Update: the list
+// shows at once, the lock is released when the command runs, and opening
+// the same file again waits for it.
+func TestMentorClosesInACommand(t *testing.T) {
+	dir := mentorFolder(t)
+	path := filepath.Join(dir, "ada-2.yaml")
+	m := newMentor(t, dir, "Linus")
+	mdo(t, m, keys("down", "enter", "3")...)
+	_, cmd := m.Update(keys("esc")[0])
+	if screenOf(m) != mentorList || m.open != nil || len(m.closing) != 1 || cmd == nil {
+		t.Fatalf("esc: screen %d, open %v, %d closing", screenOf(m), m.open, len(m.closing))
+	}
+	if saver, err := assessments.OpenSaver(path); err == nil {
+		saver.Close()
+		t.Fatalf("the lock was released inside Update")
+	}
+	// enter again before the close ran: the opening waits for it.
+	_, open := m.Update(keys("enter")[0])
+	if open != nil || m.next == nil {
+		t.Fatalf("the file was opened again before it was released")
+	}
+	runMentor(t, m, cmd)
+	if screenOf(m) != mentorSheet || len(m.closing) != 0 {
+		t.Fatalf("the waiting open did not follow the close: screen %d", screenOf(m))
+	}
+	if got := m.Reviewed(); len(got) != 1 || got[0] != path {
+		t.Errorf("reviewed = %q", got)
+	}
+	if rv, _ := m.open.a.Review("Linus"); rv == nil || rv.Ratings["python"].Level != 3 {
+		t.Errorf("the rating was not saved before the file was opened again: %+v", rv)
+	}
+}
+
+// more reports whether a view has a scroll marker: "↑ 3 more rows".
+func more(view, arrow string) bool {
+	return regexp.MustCompile(arrow + ` [0-9,]+ more`).MatchString(view)
 }
