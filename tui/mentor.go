@@ -316,12 +316,9 @@ func (m *Mentor) handle(msg tea.Msg) (tea.Cmd, bool) {
 	case tea.WindowSizeMsg:
 		s.width, s.height = max(msg.Width, 20), max(msg.Height, 8)
 		s.help.SetWidth(s.width - 1)
-		for _, sc := range []screen{m.name, m.list, m.sheet} {
-			if sc != nil && sc != m.active && !isNil(sc) {
-				sc.resize()
-			}
+		for _, sc := range m.screens() {
+			sc.resize()
 		}
-		m.active.resize()
 		return nil, true
 	case tea.KeyPressMsg:
 		switch {
@@ -329,9 +326,6 @@ func (m *Mentor) handle(msg tea.Msg) (tea.Cmd, bool) {
 			return tea.Interrupt, true
 		case key.Matches(msg, m.keys.Suspend):
 			return tea.Suspend, true
-		}
-		if _, ok := m.active.(*listScreen); ok {
-			m.list.lastKey = time.Now()
 		}
 		return nil, m.busy
 
@@ -423,17 +417,19 @@ func (m *Mentor) handle(msg tea.Msg) (tea.Cmd, bool) {
 	return nil, false
 }
 
-// isNil reports whether a screen is a nil pointer in an interface.
-func isNil(sc screen) bool {
-	switch sc := sc.(type) {
-	case *nameScreen:
-		return sc == nil
-	case *listScreen:
-		return sc == nil
-	case *sheetScreen:
-		return sc == nil
+// screens lists the screens built so far, the one on display last.
+func (m *Mentor) screens() []screen {
+	var out []screen
+	if m.name != nil && m.active != screen(m.name) {
+		out = append(out, m.name)
 	}
-	return false
+	if m.active != screen(m.list) {
+		out = append(out, m.list)
+	}
+	if m.sheet != nil && m.active != screen(m.sheet) {
+		out = append(out, m.sheet)
+	}
+	return append(out, m.active)
 }
 
 func (m *Mentor) showSheet() {

@@ -523,6 +523,9 @@ func window(total, room, cursor, offset int) (first, n int) {
 func (l *listScreen) page() int { return max(l.rowsRoom-3, 1) }
 
 func (l *listScreen) update(msg tea.Msg) (tea.Msg, tea.Cmd) {
+	if _, ok := msg.(tea.KeyPressMsg); ok {
+		l.lastKey = time.Now()
+	}
 	if l.filterOn {
 		if k, ok := msg.(tea.KeyPressMsg); ok && (key.Matches(k, l.keys.Apply) || key.Matches(k, l.keys.Cancel)) {
 			l.filterOn = false

@@ -499,3 +499,40 @@ func TestMentorClosesInACommand(t *testing.T) {
 func more(view, arrow string) bool {
 	return regexp.MustCompile(arrow + ` [0-9,]+ more`).MatchString(view)
 }
+
+// The skill screen wraps a level's descriptor as the walk-through's
+// question screen does, and again when the terminal is resized.
+func TestMentorSkillWraps(t *testing.T) {
+	m := newCohortMentor(t, cohortFolder(t, 1))
+	mdo(t, m, keys("enter")...)
+	r := m.open.r
+	i := 0
+	for j, s := range r.Skills() {
+		if s.ID == "csharp" {
+			i = j
+		}
+	}
+	mdo(t, m, keys("home")...)
+	for range i {
+		mdo(t, m, keys("down")...)
+	}
+	mdo(t, m, keys("enter")...)
+	desc := r.Skills()[i].Descriptor(3)
+	for _, w := range []int{80, 120, 70} {
+		m.Update(size(w, 40))
+		v := ansi.Strip(m.View().Content)
+		if strings.Contains(v, "…") {
+			t.Errorf("%d columns: text cut:\n%s", w, v)
+		}
+		if !strings.Contains(strings.Join(strings.Fields(v), " "), desc) {
+			t.Errorf("%d columns: level 3's descriptor %q is not whole:\n%s", w, desc, v)
+		}
+		// The same lines as the question screen's layout at this width.
+		want := m.s.layout(i).levels[3].plain
+		for _, l := range want {
+			if !strings.Contains(v, ansi.Strip(l)) {
+				t.Errorf("%d columns: line %q of the walk-through's layout is missing", w, ansi.Strip(l))
+			}
+		}
+	}
+}
