@@ -344,7 +344,9 @@ func newSummaryScreen(s *session, k mentorKeys, o *openReview) *editorScreen {
 func (e *editorScreen) resize() {
 	e.area.SetWidth(max(e.s.width-4, 20))
 	if e.index < 0 {
-		e.area.SetHeight(max(min(e.s.height-8, 10), 3))
+		// The room under the title, less the label and the question about
+		// leaving, up to ten lines.
+		e.area.SetHeight(max(min(e.s.room(2, e.help())-1-4, 10), 3))
 	} else {
 		e.area.SetHeight(3)
 	}

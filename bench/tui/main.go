@@ -23,6 +23,7 @@ import (
 	"github.com/creack/pty"
 
 	"github.com/readycheck/readycheck/internal/gen"
+	"github.com/readycheck/readycheck/internal/termtext"
 	"github.com/readycheck/readycheck/rubric"
 )
 
@@ -72,7 +73,7 @@ func main() {
 		}))
 		programs = append(programs, program{fmt.Sprintf("readycheck review, %d assessments (200 skills)", *reviews),
 			[]string{readycheck, "review", folder, "--rubric", smallPath, "--reviewer", "Bench"}, "readycheck review"})
-		reviewDone = fmt.Sprintf("%d assessments", *reviews)
+		reviewDone = termtext.PluralGrouped(*reviews, "assessment", "assessments")
 	}
 	fmt.Printf("Terminal %dx%d, %d selection moves, median of %d start-ups.\n\n", cols, rows, *keys, *runs)
 	fmt.Println("| program | first frame | keypress→repaint median | p95 | bytes per keypress | peak memory |")
