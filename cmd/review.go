@@ -2,12 +2,15 @@ package cmd
 
 import (
 	"errors"
+	"fmt"
+	"io"
 	"os"
 
 	"github.com/spf13/cobra"
 
 	"github.com/readycheck/readycheck/assessments"
 	"github.com/readycheck/readycheck/internal/safetext"
+	"github.com/readycheck/readycheck/internal/termtext"
 	"github.com/readycheck/readycheck/rubric"
 	"github.com/readycheck/readycheck/rubric/builtin"
 	"github.com/readycheck/readycheck/tui"
@@ -15,6 +18,7 @@ import (
 
 func newReviewCmd() *cobra.Command {
 	var rubricPath, reviewer, dataDir string
+	var accessible bool
 	c := &cobra.Command{
 		Use:   "review [PATH...]",
 		Short: "Review saved assessments as a mentor",
@@ -54,15 +58,34 @@ review never changes the candidate's answers.`,
 			if err := checkLength("the reviewer's name (--reviewer or READYCHECK_REVIEWER)", reviewer, assessments.MaxName); err != nil {
 				return err
 			}
-			if !interactive() {
-				return errors.New("review needs a terminal (standard input and output must be a terminal, and TERM not dumb); use `readycheck score FILE --view both` to read a review")
+			opts := tui.MentorOptions{Paths: paths, Rubric: r, Builtin: b, Reviewer: reviewer, Color: os.Getenv("NO_COLOR") == ""}
+			if accessible || truthy(os.Getenv("READYCHECK_ACCESSIBLE")) {
+				changed, err := tui.RunMentorAccessible(opts, c.InOrStdin(), c.OutOrStdout())
+				printReviewed(c.OutOrStdout(), changed)
+				return err
 			}
-			err = tui.RunMentor(tui.MentorOptions{Paths: paths, Rubric: r, Builtin: b, Reviewer: reviewer, Color: os.Getenv("NO_COLOR") == ""})
+			if !interactive() {
+				return errors.New("review needs a terminal (standard input and output must be a terminal, and TERM not dumb); use `readycheck review --accessible` for line prompts, or `readycheck score FILE --view both` to read a review")
+			}
+			err = tui.RunMentor(opts)
 			return exitFor(err)
 		},
 	}
 	c.Flags().StringVar(&rubricPath, "rubric", "", "rubric FILE for assessments of a custom rubric (the built-in one is used when the id matches)")
 	c.Flags().StringVar(&reviewer, "reviewer", "", "your NAME as the reviewer (default: $READYCHECK_REVIEWER, else asked once)")
 	c.Flags().StringVar(&dataDir, "data-dir", "", "data folder whose assessments are listed when no PATH is given")
+	c.Flags().BoolVar(&accessible, "accessible", false, "plain line prompts, for screen readers and scripts")
 	return c
+}
+
+// printReviewed says which files the accessible review changed.
+func printReviewed(w io.Writer, changed []string) {
+	if len(changed) == 0 {
+		fmt.Fprintln(w, "No review changed.")
+		return
+	}
+	fmt.Fprintf(w, "Your review is saved in %s:\n", termtext.PluralGrouped(len(changed), "file", "files"))
+	for _, f := range changed {
+		fmt.Fprintf(w, "  %s\n", shellArg(f))
+	}
 }
