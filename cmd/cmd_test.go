@@ -104,12 +104,12 @@ func TestUsageErrors(t *testing.T) {
 func TestPrintReviewed(t *testing.T) {
 	var b strings.Builder
 	printReviewed(&b, nil, nil)
-	if b.String() != "Nothing reviewed: no file was changed.\n" {
+	if b.String() != "No review changed.\n" {
 		t.Errorf("nothing reviewed: %q", b.String())
 	}
 	b.Reset()
 	printReviewed(&b, []string{"/data/ada.yaml", "/data/alan.yaml"}, nil)
-	want := "Reviewed 2 assessments; your reviews are saved in their files:\n  /data/ada.yaml\n  /data/alan.yaml\nTo read one with the candidate's view: readycheck score /data/ada.yaml --view both\n"
+	want := "Your review is saved in 2 files:\n  /data/ada.yaml\n  /data/alan.yaml\nTo read it beside the candidate's view: readycheck score /data/ada.yaml --view both\n"
 	if b.String() != want {
 		t.Errorf("got %q, want %q", b.String(), want)
 	}

@@ -18,6 +18,7 @@ import (
 
 func newReviewCmd() *cobra.Command {
 	var rubricPath, reviewer, dataDir string
+	var accessible bool
 	c := &cobra.Command{
 		Use:   "review [PATH...]",
 		Short: "Review saved assessments as a mentor",
@@ -57,10 +58,16 @@ review never changes the candidate's answers.`,
 			if err := checkLength("the reviewer's name (--reviewer or READYCHECK_REVIEWER)", reviewer, assessments.MaxName); err != nil {
 				return err
 			}
-			if !interactive() {
-				return errors.New("review needs a terminal (standard input and output must be a terminal, and TERM not dumb); use `readycheck score FILE --view both` to read a review")
+			opts := tui.MentorOptions{Paths: paths, Rubric: r, Builtin: b, Reviewer: reviewer, Color: os.Getenv("NO_COLOR") == ""}
+			if accessible || truthy(os.Getenv("READYCHECK_ACCESSIBLE")) {
+				changed, err := tui.RunMentorAccessible(opts, c.InOrStdin(), c.OutOrStdout())
+				printReviewed(c.OutOrStdout(), changed, err)
+				return err
 			}
-			reviewed, err := tui.RunMentor(tui.MentorOptions{Paths: paths, Rubric: r, Builtin: b, Reviewer: reviewer, Color: os.Getenv("NO_COLOR") == ""})
+			if !interactive() {
+				return errors.New("review needs a terminal (standard input and output must be a terminal, and TERM not dumb); use `readycheck review --accessible` for line prompts, or `readycheck score FILE --view both` to read a review")
+			}
+			reviewed, err := tui.RunMentor(opts)
 			printReviewed(c.OutOrStdout(), reviewed, err)
 			return exitFor(err)
 		},
@@ -68,25 +75,26 @@ review never changes the candidate's answers.`,
 	c.Flags().StringVar(&rubricPath, "rubric", "", "rubric FILE for assessments of a custom rubric (the built-in one is used when the id matches)")
 	c.Flags().StringVar(&reviewer, "reviewer", "", "your NAME as the reviewer (default: $READYCHECK_REVIEWER, else asked once)")
 	c.Flags().StringVar(&dataDir, "data-dir", "", "data folder whose assessments are listed when no PATH is given")
+	c.Flags().BoolVar(&accessible, "accessible", false, "plain line prompts, for screen readers and scripts")
 	return c
 }
 
-// printReviewed says what the review did, as the walk-through's closing
-// lines do: the files whose review changed, where the reviews are and how
-// to read one; or that nothing was reviewed. When the last save failed the
+// printReviewed says what either face of the review did, as the
+// walk-through's closing lines do: the files whose review changed and how
+// to read one, or that nothing changed. When the last save failed the
 // error says where the review is instead.
-func printReviewed(w io.Writer, reviewed []string, err error) {
+func printReviewed(w io.Writer, changed []string, err error) {
 	var se *tui.SaveError
 	if errors.As(err, &se) {
 		return
 	}
-	if len(reviewed) == 0 {
-		fmt.Fprintln(w, "Nothing reviewed: no file was changed.")
+	if len(changed) == 0 {
+		fmt.Fprintln(w, "No review changed.")
 		return
 	}
-	fmt.Fprintf(w, "Reviewed %s; your reviews are saved in their files:\n", termtext.PluralGrouped(len(reviewed), "assessment", "assessments"))
-	for _, p := range reviewed {
-		fmt.Fprintf(w, "  %s\n", shellArg(absPath(p)))
+	fmt.Fprintf(w, "Your review is saved in %s:\n", termtext.PluralGrouped(len(changed), "file", "files"))
+	for _, f := range changed {
+		fmt.Fprintf(w, "  %s\n", shellArg(absPath(f)))
 	}
-	fmt.Fprintf(w, "To read one with the candidate's view: readycheck score %s --view both\n", shellArg(absPath(reviewed[0])))
+	fmt.Fprintf(w, "To read it beside the candidate's view: readycheck score %s --view both\n", shellArg(absPath(changed[0])))
 }

@@ -144,14 +144,18 @@ func (m *Mentor) Init() tea.Cmd {
 func (m *Mentor) Reviewed() []string { return m.reviewed }
 
 // rubricFor picks the rubric of an assessment, or says why it cannot be opened.
-func (m *Mentor) rubricFor(id string) (*rubric.Rubric, error) {
+func (m *Mentor) rubricFor(id string) (*rubric.Rubric, error) { return mentorRubric(m.opts, id) }
+
+// mentorRubric picks the rubric of an assessment for either face of the
+// review, or says why it cannot be opened.
+func mentorRubric(opts MentorOptions, id string) (*rubric.Rubric, error) {
 	switch {
-	case m.opts.Rubric != nil && m.opts.Rubric.ID == id:
-		return m.opts.Rubric, nil
-	case m.opts.Rubric == nil && m.opts.Builtin != nil && m.opts.Builtin.ID == id:
-		return m.opts.Builtin, nil
-	case m.opts.Rubric != nil:
-		return nil, fmt.Errorf("taken against rubric %q, not %q given with --rubric", id, m.opts.Rubric.ID)
+	case opts.Rubric != nil && opts.Rubric.ID == id:
+		return opts.Rubric, nil
+	case opts.Rubric == nil && opts.Builtin != nil && opts.Builtin.ID == id:
+		return opts.Builtin, nil
+	case opts.Rubric != nil:
+		return nil, fmt.Errorf("taken against rubric %q, not %q given with --rubric", id, opts.Rubric.ID)
 	}
 	return nil, fmt.Errorf("taken against rubric %q; open it with --rubric FILE", id)
 }
