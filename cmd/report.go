@@ -18,6 +18,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/readycheck/readycheck/assessments"
+	"github.com/readycheck/readycheck/cohortview"
 	"github.com/readycheck/readycheck/internal/atomicfile"
 	"github.com/readycheck/readycheck/internal/termtext"
 	"github.com/readycheck/readycheck/report"
@@ -108,10 +109,10 @@ file names, for sharing outside the centre; --seed N repeats an order.`,
 			if n := len(rp.Problems()); n > 0 && !opts.strict {
 				fmt.Fprintf(stderr, "readycheck: %s skipped, for the reasons above; the report lists them too\n", termtext.PluralGrouped(n, "file", "files"))
 			}
-			for _, u := range rp.UnknownSkills[:min(len(rp.UnknownSkills), report.MaxUnknownSkills)] {
+			for _, u := range rp.UnknownSkills[:min(len(rp.UnknownSkills), cohortview.MaxUnknownSkills)] {
 				fmt.Fprintf(stderr, "warning: %s skill %q, which rubric %q does not have; ignored\n", termtext.PluralGrouped(u.Files, "file answers", "files answer"), u.Skill, r.ID)
 			}
-			if more := len(rp.UnknownSkills) - report.MaxUnknownSkills; more > 0 {
+			if more := len(rp.UnknownSkills) - cohortview.MaxUnknownSkills; more > 0 {
 				fmt.Fprintf(stderr, "warning: … and %s more unknown skills, which rubric %q does not have either; ignored\n", termtext.Thousands(more), r.ID)
 			}
 			if view == report.Mentor && rp.Unreviewed > 0 {
@@ -125,15 +126,15 @@ file names, for sharing outside the centre; --seed N repeats an order.`,
 			err = writeOutput(c.OutOrStdout(), opts.out, func(w io.Writer, width int, color bool) error {
 				switch opts.format {
 				case "markdown":
-					return rp.Markdown(w)
+					return cohortview.Markdown(rp, w)
 				case "csv":
-					return rp.CSV(w)
+					return cohortview.CSV(rp, w)
 				case "json":
-					return rp.JSON(w)
+					return cohortview.JSON(rp, w)
 				case "html":
-					return rp.HTML(w)
+					return cohortview.HTML(rp, w)
 				}
-				return rp.Text(w, width, color)
+				return cohortview.Text(rp, w, width, color)
 			})
 			if err != nil {
 				return err
@@ -280,10 +281,10 @@ func checkPaths(paths []string) error {
 }
 
 // outputWidth is the width to fit text to, COLUMNS when it holds a number,
-// else the terminal's, else report.DefaultWidth; and whether to colour it:
+// else the terminal's, else cohortview.DefaultWidth; and whether to colour it:
 // only on a terminal, and never when NO_COLOR holds any value.
 func outputWidth(w io.Writer, columns, noColor string) (width int, color bool) {
-	width = report.DefaultWidth
+	width = cohortview.DefaultWidth
 	f, ok := w.(*os.File)
 	isTerm := ok && term.IsTerminal(f.Fd())
 	if isTerm {

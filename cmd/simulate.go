@@ -8,6 +8,7 @@ import (
 
 	"github.com/spf13/cobra"
 
+	"github.com/readycheck/readycheck/cohortview"
 	"github.com/readycheck/readycheck/internal/termtext"
 	"github.com/readycheck/readycheck/report"
 	"github.com/readycheck/readycheck/rubric"
@@ -77,11 +78,11 @@ exit status is 1.`,
 			err = writeOutput(c.OutOrStdout(), out, func(w io.Writer, width int, color bool) error {
 				switch format {
 				case "markdown":
-					return sim.Markdown(w)
+					return cohortview.SimulationMarkdown(sim, w)
 				case "json":
-					return sim.JSON(w)
+					return cohortview.SimulationJSON(sim, w)
 				}
-				return sim.Text(w, width, color)
+				return cohortview.SimulationText(sim, w, width, color)
 			})
 			if n := len(sim.Skipped); err == nil && n > 0 {
 				fmt.Fprintf(stderr, "readycheck: %s skipped, for the reasons above; the preview lists them too\n", termtext.PluralGrouped(n, "file", "files"))

@@ -233,3 +233,7 @@ func (rp *Report) Candidates(fn func(Candidate) error) error {
 
 // Close removes the report's temporary files.
 func (rp *Report) Close() error { return rp.roster.close() }
+
+// ScoredRubric is the rubric the report scored the assessments against:
+// its categories, skills and scales, for the renderings.
+func (rp *Report) ScoredRubric() *rubric.Rubric { return rp.rubric }

@@ -1,4 +1,4 @@
-package report
+package cohortview
 
 import (
 	"charm.land/lipgloss/v2"
