@@ -65,7 +65,7 @@ func rubrics(sim *report.Simulation) string {
 }
 
 func digestName(r report.RubricDigest) string {
-	return rubricName(report.RubricRef{ID: r.ID, Version: r.Version})
+	return rubricName(r.RubricRef)
 }
 
 // changeText writes a readiness change with its sign: "+2.5", "-1.0", "0.0".

@@ -12,6 +12,7 @@ import (
 	"charm.land/lipgloss/v2/table"
 	"github.com/charmbracelet/x/ansi"
 
+	"github.com/readycheck/readycheck/assessments"
 	"github.com/readycheck/readycheck/internal/safetext"
 	"github.com/readycheck/readycheck/internal/termtext"
 	"github.com/readycheck/readycheck/report"
@@ -545,7 +546,7 @@ func (tw *textWriter) newTable(headers []string, rows [][]string, numeric []int)
 
 func clean(s string) string { return safetext.Clean(s) }
 
-func rubricName(r report.RubricRef) string {
+func rubricName(r assessments.RubricRef) string {
 	if r.Version == "" {
 		return clean(r.ID)
 	}
