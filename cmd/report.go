@@ -10,11 +10,9 @@ import (
 	"os"
 	"path/filepath"
 	"slices"
-	"strconv"
 	"strings"
 
 	"github.com/charmbracelet/colorprofile"
-	"github.com/charmbracelet/x/term"
 	"github.com/spf13/cobra"
 
 	"github.com/readycheck/readycheck/assessments"
@@ -185,7 +183,7 @@ func parseView(s string) (report.View, error) {
 // refused, never written through or replaced.
 func writeOutput(stdout io.Writer, out string, write func(w io.Writer, width int, color bool) error) error {
 	if !toFile(out) {
-		width, color := outputWidth(stdout, os.Getenv("COLUMNS"), os.Getenv("NO_COLOR"))
+		width, color := textOutput(stdout)
 		w := stdout
 		if color {
 			// Downsample the report's colours to what the terminal shows.
@@ -201,7 +199,7 @@ func writeOutput(stdout io.Writer, out string, write func(w io.Writer, width int
 		return fmt.Errorf("write %s: %w", out, err)
 	}
 	defer pf.Cleanup()
-	width, _ := outputWidth(nil, os.Getenv("COLUMNS"), "")
+	width, _ := textOutput(nil)
 	if err := write(pf, width, false); err != nil {
 		return fmt.Errorf("write %s: %w", out, err)
 	}
@@ -278,22 +276,4 @@ func checkPaths(paths []string) error {
 		}
 	}
 	return nil
-}
-
-// outputWidth is the width to fit text to, COLUMNS when it holds a number,
-// else the terminal's, else cohortview.DefaultWidth; and whether to colour it:
-// only on a terminal, and never when NO_COLOR holds any value.
-func outputWidth(w io.Writer, columns, noColor string) (width int, color bool) {
-	width = cohortview.DefaultWidth
-	f, ok := w.(*os.File)
-	isTerm := ok && term.IsTerminal(f.Fd())
-	if isTerm {
-		if cols, _, err := term.GetSize(f.Fd()); err == nil && cols > 0 {
-			width = cols
-		}
-	}
-	if n, err := strconv.Atoi(strings.TrimSpace(columns)); err == nil && n > 0 {
-		width = n
-	}
-	return width, isTerm && noColor == ""
 }

@@ -9,7 +9,6 @@ import (
 	"strings"
 
 	"github.com/charmbracelet/colorprofile"
-	"github.com/charmbracelet/x/term"
 	"github.com/spf13/cobra"
 
 	"github.com/readycheck/readycheck/assessments"
@@ -101,7 +100,7 @@ section) are always scored with it.`,
 				return card.Markdown(out)
 			}
 			printWarningLines(card.Warnings)
-			width, color := terminal(out, os.Getenv("NO_COLOR"))
+			width, color := textOutput(out)
 			if color {
 				// Downsample the report's colours to what the terminal shows.
 				out = colorprofile.NewWriter(out, os.Environ())
@@ -181,7 +180,7 @@ func scoreBoth(c *cobra.Command, file, rubricPath string, a *assessments.Assessm
 		return both.Markdown(out)
 	}
 	printWarningLines(both.Self.Warnings)
-	width, _ := terminal(out, os.Getenv("NO_COLOR"))
+	width, _ := textOutput(out)
 	return both.Text(out, width)
 }
 
@@ -208,19 +207,4 @@ func printWarningLines(ws []string) {
 		}
 		fmt.Fprintf(stderr, "warning: %s\n", w)
 	}
-}
-
-// terminal reports the width to fit text to and whether to colour it:
-// colour only on a terminal, and never when NO_COLOR holds any value.
-func terminal(w io.Writer, noColor string) (width int, color bool) {
-	f, ok := w.(*os.File)
-	if !ok || !term.IsTerminal(f.Fd()) {
-		return scorecard.DefaultWidth, false
-	}
-	width = scorecard.DefaultWidth
-	if cols, _, err := term.GetSize(f.Fd()); err == nil && cols > 0 {
-		// Wider than this, the columns drift too far apart to read.
-		width = min(cols, 120)
-	}
-	return width, noColor == ""
 }
