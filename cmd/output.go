@@ -6,7 +6,10 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/charmbracelet/colorprofile"
 	"github.com/charmbracelet/x/term"
+
+	"github.com/readycheck/readycheck/internal/palette"
 )
 
 // The width of text output: defaultWidth without a terminal or COLUMNS
@@ -41,4 +44,19 @@ func outputWidth(w io.Writer, columns, noColor string) (width int, color bool) {
 // textOutput is outputWidth for w with this process's COLUMNS and NO_COLOR.
 func textOutput(w io.Writer) (width int, color bool) {
 	return outputWidth(w, os.Getenv("COLUMNS"), os.Getenv("NO_COLOR"))
+}
+
+// colored is out ready for text in colour when color: downsampled to the
+// colours the terminal shows, with the palette of the terminal's background
+// (asked once, when stdin and out are the terminal; else the print
+// palette). Without color, out itself and the zero Palette: no colour.
+func colored(out io.Writer, color bool) (io.Writer, palette.Palette) {
+	if !color {
+		return out, palette.Palette{}
+	}
+	p := palette.Print()
+	if f, ok := out.(*os.File); ok {
+		p = palette.Detect(os.Stdin, f)
+	}
+	return colorprofile.NewWriter(out, os.Environ()), p
 }

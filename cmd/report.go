@@ -12,12 +12,12 @@ import (
 	"slices"
 	"strings"
 
-	"github.com/charmbracelet/colorprofile"
 	"github.com/spf13/cobra"
 
 	"github.com/readycheck/readycheck/assessments"
 	"github.com/readycheck/readycheck/cohortview"
 	"github.com/readycheck/readycheck/internal/atomicfile"
+	"github.com/readycheck/readycheck/internal/palette"
 	"github.com/readycheck/readycheck/internal/termtext"
 	"github.com/readycheck/readycheck/report"
 )
@@ -121,7 +121,7 @@ file names, for sharing outside the centre; --seed N repeats an order.`,
 				fmt.Fprintf(stderr, "readycheck: %s skipped; with --strict that is a failure, and %s was not written\n", termtext.PluralGrouped(n, "file", "files"), opts.out)
 				return failed()
 			}
-			err = writeOutput(c.OutOrStdout(), opts.out, func(w io.Writer, width int, color bool) error {
+			err = writeOutput(c.OutOrStdout(), opts.out, func(w io.Writer, width int, p palette.Palette) error {
 				switch opts.format {
 				case "markdown":
 					return cohortview.Markdown(rp, w)
@@ -132,7 +132,7 @@ file names, for sharing outside the centre; --seed N repeats an order.`,
 				case "html":
 					return cohortview.HTML(rp, w)
 				}
-				return cohortview.Text(rp, w, width, color)
+				return cohortview.Text(rp, w, width, p)
 			})
 			if err != nil {
 				return err
@@ -181,15 +181,11 @@ func parseView(s string) (report.View, error) {
 // file). The file is readable by its owner only, also when it existed:
 // reports hold names. A symbolic link or a file that is not regular is
 // refused, never written through or replaced.
-func writeOutput(stdout io.Writer, out string, write func(w io.Writer, width int, color bool) error) error {
+func writeOutput(stdout io.Writer, out string, write func(w io.Writer, width int, p palette.Palette) error) error {
 	if !toFile(out) {
 		width, color := textOutput(stdout)
-		w := stdout
-		if color {
-			// Downsample the report's colours to what the terminal shows.
-			w = colorprofile.NewWriter(stdout, os.Environ())
-		}
-		return write(w, width, color)
+		w, p := colored(stdout, color)
+		return write(w, width, p)
 	}
 	if dir := filepath.Dir(out); !isDir(dir) {
 		return fmt.Errorf("write %s: there is no folder %s; create it, or pass another --out", out, dir)
@@ -200,7 +196,7 @@ func writeOutput(stdout io.Writer, out string, write func(w io.Writer, width int
 	}
 	defer pf.Cleanup()
 	width, _ := textOutput(nil)
-	if err := write(pf, width, false); err != nil {
+	if err := write(pf, width, palette.Palette{}); err != nil {
 		return fmt.Errorf("write %s: %w", out, err)
 	}
 	if err := pf.Commit(); err != nil {

@@ -4,11 +4,9 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"os"
 	"slices"
 	"strings"
 
-	"github.com/charmbracelet/colorprofile"
 	"github.com/spf13/cobra"
 
 	"github.com/readycheck/readycheck/assessments"
@@ -101,11 +99,8 @@ section) are always scored with it.`,
 			}
 			printWarningLines(card.Warnings)
 			width, color := textOutput(out)
-			if color {
-				// Downsample the report's colours to what the terminal shows.
-				out = colorprofile.NewWriter(out, os.Environ())
-			}
-			return card.Text(out, width, color)
+			out, p := colored(out, color)
+			return card.TextIn(out, width, p)
 		},
 	}
 	c.Flags().StringVar(&rubricPath, "rubric", "", "rubric FILE the assessment was taken against (default: the built-in rubric)")

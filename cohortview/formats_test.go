@@ -15,6 +15,7 @@ import (
 	"golang.org/x/net/html"
 
 	"github.com/readycheck/readycheck/internal/gen"
+	"github.com/readycheck/readycheck/internal/palette"
 	"github.com/readycheck/readycheck/internal/testshared"
 	"github.com/readycheck/readycheck/report"
 	"github.com/readycheck/readycheck/rubric"
@@ -187,7 +188,7 @@ func TestTerminalSafety(t *testing.T) {
 		t.Errorf("clean = %q", got)
 	}
 	var b bytes.Buffer
-	if err := Text(rp, &b, 80, false); err != nil {
+	if err := Text(rp, &b, 80, palette.Palette{}); err != nil {
 		t.Fatal(err)
 	}
 	if strings.ContainsRune(b.String(), 0x1b) {
@@ -200,7 +201,7 @@ func TestTerminalSafety(t *testing.T) {
 func textAt(t *testing.T, rp *report.Report, width int, what string) string {
 	t.Helper()
 	var b bytes.Buffer
-	if err := Text(rp, &b, width, false); err != nil {
+	if err := Text(rp, &b, width, palette.Palette{}); err != nil {
 		t.Fatal(err)
 	}
 	for i, l := range strings.Split(b.String(), "\n") {
@@ -218,8 +219,8 @@ func TestTextFitsTheWidth(t *testing.T) {
 	}
 	// With colour, the same text under the escape sequences.
 	var plain, colored bytes.Buffer
-	Text(rp, &plain, 100, false)
-	Text(rp, &colored, 100, true)
+	Text(rp, &plain, 100, palette.Palette{})
+	Text(rp, &colored, 100, palette.Print())
 	if !strings.Contains(colored.String(), "\x1b[") {
 		t.Errorf("the coloured report has no colour")
 	}

@@ -11,6 +11,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/readycheck/readycheck/internal/palette"
 	"github.com/readycheck/readycheck/report"
 	"github.com/readycheck/readycheck/rubric"
 )
@@ -65,7 +66,7 @@ func TestMentorView(t *testing.T) {
 		t.Errorf("beta = %+v %+v, want ready 3 almost 1, median 91.7, mean 83.3", beta.Verdicts, *beta.Readiness)
 	}
 	var b bytes.Buffer
-	if err := Text(rp, &b, 100, false); err != nil {
+	if err := Text(rp, &b, 100, palette.Palette{}); err != nil {
 		t.Fatal(err)
 	}
 	if !strings.Contains(b.String(), "4 assessments have no review and count in the candidate's view") {
@@ -138,7 +139,7 @@ func TestAnonymize(t *testing.T) {
 // formats returns every writer of a report, by format name.
 func formats(rp *report.Report) map[string]func(*bytes.Buffer) error {
 	return map[string]func(*bytes.Buffer) error{
-		"text":     func(b *bytes.Buffer) error { return Text(rp, b, 100, false) },
+		"text":     func(b *bytes.Buffer) error { return Text(rp, b, 100, palette.Palette{}) },
 		"markdown": func(b *bytes.Buffer) error { return Markdown(rp, b) },
 		"csv":      func(b *bytes.Buffer) error { return CSV(rp, b) },
 		"json":     func(b *bytes.Buffer) error { return JSON(rp, b) },
@@ -233,7 +234,7 @@ func TestGolden(t *testing.T) {
 		file  string
 		write func(*bytes.Buffer) error
 	}{
-		{"testdata/cohort.txt", func(b *bytes.Buffer) error { return Text(rp, b, 100, false) }},
+		{"testdata/cohort.txt", func(b *bytes.Buffer) error { return Text(rp, b, 100, palette.Palette{}) }},
 		{"testdata/cohort.md", func(b *bytes.Buffer) error { return Markdown(rp, b) }},
 	} {
 		var b bytes.Buffer

@@ -9,6 +9,7 @@ import (
 
 	"charm.land/lipgloss/v2"
 
+	"github.com/readycheck/readycheck/internal/palette"
 	"github.com/readycheck/readycheck/internal/safetext"
 	"github.com/readycheck/readycheck/internal/termtext"
 	"github.com/readycheck/readycheck/report"
@@ -109,13 +110,13 @@ func companyRefs(cs []report.CompanyRef) string {
 	return strings.Join(parts, ", ")
 }
 
-// Text writes the simulation for a terminal of the given width; see
-// Report.Text for width and color.
-func SimulationText(sim *report.Simulation, w io.Writer, width int, color bool) error {
+// SimulationText writes the simulation for a terminal of the given width;
+// see Text for width and palette.
+func SimulationText(sim *report.Simulation, w io.Writer, width int, p palette.Palette) error {
 	if width <= 0 {
 		width = DefaultWidth
 	}
-	tw := &textWriter{w: bufio.NewWriter(w), width: max(width, MinWidth), st: stylesFor(color)}
+	tw := &textWriter{w: bufio.NewWriter(w), width: max(width, MinWidth), st: stylesFor(p)}
 	plain := lipgloss.NewStyle()
 	tw.line(tw.st.title, "", "", "Rubric change preview: "+clean(sim.Rubric.Title))
 	tw.line(tw.st.dim, "", "", rubrics(sim))

@@ -8,6 +8,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/readycheck/readycheck/internal/palette"
 	"github.com/readycheck/readycheck/report"
 	"github.com/readycheck/readycheck/rubric"
 )
@@ -82,7 +83,7 @@ func TestSimulateWeights(t *testing.T) {
 	}
 
 	var b bytes.Buffer
-	if err := SimulationText(sim, &b, 100, false); err != nil {
+	if err := SimulationText(sim, &b, 100, palette.Palette{}); err != nil {
 		t.Fatal(err)
 	}
 	for _, want := range []string{
@@ -206,7 +207,7 @@ func TestSimulateSameRubric(t *testing.T) {
 	// Nothing moves: one line per company with its verdicts, no tables of
 	// zeros, in the text and in the Markdown.
 	var b, md bytes.Buffer
-	SimulationText(sim, &b, 80, false)
+	SimulationText(sim, &b, 80, palette.Palette{})
 	SimulationMarkdown(sim, &md)
 	for _, want := range []string{
 		"identical",

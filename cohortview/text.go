@@ -13,6 +13,7 @@ import (
 	"github.com/charmbracelet/x/ansi"
 
 	"github.com/readycheck/readycheck/assessments"
+	"github.com/readycheck/readycheck/internal/palette"
 	"github.com/readycheck/readycheck/internal/safetext"
 	"github.com/readycheck/readycheck/internal/termtext"
 	"github.com/readycheck/readycheck/report"
@@ -36,13 +37,14 @@ const (
 
 // Text writes the report for a terminal of the given width (DefaultWidth
 // when 0 or less, never narrower than MinWidth): tables, and bars whose
-// glyphs tell the verdicts apart without colour. color turns colour on; the
-// caller turns it off for NO_COLOR and when the output is not a terminal.
-func Text(rp *report.Report, w io.Writer, width int, color bool) error {
+// glyphs tell the verdicts apart without colour. p colours it; the caller
+// passes the zero Palette (no colour) for NO_COLOR and when the output is
+// not a terminal.
+func Text(rp *report.Report, w io.Writer, width int, p palette.Palette) error {
 	if width <= 0 {
 		width = DefaultWidth
 	}
-	tw := &textWriter{w: bufio.NewWriter(w), width: max(width, MinWidth), st: stylesFor(color)}
+	tw := &textWriter{w: bufio.NewWriter(w), width: max(width, MinWidth), st: stylesFor(p)}
 	tw.header(rp)
 	for _, c := range rp.Companies {
 		tw.company(c)

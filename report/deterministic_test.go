@@ -10,6 +10,7 @@ import (
 
 	"github.com/readycheck/readycheck/cohortview"
 	"github.com/readycheck/readycheck/internal/gen"
+	"github.com/readycheck/readycheck/internal/palette"
 	"github.com/readycheck/readycheck/report"
 	"github.com/readycheck/readycheck/rubric"
 )
@@ -54,7 +55,7 @@ func TestLargeCohortIsDeterministic(t *testing.T) {
 		}
 		out := map[string]string{}
 		for name, write := range map[string]func(*bytes.Buffer) error{
-			"text":     func(b *bytes.Buffer) error { return cohortview.Text(rp, b, 100, false) },
+			"text":     func(b *bytes.Buffer) error { return cohortview.Text(rp, b, 100, palette.Palette{}) },
 			"markdown": func(b *bytes.Buffer) error { return cohortview.Markdown(rp, b) },
 			"csv":      func(b *bytes.Buffer) error { return cohortview.CSV(rp, b) },
 			"json":     func(b *bytes.Buffer) error { return cohortview.JSON(rp, b) },
