@@ -23,17 +23,21 @@ const (
 	Complete   Status = "complete"
 )
 
-// Person names a candidate or a reviewer.
+// Person names a candidate or a reviewer. It is also the person of every
+// JSON output (score, diff): {"name", "email"}.
 type Person struct {
-	Name  string
-	Email string
+	Name  string `json:"name"`
+	Email string `json:"email"`
 }
 
-// RubricRef names the rubric an assessment was taken against.
+// RubricRef names the rubric an assessment was taken against. It is also
+// the rubric of every JSON output: {"id", "version", "digest"} in score,
+// diff and simulate, which always have the digest; a cohort report names
+// its rubric by id and version only, with no digest.
 type RubricRef struct {
-	ID      string
-	Version string
-	Digest  string
+	ID      string `json:"id"`
+	Version string `json:"version"`
+	Digest  string `json:"digest,omitempty"`
 }
 
 // Assessment is a candidate's self-rating against one rubric, with the

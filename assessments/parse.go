@@ -73,7 +73,7 @@ func (p *parser) assessment(top *yaml.Node) *Assessment {
 		p.At(top, "an assessment file should be a mapping of fields (format, candidate, rubric, answers); this file holds a %s", kindName(top))
 		return a
 	}
-	if !p.format(top) {
+	if !p.CheckFormat(top, fileKind) {
 		return a
 	}
 	f := p.Fields(top, "the assessment", topFields...)
@@ -136,36 +136,15 @@ func kindName(n *yaml.Node) string {
 	return "single value"
 }
 
-func (p *parser) format(top *yaml.Node) bool {
-	var fv *yaml.Node
-	keys := map[string]bool{}
-	for i := 0; i+1 < len(top.Content); i += 2 {
-		keys[top.Content[i].Value] = true
-		if top.Content[i].Value == "format" {
-			fv = top.Content[i+1]
-		}
-	}
-	if fv == nil {
-		if keys["categories"] || keys["companies"] || keys["scales"] {
-			p.At(top, "this looks like a rubric, not an assessment (it has categories/companies); pass it with --rubric, and an assessment file here")
-			return false
-		}
-		p.At(top, "the file has no format field; an assessment file starts with `format: %s`", Format)
-		return true // the rest is still worth checking
-	}
-	switch v := fv.Value; {
-	case fv.Kind != yaml.ScalarNode:
-		p.At(fv, "format should be %q", Format)
-	case v == Format:
-		return true
-	case v == rubric.Format:
-		p.At(fv, "this file is a rubric (format %q), not an assessment; pass it with --rubric, and an assessment file here", v)
-	case strings.HasPrefix(v, "readycheck/assessment/"):
-		p.At(fv, "assessment format %q is not supported by this version of readycheck; it reads %q", v, Format)
-	default:
-		p.At(fv, "unknown format %q; an assessment file starts with `format: %s`", v, Format)
-	}
-	return false
+// fileKind is an assessment's format, for yamlfile.CheckFormat: a rubric
+// passed where an assessment belongs is told so.
+var fileKind = yamlfile.Kind{
+	Format: Format, Family: "readycheck/assessment/", File: "an assessment file", Name: "assessment",
+	OtherFormat: rubric.Format,
+	IsOther:     "this file is a rubric (format %q), not an assessment; pass it with --rubric, and an assessment file here",
+	OtherKeys:   []string{"categories", "companies", "scales"},
+	LooksLikeOther: "this looks like a rubric, not an assessment (it has categories/companies); " +
+		"pass it with --rubric, and an assessment file here",
 }
 
 func (p *parser) person(n *yaml.Node, what string) Person {

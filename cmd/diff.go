@@ -96,7 +96,7 @@ a warning.`,
 			case "markdown":
 				return d.Markdown(out)
 			}
-			width, _ := terminal(out, os.Getenv("NO_COLOR"))
+			width, _ := textOutput(out)
 			return d.Text(out, width)
 		},
 	}

@@ -10,15 +10,14 @@ import (
 	"os"
 	"path/filepath"
 	"slices"
-	"strconv"
 	"strings"
 
-	"github.com/charmbracelet/colorprofile"
-	"github.com/charmbracelet/x/term"
 	"github.com/spf13/cobra"
 
 	"github.com/readycheck/readycheck/assessments"
+	"github.com/readycheck/readycheck/cohortview"
 	"github.com/readycheck/readycheck/internal/atomicfile"
+	"github.com/readycheck/readycheck/internal/palette"
 	"github.com/readycheck/readycheck/internal/termtext"
 	"github.com/readycheck/readycheck/report"
 )
@@ -108,10 +107,10 @@ file names, for sharing outside the centre; --seed N repeats an order.`,
 			if n := len(rp.Problems()); n > 0 && !opts.strict {
 				fmt.Fprintf(stderr, "readycheck: %s skipped, for the reasons above; the report lists them too\n", termtext.PluralGrouped(n, "file", "files"))
 			}
-			for _, u := range rp.UnknownSkills[:min(len(rp.UnknownSkills), report.MaxUnknownSkills)] {
+			for _, u := range rp.UnknownSkills[:min(len(rp.UnknownSkills), cohortview.MaxUnknownSkills)] {
 				fmt.Fprintf(stderr, "warning: %s skill %q, which rubric %q does not have; ignored\n", termtext.PluralGrouped(u.Files, "file answers", "files answer"), u.Skill, r.ID)
 			}
-			if more := len(rp.UnknownSkills) - report.MaxUnknownSkills; more > 0 {
+			if more := len(rp.UnknownSkills) - cohortview.MaxUnknownSkills; more > 0 {
 				fmt.Fprintf(stderr, "warning: … and %s more unknown skills, which rubric %q does not have either; ignored\n", termtext.Thousands(more), r.ID)
 			}
 			if view == report.Mentor && rp.Unreviewed > 0 {
@@ -122,18 +121,18 @@ file names, for sharing outside the centre; --seed N repeats an order.`,
 				fmt.Fprintf(stderr, "readycheck: %s skipped; with --strict that is a failure, and %s was not written\n", termtext.PluralGrouped(n, "file", "files"), opts.out)
 				return failed()
 			}
-			err = writeOutput(c.OutOrStdout(), opts.out, func(w io.Writer, width int, color bool) error {
+			err = writeOutput(c.OutOrStdout(), opts.out, func(w io.Writer, width int, p palette.Palette) error {
 				switch opts.format {
 				case "markdown":
-					return rp.Markdown(w)
+					return cohortview.Markdown(rp, w)
 				case "csv":
-					return rp.CSV(w)
+					return cohortview.CSV(rp, w)
 				case "json":
-					return rp.JSON(w)
+					return cohortview.JSON(rp, w)
 				case "html":
-					return rp.HTML(w)
+					return cohortview.HTML(rp, w)
 				}
-				return rp.Text(w, width, color)
+				return cohortview.Text(rp, w, width, p)
 			})
 			if err != nil {
 				return err
@@ -182,15 +181,11 @@ func parseView(s string) (report.View, error) {
 // file). The file is readable by its owner only, also when it existed:
 // reports hold names. A symbolic link or a file that is not regular is
 // refused, never written through or replaced.
-func writeOutput(stdout io.Writer, out string, write func(w io.Writer, width int, color bool) error) error {
+func writeOutput(stdout io.Writer, out string, write func(w io.Writer, width int, p palette.Palette) error) error {
 	if !toFile(out) {
-		width, color := outputWidth(stdout, os.Getenv("COLUMNS"), os.Getenv("NO_COLOR"))
-		w := stdout
-		if color {
-			// Downsample the report's colours to what the terminal shows.
-			w = colorprofile.NewWriter(stdout, os.Environ())
-		}
-		return write(w, width, color)
+		width, color := textOutput(stdout)
+		w, p := colored(stdout, color)
+		return write(w, width, p)
 	}
 	if dir := filepath.Dir(out); !isDir(dir) {
 		return fmt.Errorf("write %s: there is no folder %s; create it, or pass another --out", out, dir)
@@ -200,8 +195,8 @@ func writeOutput(stdout io.Writer, out string, write func(w io.Writer, width int
 		return fmt.Errorf("write %s: %w", out, err)
 	}
 	defer pf.Cleanup()
-	width, _ := outputWidth(nil, os.Getenv("COLUMNS"), "")
-	if err := write(pf, width, false); err != nil {
+	width, _ := textOutput(nil)
+	if err := write(pf, width, palette.Palette{}); err != nil {
 		return fmt.Errorf("write %s: %w", out, err)
 	}
 	if err := pf.Commit(); err != nil {
@@ -277,22 +272,4 @@ func checkPaths(paths []string) error {
 		}
 	}
 	return nil
-}
-
-// outputWidth is the width to fit text to, COLUMNS when it holds a number,
-// else the terminal's, else report.DefaultWidth; and whether to colour it:
-// only on a terminal, and never when NO_COLOR holds any value.
-func outputWidth(w io.Writer, columns, noColor string) (width int, color bool) {
-	width = report.DefaultWidth
-	f, ok := w.(*os.File)
-	isTerm := ok && term.IsTerminal(f.Fd())
-	if isTerm {
-		if cols, _, err := term.GetSize(f.Fd()); err == nil && cols > 0 {
-			width = cols
-		}
-	}
-	if n, err := strconv.Atoi(strings.TrimSpace(columns)); err == nil && n > 0 {
-		width = n
-	}
-	return width, isTerm && noColor == ""
 }

@@ -4,12 +4,9 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"os"
 	"slices"
 	"strings"
 
-	"github.com/charmbracelet/colorprofile"
-	"github.com/charmbracelet/x/term"
 	"github.com/spf13/cobra"
 
 	"github.com/readycheck/readycheck/assessments"
@@ -101,12 +98,9 @@ section) are always scored with it.`,
 				return card.Markdown(out)
 			}
 			printWarningLines(card.Warnings)
-			width, color := terminal(out, os.Getenv("NO_COLOR"))
-			if color {
-				// Downsample the report's colours to what the terminal shows.
-				out = colorprofile.NewWriter(out, os.Environ())
-			}
-			return card.Text(out, width, color)
+			width, color := textOutput(out)
+			out, p := colored(out, color)
+			return card.TextIn(out, width, p)
 		},
 	}
 	c.Flags().StringVar(&rubricPath, "rubric", "", "rubric FILE the assessment was taken against (default: the built-in rubric)")
@@ -181,7 +175,7 @@ func scoreBoth(c *cobra.Command, file, rubricPath string, a *assessments.Assessm
 		return both.Markdown(out)
 	}
 	printWarningLines(both.Self.Warnings)
-	width, _ := terminal(out, os.Getenv("NO_COLOR"))
+	width, _ := textOutput(out)
 	return both.Text(out, width)
 }
 
@@ -208,19 +202,4 @@ func printWarningLines(ws []string) {
 		}
 		fmt.Fprintf(stderr, "warning: %s\n", w)
 	}
-}
-
-// terminal reports the width to fit text to and whether to colour it:
-// colour only on a terminal, and never when NO_COLOR holds any value.
-func terminal(w io.Writer, noColor string) (width int, color bool) {
-	f, ok := w.(*os.File)
-	if !ok || !term.IsTerminal(f.Fd()) {
-		return scorecard.DefaultWidth, false
-	}
-	width = scorecard.DefaultWidth
-	if cols, _, err := term.GetSize(f.Fd()); err == nil && cols > 0 {
-		// Wider than this, the columns drift too far apart to read.
-		width = min(cols, 120)
-	}
-	return width, noColor == ""
 }

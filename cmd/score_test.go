@@ -426,7 +426,7 @@ func TestTerminal(t *testing.T) {
 	}
 	for _, c := range cases {
 		w := c.w.(interface{ Write([]byte) (int, error) })
-		width, color := terminal(w, c.noColor)
+		width, color := outputWidth(w, "", c.noColor)
 		if width != c.width || color != c.color {
 			t.Errorf("%s: width %d colour %v, want %d %v", c.name, width, color, c.width, c.color)
 		}
@@ -434,8 +434,27 @@ func TestTerminal(t *testing.T) {
 	if err := pty.Setsize(ptmx, &pty.Winsize{Cols: 300, Rows: 30}); err != nil {
 		t.Fatal(err)
 	}
-	if width, _ := terminal(tty, ""); width != 120 {
+	if width, _ := outputWidth(tty, "", ""); width != 120 {
 		t.Errorf("a 300-column terminal: width %d, want 120", width)
+	}
+	// COLUMNS wins over the terminal and over no terminal, under the same
+	// cap; a value that is not a positive number is ignored.
+	for _, c := range []struct {
+		name, columns string
+		w             any
+		width         int
+	}{
+		{"terminal, COLUMNS=90", "90", tty, 90},
+		{"file, COLUMNS=60", "60", file, 60},
+		{"buffer, COLUMNS=100", "100", &strings.Builder{}, 100},
+		{"buffer, COLUMNS=200", "200", &strings.Builder{}, 120},
+		{"buffer, COLUMNS=wide", "wide", &strings.Builder{}, 80},
+		{"buffer, COLUMNS=0", "0", &strings.Builder{}, 80},
+	} {
+		w := c.w.(interface{ Write([]byte) (int, error) })
+		if width, _ := outputWidth(w, c.columns, ""); width != c.width {
+			t.Errorf("%s: width %d, want %d", c.name, width, c.width)
+		}
 	}
 }
 

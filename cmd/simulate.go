@@ -8,6 +8,8 @@ import (
 
 	"github.com/spf13/cobra"
 
+	"github.com/readycheck/readycheck/cohortview"
+	"github.com/readycheck/readycheck/internal/palette"
 	"github.com/readycheck/readycheck/internal/termtext"
 	"github.com/readycheck/readycheck/report"
 	"github.com/readycheck/readycheck/rubric"
@@ -74,14 +76,14 @@ exit status is 1.`,
 			if sim.Assessments == 0 {
 				return nothingCounted(base.ID, "--baseline", basePath == "", sim.OtherRubrics, len(sim.Skipped), paths)
 			}
-			err = writeOutput(c.OutOrStdout(), out, func(w io.Writer, width int, color bool) error {
+			err = writeOutput(c.OutOrStdout(), out, func(w io.Writer, width int, p palette.Palette) error {
 				switch format {
 				case "markdown":
-					return sim.Markdown(w)
+					return cohortview.SimulationMarkdown(sim, w)
 				case "json":
-					return sim.JSON(w)
+					return cohortview.SimulationJSON(sim, w)
 				}
-				return sim.Text(w, width, color)
+				return cohortview.SimulationText(sim, w, width, p)
 			})
 			if n := len(sim.Skipped); err == nil && n > 0 {
 				fmt.Fprintf(stderr, "readycheck: %s skipped, for the reasons above; the preview lists them too\n", termtext.PluralGrouped(n, "file", "files"))

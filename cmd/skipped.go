@@ -6,6 +6,7 @@ import (
 	"io"
 	"strings"
 
+	"github.com/readycheck/readycheck/cohortview"
 	"github.com/readycheck/readycheck/internal/termtext"
 	"github.com/readycheck/readycheck/report"
 	"github.com/readycheck/readycheck/rubric/builtin"
@@ -20,10 +21,10 @@ var builtinID = builtin.ID
 func printSkipped(w io.Writer, skipped []report.Skipped) {
 	for _, g := range report.GroupSkipped(skipped, report.GroupFrom) {
 		if g.Reason == "" {
-			fmt.Fprintln(w, g.String())
+			fmt.Fprintln(w, cohortview.SkipGroupText(g))
 			continue
 		}
-		fmt.Fprintln(w, "readycheck: "+g.String())
+		fmt.Fprintln(w, "readycheck: "+cohortview.SkipGroupText(g))
 	}
 }
 

@@ -3,7 +3,6 @@ package report
 import (
 	"context"
 	"fmt"
-	"io"
 	"os"
 	"path/filepath"
 	"sync"
@@ -88,16 +87,11 @@ func BenchmarkDecodeOnly(b *testing.B) {
 	}
 }
 
-// BenchmarkReport builds the whole report of the same files, candidates
-// included, and writes it as JSON. Goal: within 1.1x of BenchmarkDecodeOnly.
-func BenchmarkReport(b *testing.B) { benchRead(b, true) }
-
-// BenchmarkRead is BenchmarkReport without writing the report: reading,
-// scoring and tallying the files, and sorting the candidates' rows. The
-// difference from BenchmarkReport is the JSON, written on one goroutine.
-func BenchmarkRead(b *testing.B) { benchRead(b, false) }
-
-func benchRead(b *testing.B, writeJSON bool) {
+// BenchmarkRead is BenchmarkReport (in report_bench_test.go) without
+// writing the report: reading, scoring and tallying the files, and sorting
+// the candidates' rows. The difference from BenchmarkReport is the JSON,
+// written on one goroutine.
+func BenchmarkRead(b *testing.B) {
 	r, dir := benchCohort(b)
 	b.ReportAllocs()
 	for b.Loop() {
@@ -107,11 +101,6 @@ func benchRead(b *testing.B, writeJSON bool) {
 		}
 		if rp.Assessments != benchAssessments {
 			b.Fatalf("%d assessments, want %d", rp.Assessments, benchAssessments)
-		}
-		if writeJSON {
-			if err := rp.JSON(io.Discard); err != nil {
-				b.Fatal(err)
-			}
 		}
 		rp.Close()
 	}

@@ -62,7 +62,7 @@ func Read(ctx context.Context, opts Options, paths ...string) (*Report, error) {
 		}
 	}
 	rp := &Report{
-		Rubric:     RubricRef{ID: r.ID, Version: r.Version},
+		Rubric:     assessments.RubricRef{ID: r.ID, Version: r.Version},
 		View:       opts.View,
 		Title:      r.Title,
 		Anonymized: opts.Anonymize,

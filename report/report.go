@@ -1,18 +1,19 @@
-// Package report builds a career center's cohort report over many saved
+// Package report computes a career center's cohort figures over many saved
 // assessments of one rubric: per company the verdicts, readiness statistics,
 // a histogram and the requirements most missed; per skill the levels
 // reached; the training that would move most candidates; and the
-// candidates themselves. It reads the files streamed and in parallel, keeps
-// only the figures the report needs, and writes the report as text,
-// Markdown, CSV, JSON or a self-contained HTML page. Simulate previews how a
-// changed rubric would move the same cohort's verdicts.
+// candidates themselves. It reads the files streamed and in parallel and
+// keeps only the figures the report needs. Simulate previews how a changed
+// rubric would move the same cohort's verdicts.
 //
-// It draws no screen: the text format uses lipgloss styles and tables only.
+// It renders nothing: package cohortview writes a report or a preview as
+// text, Markdown, CSV, JSON or a self-contained HTML page.
 package report
 
 import (
 	"time"
 
+	"github.com/readycheck/readycheck/assessments"
 	"github.com/readycheck/readycheck/rubric"
 )
 
@@ -40,8 +41,9 @@ const MaxNextSteps = 10
 // streamed by Candidates (there may be hundreds of thousands). Close
 // releases the temporary files of large cohorts.
 type Report struct {
-	Rubric RubricRef `json:"rubric"`
-	View   View      `json:"view"`
+	// Rubric is the rubric's id and version (no digest).
+	Rubric assessments.RubricRef `json:"rubric"`
+	View   View                  `json:"view"`
 	// Assessments is the number of assessments counted.
 	Assessments int          `json:"assessments"`
 	Skipped     []Skipped    `json:"skipped"`
@@ -71,12 +73,6 @@ type Report struct {
 // Problems lists the skipped files with their paths and reasons, also when
 // the report is anonymized: for the person who runs the report.
 func (rp *Report) Problems() []Skipped { return rp.problems }
-
-// RubricRef names the rubric of a report.
-type RubricRef struct {
-	ID      string `json:"id"`
-	Version string `json:"version"`
-}
 
 // Skipped is a file left out of the report, and why.
 type Skipped struct {
@@ -233,3 +229,7 @@ func (rp *Report) Candidates(fn func(Candidate) error) error {
 
 // Close removes the report's temporary files.
 func (rp *Report) Close() error { return rp.roster.close() }
+
+// ScoredRubric is the rubric the report scored the assessments against:
+// its categories, skills and scales, for the renderings.
+func (rp *Report) ScoredRubric() *rubric.Rubric { return rp.rubric }

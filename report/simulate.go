@@ -54,9 +54,7 @@ type Simulation struct {
 
 // RubricDigest names one of the rubrics of a simulation.
 type RubricDigest struct {
-	ID      string `json:"id"`
-	Version string `json:"version"`
-	Digest  string `json:"digest"`
+	assessments.RubricRef
 
 	// Title is the rubric's title; File where it was loaded from.
 	Title string `json:"-"`
@@ -236,7 +234,7 @@ func Simulate(ctx context.Context, opts SimulateOptions, paths ...string) (*Simu
 }
 
 func digestOf(r *rubric.Rubric) RubricDigest {
-	return RubricDigest{ID: r.ID, Version: r.Version, Digest: r.Digest, Title: r.Title, File: r.File}
+	return RubricDigest{RubricRef: assessments.RubricRef{ID: r.ID, Version: r.Version, Digest: r.Digest}, Title: r.Title, File: r.File}
 }
 
 func compareChanged(a, b Changed) int {

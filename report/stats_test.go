@@ -1,15 +1,7 @@
 package report
 
 import (
-	"bytes"
-	"context"
-	"fmt"
-	"os"
-	"path/filepath"
 	"testing"
-
-	"github.com/readycheck/readycheck/internal/gen"
-	"github.com/readycheck/readycheck/rubric"
 )
 
 // PERCENTILE.INC on a handful of values: h = (n-1)p, x[floor h] plus the
@@ -74,75 +66,6 @@ func TestTenths(t *testing.T) {
 	for in, want := range map[float64]int{0: 0, 33.3: 333, 72.5: 725, 100: 1000, 0.1: 1, 64.6: 646} {
 		if got := tenths(in); got != want {
 			t.Errorf("tenths(%v) = %d, want %d", in, got, want)
-		}
-	}
-}
-
-// generated writes n generated assessments of a generated rubric into a
-// folder and returns the rubric and the folder.
-func generated(t testing.TB, skills, companies, n int) (*rubric.Rubric, string) {
-	t.Helper()
-	data := gen.Rubric(skills, companies, 5)
-	r, problems := rubric.Parse("generated.yaml", data)
-	if err := problems.Err(); err != nil {
-		t.Fatal(err)
-	}
-	dir := t.TempDir()
-	err := gen.Assessments(r, n, 5, func(i int, b []byte) error {
-		sub := filepath.Join(dir, fmt.Sprintf("group-%d", i%4))
-		if err := os.MkdirAll(sub, 0o700); err != nil {
-			return err
-		}
-		return os.WriteFile(filepath.Join(sub, fmt.Sprintf("%05d.yaml", i)), b, 0o600)
-	})
-	if err != nil {
-		t.Fatal(err)
-	}
-	return r, dir
-}
-
-// TestLargeCohortIsDeterministic: spilling sorted runs to disk and reading
-// with any number of workers give the same report, byte for byte, in every
-// format.
-func TestLargeCohortIsDeterministic(t *testing.T) {
-	r, dir := generated(t, 60, 6, 400)
-	render := func(workers, run int, view View) map[string]string {
-		old := runBytes
-		runBytes = run
-		defer func() { runBytes = old }()
-		rp, err := Read(context.Background(), Options{Rubric: r, Workers: workers, View: view}, dir)
-		if err != nil {
-			t.Fatal(err)
-		}
-		defer rp.Close()
-		if run < 1<<20 && len(rp.roster.runs) < 10 {
-			t.Errorf("%d runs with runBytes %d, want many", len(rp.roster.runs), run)
-		}
-		out := map[string]string{}
-		for name, write := range formats(rp) {
-			var b bytes.Buffer
-			if err := write(&b); err != nil {
-				t.Fatal(err)
-			}
-			out[name] = b.String()
-		}
-		// Twice: a spilled roster can be read again.
-		var b bytes.Buffer
-		rp.CSV(&b)
-		if b.String() != out["csv"] {
-			t.Errorf("the second reading differs from the first")
-		}
-		return out
-	}
-	for _, view := range Views {
-		base := render(1, 1<<30, view)
-		for _, tc := range []struct{ workers, run int }{{4, 1 << 30}, {3, 1024}} {
-			got := render(tc.workers, tc.run, view)
-			for name := range base {
-				if got[name] != base[name] {
-					t.Errorf("%s view, %d workers, runs of %d bytes: the %s report differs", view, tc.workers, tc.run, name)
-				}
-			}
 		}
 	}
 }

@@ -148,7 +148,7 @@ func (l *loader) rubric(top *yaml.Node) {
 		l.At(top, "a rubric file should be a mapping of fields (format, id, title, scales, categories, companies); this file holds %s", describe(top))
 		return
 	}
-	if !l.format(top) {
+	if !l.CheckFormat(top, fileKind) {
 		return
 	}
 	f := l.Fields(top, "the rubric", rubricFields...)
@@ -168,40 +168,15 @@ func (l *loader) rubric(top *yaml.Node) {
 	l.companies(f["companies"].Value)
 }
 
-// format checks the format field first: a file of another kind would
-// otherwise drown its one real problem in a screen of unknown fields.
-func (l *loader) format(top *yaml.Node) bool {
-	var fv *yaml.Node
-	keys := map[string]bool{}
-	for i := 0; i+1 < len(top.Content); i += 2 {
-		keys[top.Content[i].Value] = true
-		if top.Content[i].Value == "format" {
-			fv = top.Content[i+1]
-		}
-	}
-	if fv == nil {
-		if keys["answers"] || keys["candidate"] {
-			l.At(top, "this looks like an assessment, not a rubric (it has candidate/answers and no format); pass a rubric file here, and the assessment to `readycheck score`")
-			return false
-		}
-		l.At(top, "the file has no format field; a rubric file starts with `format: %s`", Format)
-		return true // the rest is still worth checking
-	}
-	v := fv.Value
-	switch {
-	case fv.Kind != yaml.ScalarNode:
-		l.At(fv, "format should be %q", Format)
-		return false
-	case v == Format:
-		return true
-	case v == AssessmentFormat:
-		l.At(fv, "this file is an assessment (format %q), not a rubric; pass a rubric file here, and the assessment to `readycheck score`", v)
-	case strings.HasPrefix(v, "readycheck/rubric/"):
-		l.At(fv, "rubric format %q is not supported by this version of readycheck; it reads %q", v, Format)
-	default:
-		l.At(fv, "unknown format %q; a rubric file starts with `format: %s`", v, Format)
-	}
-	return false
+// fileKind is a rubric's format, for yamlfile.CheckFormat: an assessment
+// passed where a rubric belongs is told so.
+var fileKind = yamlfile.Kind{
+	Format: Format, Family: "readycheck/rubric/", File: "a rubric file", Name: "rubric",
+	OtherFormat: AssessmentFormat,
+	IsOther:     "this file is an assessment (format %q), not a rubric; pass a rubric file here, and the assessment to `readycheck score`",
+	OtherKeys:   []string{"answers", "candidate"},
+	LooksLikeOther: "this looks like an assessment, not a rubric (it has candidate/answers and no format); " +
+		"pass a rubric file here, and the assessment to `readycheck score`",
 }
 
 func describe(n *yaml.Node) string {

@@ -28,13 +28,13 @@ type Diff struct {
 // DiffFile names one side of a diff: the file, when it was last changed
 // (null when the file does not say) and whose assessment it is.
 type DiffFile struct {
-	File      string     `json:"file"`
-	Updated   *time.Time `json:"updated"`
-	Candidate Person     `json:"candidate"`
+	File      string             `json:"file"`
+	Updated   *time.Time         `json:"updated"`
+	Candidate assessments.Person `json:"candidate"`
 }
 
 func diffFile(file string, a *assessments.Assessment) DiffFile {
-	f := DiffFile{File: file, Candidate: Person{Name: a.Candidate.Name, Email: a.Candidate.Email}}
+	f := DiffFile{File: file, Candidate: a.Candidate}
 	if !a.Updated.IsZero() {
 		t := a.Updated
 		f.Updated = &t
@@ -61,12 +61,12 @@ func PersonName(p assessments.Person) string {
 }
 
 func (f DiffFile) person() string {
-	return PersonName(assessments.Person{Name: f.Candidate.Name, Email: f.Candidate.Email})
+	return PersonName(f.Candidate)
 }
 
 // same reports whether both sides are one candidate's.
 func (d *Diff) same() bool {
-	return SameCandidate(assessments.Person(d.Old.Candidate), assessments.Person(d.New.Candidate))
+	return SameCandidate(d.Old.Candidate, d.New.Candidate)
 }
 
 // SkillChange is a skill whose level changed; null means unanswered.

@@ -5,6 +5,7 @@ import (
 	"math"
 	"time"
 
+	"github.com/readycheck/readycheck/assessments"
 	"github.com/readycheck/readycheck/internal/safetext"
 	"github.com/readycheck/readycheck/rubric"
 )
@@ -14,14 +15,14 @@ import (
 // reviewer; "confirmed" on RequirementReport), never renamed or removed.
 // Lists are never nil, so that they encode as [] rather than null.
 type Report struct {
-	View       string          `json:"view"`
-	Reviewer   *Person         `json:"reviewer,omitempty"`
-	Candidate  Person          `json:"candidate"`
-	Rubric     RubricRef       `json:"rubric"`
-	Companies  []CompanyReport `json:"companies"`
-	NextSteps  []NextStep      `json:"next_steps"`
-	Unanswered []string        `json:"unanswered"`
-	Warnings   []string        `json:"warnings"`
+	View       string                `json:"view"`
+	Reviewer   *assessments.Person   `json:"reviewer,omitempty"`
+	Candidate  assessments.Person    `json:"candidate"`
+	Rubric     assessments.RubricRef `json:"rubric"`
+	Companies  []CompanyReport       `json:"companies"`
+	NextSteps  []NextStep            `json:"next_steps"`
+	Unanswered []string              `json:"unanswered"`
+	Warnings   []string              `json:"warnings"`
 	// Review, in the mentor view only, is the review's own words.
 	Review *ReviewReport `json:"review,omitempty"`
 }
@@ -29,11 +30,11 @@ type Report struct {
 // ReviewReport is a mentor's review in JSON: who, when (null when the file
 // does not say), the summary and the comments, in rubric order.
 type ReviewReport struct {
-	Reviewer Person         `json:"reviewer"`
-	Started  *time.Time     `json:"started"`
-	Updated  *time.Time     `json:"updated"`
-	Summary  string         `json:"summary"`
-	Comments []SkillComment `json:"comments"`
+	Reviewer assessments.Person `json:"reviewer"`
+	Started  *time.Time         `json:"started"`
+	Updated  *time.Time         `json:"updated"`
+	Summary  string             `json:"summary"`
+	Comments []SkillComment     `json:"comments"`
 }
 
 // SkillComment is a mentor's comment on one skill.
@@ -48,7 +49,7 @@ func (c *Card) reviewReport() *ReviewReport {
 	if rv == nil {
 		return nil
 	}
-	rep := &ReviewReport{Reviewer: Person{Name: rv.Reviewer.Name, Email: rv.Reviewer.Email}, Started: timeOrNil(rv.Started),
+	rep := &ReviewReport{Reviewer: rv.Reviewer, Started: timeOrNil(rv.Started),
 		Updated: timeOrNil(rv.Updated), Summary: rv.Summary, Comments: []SkillComment{}}
 	for _, s := range c.Rubric.Skills() {
 		if rt := rv.Ratings[s.ID]; rt != nil && rt.Comment != "" {
@@ -64,19 +65,6 @@ func timeOrNil(t time.Time) *time.Time {
 		return nil
 	}
 	return &t
-}
-
-// Person is the candidate in JSON.
-type Person struct {
-	Name  string `json:"name"`
-	Email string `json:"email"`
-}
-
-// RubricRef names the rubric used for scoring.
-type RubricRef struct {
-	ID      string `json:"id"`
-	Version string `json:"version"`
-	Digest  string `json:"digest"`
 }
 
 // CompanyReport is one company's readiness in JSON.
@@ -133,15 +121,16 @@ func (c *Card) Report() Report {
 	a, r := c.Assessment, c.Rubric
 	rep := Report{
 		View:       c.View,
-		Candidate:  Person{Name: a.Candidate.Name, Email: a.Candidate.Email},
-		Rubric:     RubricRef{ID: r.ID, Version: r.Version, Digest: r.Digest},
+		Candidate:  a.Candidate,
+		Rubric:     assessments.RubricRef{ID: r.ID, Version: r.Version, Digest: r.Digest},
 		Companies:  []CompanyReport{},
 		NextSteps:  []NextStep{},
 		Unanswered: []string{},
 		Warnings:   append([]string{}, c.Warnings...),
 	}
 	if c.Review != nil {
-		rep.Reviewer = &Person{Name: c.Review.Reviewer.Name, Email: c.Review.Reviewer.Email}
+		reviewer := c.Review.Reviewer
+		rep.Reviewer = &reviewer
 		rep.Review = c.reviewReport()
 	}
 	for _, cr := range c.Result.Companies {

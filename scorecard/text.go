@@ -8,6 +8,7 @@ import (
 	"charm.land/lipgloss/v2"
 	"github.com/charmbracelet/x/ansi"
 
+	"github.com/readycheck/readycheck/internal/palette"
 	"github.com/readycheck/readycheck/internal/termtext"
 	"github.com/readycheck/readycheck/rubric"
 )
@@ -38,14 +39,21 @@ func Bar(pct float64, width int) string {
 
 // Text writes the readable report, fitted to a terminal of the given width
 // (DefaultWidth when 0 or less, never narrower than MinWidth). color turns
-// colour on; the caller turns it off for NO_COLOR and when the output is not
-// a terminal. Every verdict and status has a word and a marker as well.
+// colour on, in the print palette (palette.Print); the caller turns it off
+// for NO_COLOR and when the output is not a terminal. Every verdict and
+// status has a word and a marker as well.
 func (c *Card) Text(w io.Writer, width int, color bool) error {
+	return c.TextIn(w, width, palette.Of(color, palette.Print()))
+}
+
+// TextIn is Text in the colours of p: the palette of the terminal's
+// background, or the zero Palette for no colour.
+func (c *Card) TextIn(w io.Writer, width int, p palette.Palette) error {
 	if width <= 0 {
 		width = DefaultWidth
 	}
 	width = max(width, MinWidth)
-	st := stylesFor(color)
+	st := stylesFor(p)
 	var b strings.Builder
 	fmt.Fprintf(&b, "%s\n", st.title.Render(termtext.Cut(c.heading(), width)))
 	b.WriteString(paint(st.dim, indent(termtext.Wrap(c.summary(" · "), width), "", "")))

@@ -1,4 +1,4 @@
-package report
+package cohortview
 
 import (
 	"bytes"
@@ -15,15 +15,17 @@ import (
 	"golang.org/x/net/html"
 
 	"github.com/readycheck/readycheck/internal/gen"
+	"github.com/readycheck/readycheck/internal/palette"
 	"github.com/readycheck/readycheck/internal/testshared"
+	"github.com/readycheck/readycheck/report"
 	"github.com/readycheck/readycheck/rubric"
 	"github.com/readycheck/readycheck/rubric/builtin"
 )
 
 func TestCSVReadBack(t *testing.T) {
-	rp := read(t, Options{}, "testdata/cohort")
+	rp := read(t, report.Options{}, "testdata/cohort")
 	var b bytes.Buffer
-	if err := rp.CSV(&b); err != nil {
+	if err := CSV(rp, &b); err != nil {
 		t.Fatal(err)
 	}
 	rows, err := csv.NewReader(&b).ReadAll()
@@ -66,9 +68,9 @@ func writeCohort(t *testing.T, names ...string) string {
 
 func TestCSVQuotingAndFormulas(t *testing.T) {
 	names := []string{`Smith, "Jo"`, "=HYPERLINK(\"http://x\")", "Line\tTab"}
-	rp := read(t, Options{}, writeCohort(t, names...))
+	rp := read(t, report.Options{}, writeCohort(t, names...))
 	var b bytes.Buffer
-	if err := rp.CSV(&b); err != nil {
+	if err := CSV(rp, &b); err != nil {
 		t.Fatal(err)
 	}
 	if !strings.Contains(b.String(), `"Smith, ""Jo"""`) {
@@ -97,9 +99,9 @@ const evilName = `<script>alert(1)</script> & "Bob"`
 
 func TestHTMLSelfContainedAndEscaped(t *testing.T) {
 	dir := writeCohort(t, evilName, "Ada")
-	rp := read(t, Options{}, dir)
+	rp := read(t, report.Options{}, dir)
 	var b bytes.Buffer
-	if err := rp.HTML(&b); err != nil {
+	if err := HTML(rp, &b); err != nil {
 		t.Fatal(err)
 	}
 	out := b.String()
@@ -181,12 +183,12 @@ func TestTerminalSafety(t *testing.T) {
 	dir := writeCohort(t, "Ada")
 	// The assessment loader refuses control characters in text, so write
 	// the row directly as a worker would have.
-	rp := read(t, Options{}, dir)
+	rp := read(t, report.Options{}, dir)
 	if got := clean("Ada\x1b[31mRed\x1b[0m\u202e"); got != "AdaRed" {
 		t.Errorf("clean = %q", got)
 	}
 	var b bytes.Buffer
-	if err := rp.Text(&b, 80, false); err != nil {
+	if err := Text(rp, &b, 80, palette.Palette{}); err != nil {
 		t.Fatal(err)
 	}
 	if strings.ContainsRune(b.String(), 0x1b) {
@@ -196,10 +198,10 @@ func TestTerminalSafety(t *testing.T) {
 
 // textAt writes the plain text report at width and fails the test for
 // every line wider than that; what names the report in the messages.
-func textAt(t *testing.T, rp *Report, width int, what string) string {
+func textAt(t *testing.T, rp *report.Report, width int, what string) string {
 	t.Helper()
 	var b bytes.Buffer
-	if err := rp.Text(&b, width, false); err != nil {
+	if err := Text(rp, &b, width, palette.Palette{}); err != nil {
 		t.Fatal(err)
 	}
 	for i, l := range strings.Split(b.String(), "\n") {
@@ -211,14 +213,14 @@ func textAt(t *testing.T, rp *Report, width int, what string) string {
 }
 
 func TestTextFitsTheWidth(t *testing.T) {
-	rp := read(t, Options{}, "testdata/cohort")
+	rp := read(t, report.Options{}, "testdata/cohort")
 	for _, width := range []int{50, 72, 100, 140} {
 		textAt(t, rp, width, "")
 	}
 	// With colour, the same text under the escape sequences.
 	var plain, colored bytes.Buffer
-	rp.Text(&plain, 100, false)
-	rp.Text(&colored, 100, true)
+	Text(rp, &plain, 100, palette.Palette{})
+	Text(rp, &colored, 100, palette.Print())
 	if !strings.Contains(colored.String(), "\x1b[") {
 		t.Errorf("the coloured report has no colour")
 	}
@@ -252,7 +254,7 @@ func TestTextRealRubrics(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		rp := read(t, Options{Rubric: r}, dir)
+		rp := read(t, report.Options{Rubric: r}, dir)
 		for _, width := range []int{50, 80, 100, 160} {
 			text := textAt(t, rp, width, name+", ")
 			if name != "built-in" || width != 100 {

@@ -1,4 +1,4 @@
-package report
+package cohortview
 
 import (
 	"bytes"
@@ -8,16 +8,18 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/readycheck/readycheck/internal/palette"
+	"github.com/readycheck/readycheck/report"
 	"github.com/readycheck/readycheck/rubric"
 )
 
-func simulate(t *testing.T, next string, view View) *Simulation {
+func simulate(t *testing.T, next string, view report.View) *report.Simulation {
 	t.Helper()
 	r, err := rubric.LoadFile(next)
 	if err != nil {
 		t.Fatal(err)
 	}
-	sim, err := Simulate(context.Background(), SimulateOptions{Baseline: cohortRubric(t), Rubric: r, View: view}, "testdata/cohort")
+	sim, err := report.Simulate(context.Background(), report.SimulateOptions{Baseline: cohortRubric(t), Rubric: r, View: view}, "testdata/cohort")
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -37,7 +39,7 @@ func simulate(t *testing.T, next string, view View) *Simulation {
 // Changes sorted: -35.0 -12.5 -2.5 0.0 +15.0: median -2.5, mean -35/5 = -7.0.
 // Dan targets beta only: he counts for no company of the new rubric.
 func TestSimulateWeights(t *testing.T) {
-	sim := simulate(t, "testdata/cohort-weights.yaml", Self)
+	sim := simulate(t, "testdata/cohort-weights.yaml", report.Self)
 	if sim.Assessments != 6 || len(sim.Skipped) != 4 {
 		t.Errorf("assessments %d, skipped %d, want 6 and 4", sim.Assessments, len(sim.Skipped))
 	}
@@ -48,40 +50,40 @@ func TestSimulateWeights(t *testing.T) {
 		t.Fatalf("companies = %+v, want acme alone", sim.Companies)
 	}
 	acme := sim.Companies[0]
-	wantTransitions := []Transition{
-		{rubric.Ready, rubric.Ready, 1},
-		{rubric.Almost, rubric.Ready, 1},
-		{rubric.Almost, rubric.Almost, 1},
-		{rubric.Almost, rubric.NotYet, 1},
-		{rubric.Blocked, rubric.Blocked, 1},
+	wantTransitions := []report.Transition{
+		{From: rubric.Ready, To: rubric.Ready, Count: 1},
+		{From: rubric.Almost, To: rubric.Ready, Count: 1},
+		{From: rubric.Almost, To: rubric.Almost, Count: 1},
+		{From: rubric.Almost, To: rubric.NotYet, Count: 1},
+		{From: rubric.Blocked, To: rubric.Blocked, Count: 1},
 	}
 	if acme.Candidates != 5 || !reflect.DeepEqual(acme.Transitions, wantTransitions) {
 		t.Errorf("acme: %d candidates, transitions %+v, want 5 and %+v", acme.Candidates, acme.Transitions, wantTransitions)
 	}
-	if *acme.ReadinessChange != (Change{Median: -2.5, Mean: -7}) {
+	if *acme.ReadinessChange != (report.Change{Median: -2.5, Mean: -7}) {
 		t.Errorf("readiness change = %+v, want median -2.5 mean -7.0", *acme.ReadinessChange)
 	}
-	wantChanged := []Changed{
+	wantChanged := []report.Changed{
 		{Name: "cleo de Vries", File: "testdata/cohort/cleo.yaml", From: rubric.Almost, To: rubric.Ready, ReadinessFrom: 75, ReadinessTo: 90},
 		{Name: "Eve Martin", File: "testdata/cohort/more/eve.yaml", From: rubric.Almost, To: rubric.NotYet, ReadinessFrom: 75, ReadinessTo: 40},
 	}
 	if !reflect.DeepEqual(acme.Changed, wantChanged) {
 		t.Errorf("changed = %+v, want %+v", acme.Changed, wantChanged)
 	}
-	if want := []CompanyRef{{"gamma", "Gamma"}}; !reflect.DeepEqual(sim.AddedCompanies, want) {
+	if want := []report.CompanyRef{{ID: "gamma", Name: "Gamma"}}; !reflect.DeepEqual(sim.AddedCompanies, want) {
 		t.Errorf("added = %+v, want %+v", sim.AddedCompanies, want)
 	}
-	if want := []CompanyRef{{"beta", "Beta"}}; !reflect.DeepEqual(sim.RemovedCompanies, want) {
+	if want := []report.CompanyRef{{ID: "beta", Name: "Beta"}}; !reflect.DeepEqual(sim.RemovedCompanies, want) {
 		t.Errorf("removed = %+v, want %+v", sim.RemovedCompanies, want)
 	}
 	// rust is answered once (eve) and is in neither rubric; docker, which
 	// the new rubric drops, is answered by nobody.
-	if want := []SkillFiles{{"rust", 1}}; !reflect.DeepEqual(sim.MissingSkills, want) {
+	if want := []report.SkillFiles{{Skill: "rust", Files: 1}}; !reflect.DeepEqual(sim.MissingSkills, want) {
 		t.Errorf("missing skills = %+v, want %+v", sim.MissingSkills, want)
 	}
 
 	var b bytes.Buffer
-	if err := sim.Text(&b, 100, false); err != nil {
+	if err := SimulationText(sim, &b, 100, palette.Palette{}); err != nil {
 		t.Fatal(err)
 	}
 	for _, want := range []string{
@@ -109,20 +111,20 @@ func TestSimulateWeights(t *testing.T) {
 //	beta: ada git 1 < 2 -> ready to blocked; bob git unanswered -> not-yet
 //	  to blocked; dan and eve meet git: ready -> ready 2
 func TestSimulateMustFlip(t *testing.T) {
-	sim := simulate(t, "testdata/cohort-must.yaml", Self)
+	sim := simulate(t, "testdata/cohort-must.yaml", report.Self)
 	if len(sim.Companies) != 2 || len(sim.AddedCompanies) != 0 || len(sim.RemovedCompanies) != 0 {
 		t.Fatalf("companies %+v added %+v removed %+v", sim.Companies, sim.AddedCompanies, sim.RemovedCompanies)
 	}
 	acme, beta := sim.Companies[0], sim.Companies[1]
-	want := map[string][]Transition{
-		"acme": {{rubric.Ready, rubric.Ready, 1}, {rubric.Almost, rubric.Almost, 3}, {rubric.Blocked, rubric.Almost, 1}},
-		"beta": {{rubric.Ready, rubric.Ready, 2}, {rubric.Ready, rubric.Blocked, 1}, {rubric.NotYet, rubric.Blocked, 1}},
+	want := map[string][]report.Transition{
+		"acme": {{From: rubric.Ready, To: rubric.Ready, Count: 1}, {From: rubric.Almost, To: rubric.Almost, Count: 3}, {From: rubric.Blocked, To: rubric.Almost, Count: 1}},
+		"beta": {{From: rubric.Ready, To: rubric.Ready, Count: 2}, {From: rubric.Ready, To: rubric.Blocked, Count: 1}, {From: rubric.NotYet, To: rubric.Blocked, Count: 1}},
 	}
-	for _, c := range []SimCompany{acme, beta} {
+	for _, c := range []report.SimCompany{acme, beta} {
 		if !reflect.DeepEqual(c.Transitions, want[c.ID]) {
 			t.Errorf("%s transitions = %+v, want %+v", c.ID, c.Transitions, want[c.ID])
 		}
-		if *c.ReadinessChange != (Change{}) {
+		if *c.ReadinessChange != (report.Change{}) {
 			t.Errorf("%s readiness change = %+v, want none", c.ID, *c.ReadinessChange)
 		}
 	}
@@ -137,7 +139,7 @@ func TestSimulateMustFlip(t *testing.T) {
 	}
 
 	var b bytes.Buffer
-	if err := sim.Markdown(&b); err != nil {
+	if err := SimulationMarkdown(sim, &b); err != nil {
 		t.Fatal(err)
 	}
 	for _, w := range []string{"blocked → almost: 1", "| ready | 2 | 0 | 0 | 1 |", "| Bob Jansen | `testdata/cohort/bob.yaml` | blocked → almost | 62.5 → 62.5 |"} {
@@ -151,9 +153,9 @@ func TestSimulateMustFlip(t *testing.T) {
 }
 
 func TestSimulateJSONShape(t *testing.T) {
-	sim := simulate(t, "testdata/cohort-weights.yaml", Mentor)
+	sim := simulate(t, "testdata/cohort-weights.yaml", report.Mentor)
 	var b bytes.Buffer
-	if err := sim.JSON(&b); err != nil {
+	if err := SimulationJSON(sim, &b); err != nil {
 		t.Fatal(err)
 	}
 	var doc map[string]any
@@ -191,7 +193,7 @@ func TestSimulateJSONShape(t *testing.T) {
 
 // TestSimulateSameRubric: against itself, nothing moves and the reports say so.
 func TestSimulateSameRubric(t *testing.T) {
-	sim := simulate(t, "testdata/cohort-rubric.yaml", Self)
+	sim := simulate(t, "testdata/cohort-rubric.yaml", report.Self)
 	for _, c := range sim.Companies {
 		for _, tr := range c.Transitions {
 			if tr.From != tr.To {
@@ -205,8 +207,8 @@ func TestSimulateSameRubric(t *testing.T) {
 	// Nothing moves: one line per company with its verdicts, no tables of
 	// zeros, in the text and in the Markdown.
 	var b, md bytes.Buffer
-	sim.Text(&b, 80, false)
-	sim.Markdown(&md)
+	SimulationText(sim, &b, 80, palette.Palette{})
+	SimulationMarkdown(sim, &md)
 	for _, want := range []string{
 		"identical",
 		"No verdict moves at any company.",

@@ -1,4 +1,4 @@
-package report
+package cohortview
 
 import (
 	"encoding/csv"
@@ -7,6 +7,7 @@ import (
 	"strings"
 
 	"github.com/readycheck/readycheck/internal/safetext"
+	"github.com/readycheck/readycheck/report"
 )
 
 // CSVHeader is the header row of the CSV report.
@@ -18,12 +19,12 @@ var CSVHeader = []string{"name", "file", "status", "updated", "company", "readin
 // requirements joined by ";". Quoting follows RFC 4180. A name or file
 // that a spreadsheet would take for a formula (starting with =, +, -, @)
 // is written with a leading apostrophe.
-func (rp *Report) CSV(w io.Writer) error {
+func CSV(rp *report.Report, w io.Writer) error {
 	cw := csv.NewWriter(w)
 	if err := cw.Write(CSVHeader); err != nil {
 		return err
 	}
-	err := rp.Candidates(func(c Candidate) error {
+	err := rp.Candidates(func(c report.Candidate) error {
 		for _, cc := range c.Companies {
 			row := []string{
 				spreadsheetSafe(safetext.Clean(c.Name)),

@@ -1,4 +1,4 @@
-package report
+package cohortview
 
 import (
 	"bufio"
@@ -9,14 +9,16 @@ import (
 
 	"charm.land/lipgloss/v2"
 
+	"github.com/readycheck/readycheck/internal/palette"
 	"github.com/readycheck/readycheck/internal/safetext"
 	"github.com/readycheck/readycheck/internal/termtext"
+	"github.com/readycheck/readycheck/report"
 	"github.com/readycheck/readycheck/scorecard"
 )
 
 // JSON writes the simulation as the JSON object of `readycheck simulate
 // --format json`, indented.
-func (sim *Simulation) JSON(w io.Writer) error {
+func SimulationJSON(sim *report.Simulation, w io.Writer) error {
 	b, err := marshal(sim, "")
 	if err != nil {
 		return err
@@ -26,7 +28,7 @@ func (sim *Simulation) JSON(w io.Writer) error {
 }
 
 // notes are the sentences that introduce a simulation.
-func (sim *Simulation) notes() []string {
+func notes(sim *report.Simulation) []string {
 	var out []string
 	if sim.Baseline.ID != sim.Rubric.ID {
 		out = append(out, fmt.Sprintf("The new rubric's id is %q, the assessments' is %q: they are compared as two versions of one rubric.", clean(sim.Rubric.ID), clean(sim.Baseline.ID)))
@@ -34,7 +36,7 @@ func (sim *Simulation) notes() []string {
 	if sim.Baseline.Digest == sim.Rubric.Digest {
 		out = append(out, "The two rubric files are identical: nothing moves.")
 	}
-	if sim.View == Mentor {
+	if sim.View == report.Mentor {
 		s := "Mentor view: each assessment's last review, the mentor's rating where there is one, else the candidate's answer."
 		if sim.Unreviewed > 0 {
 			s += " " + termtext.Plural(sim.Unreviewed, "assessment has no review and counts", "assessments have no review and count") + " in the candidate's view."
@@ -46,7 +48,7 @@ func (sim *Simulation) notes() []string {
 
 // summary says where verdicts move: "Verdicts move at 1 of 24 companies:
 // Backend — Junior (4 candidates)."
-func (sim *Simulation) summary() string {
+func summary(sim *report.Simulation) string {
 	var moved []string
 	for _, c := range sim.Companies {
 		if n := len(c.Changed); n > 0 {
@@ -59,12 +61,12 @@ func (sim *Simulation) summary() string {
 	return fmt.Sprintf("Verdicts move at %d of %s: %s.", len(moved), termtext.Plural(len(sim.Companies), "company", "companies"), strings.Join(moved, ", "))
 }
 
-func (sim *Simulation) rubrics() string {
+func rubrics(sim *report.Simulation) string {
 	return fmt.Sprintf("baseline %s → new %s · %s", digestName(sim.Baseline), digestName(sim.Rubric), termtext.Plural(sim.Assessments, "assessment", "assessments"))
 }
 
-func digestName(r RubricDigest) string {
-	return rubricName(RubricRef{ID: r.ID, Version: r.Version})
+func digestName(r report.RubricDigest) string {
+	return rubricName(r.RubricRef)
 }
 
 // changeText writes a readiness change with its sign: "+2.5", "-1.0", "0.0".
@@ -79,7 +81,7 @@ func changeText(x float64) string {
 }
 
 // movesText lists a company's verdict changes: "ready → almost: 12".
-func movesText(c SimCompany) []string {
+func movesText(c report.SimCompany) []string {
 	var out []string
 	for _, t := range c.Transitions {
 		if t.From != t.To {
@@ -91,16 +93,16 @@ func movesText(c SimCompany) []string {
 
 // verdictCounts lists a company's verdicts where none moves: "ready 3,
 // almost 1, not yet 0, blocked 2".
-func verdictCounts(c SimCompany) string {
+func verdictCounts(c report.SimCompany) string {
 	m := c.Matrix()
-	parts := make([]string, len(VerdictOrder))
-	for i, v := range VerdictOrder {
+	parts := make([]string, len(report.VerdictOrder))
+	for i, v := range report.VerdictOrder {
 		parts[i] = fmt.Sprintf("%s %d", scorecard.VerdictWord(v), m[i][i])
 	}
 	return strings.Join(parts, ", ")
 }
 
-func companyRefs(cs []CompanyRef) string {
+func companyRefs(cs []report.CompanyRef) string {
 	parts := make([]string, len(cs))
 	for i, c := range cs {
 		parts[i] = fmt.Sprintf("%s (%s)", clean(c.Name), clean(c.ID))
@@ -108,20 +110,20 @@ func companyRefs(cs []CompanyRef) string {
 	return strings.Join(parts, ", ")
 }
 
-// Text writes the simulation for a terminal of the given width; see
-// Report.Text for width and color.
-func (sim *Simulation) Text(w io.Writer, width int, color bool) error {
+// SimulationText writes the simulation for a terminal of the given width;
+// see Text for width and palette.
+func SimulationText(sim *report.Simulation, w io.Writer, width int, p palette.Palette) error {
 	if width <= 0 {
 		width = DefaultWidth
 	}
-	tw := &textWriter{w: bufio.NewWriter(w), width: max(width, MinWidth), st: stylesFor(color)}
+	tw := &textWriter{w: bufio.NewWriter(w), width: max(width, MinWidth), st: stylesFor(p)}
 	plain := lipgloss.NewStyle()
 	tw.line(tw.st.title, "", "", "Rubric change preview: "+clean(sim.Rubric.Title))
-	tw.line(tw.st.dim, "", "", sim.rubrics())
-	for _, n := range sim.notes() {
+	tw.line(tw.st.dim, "", "", rubrics(sim))
+	for _, n := range notes(sim) {
 		tw.line(plain, "", "", n)
 	}
-	tw.line(plain, "", "", sim.summary())
+	tw.line(plain, "", "", summary(sim))
 	for _, c := range sim.Companies {
 		tw.blank()
 		tw.line(tw.st.heading, "", "", clean(c.Name)+" · "+termtext.Plural(c.Candidates, "candidate", "candidates"))
@@ -140,13 +142,13 @@ func (sim *Simulation) Text(w io.Writer, width int, color bool) error {
 		tw.blank()
 		m := c.Matrix()
 		headers := []string{"From \\ to"}
-		for _, v := range VerdictOrder {
+		for _, v := range report.VerdictOrder {
 			headers = append(headers, scorecard.VerdictWord(v))
 		}
 		rows := make([][]string, 4)
-		for i, v := range VerdictOrder {
+		for i, v := range report.VerdictOrder {
 			rows[i] = []string{scorecard.VerdictWord(v)}
-			for j := range VerdictOrder {
+			for j := range report.VerdictOrder {
 				rows[i] = append(rows[i], strconv.Itoa(m[i][j]))
 			}
 		}
@@ -187,13 +189,13 @@ func (sim *Simulation) Text(w io.Writer, width int, color bool) error {
 }
 
 // Markdown writes the simulation as a Markdown document.
-func (sim *Simulation) Markdown(w io.Writer) error {
+func SimulationMarkdown(sim *report.Simulation, w io.Writer) error {
 	b := bufio.NewWriter(w)
-	fmt.Fprintf(b, "# Rubric change preview: %s\n\n%s.\n", cell(sim.Rubric.Title), md(sim.rubrics()))
-	for _, n := range sim.notes() {
+	fmt.Fprintf(b, "# Rubric change preview: %s\n\n%s.\n", cell(sim.Rubric.Title), md(rubrics(sim)))
+	for _, n := range notes(sim) {
 		fmt.Fprintf(b, "\n%s\n", md(n))
 	}
-	fmt.Fprintf(b, "\n%s\n", md(sim.summary()))
+	fmt.Fprintf(b, "\n%s\n", md(summary(sim)))
 	for _, c := range sim.Companies {
 		fmt.Fprintf(b, "\n## %s\n\n%s.", cell(c.Name), termtext.Plural(c.Candidates, "candidate", "candidates"))
 		if c.ReadinessChange == nil {
@@ -209,13 +211,13 @@ func (sim *Simulation) Markdown(w io.Writer) error {
 		fmt.Fprintf(b, "Verdicts: %s.\n\n", strings.Join(moves, " · "))
 		m := c.Matrix()
 		b.WriteString("| From \\ to |")
-		for _, v := range VerdictOrder {
+		for _, v := range report.VerdictOrder {
 			fmt.Fprintf(b, " %s |", scorecard.VerdictWord(v))
 		}
 		b.WriteString("\n|---|--:|--:|--:|--:|\n")
-		for i, v := range VerdictOrder {
+		for i, v := range report.VerdictOrder {
 			fmt.Fprintf(b, "| %s |", scorecard.VerdictWord(v))
-			for j := range VerdictOrder {
+			for j := range report.VerdictOrder {
 				fmt.Fprintf(b, " %d |", m[i][j])
 			}
 			b.WriteString("\n")

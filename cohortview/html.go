@@ -1,4 +1,4 @@
-package report
+package cohortview
 
 import (
 	"bufio"
@@ -10,6 +10,7 @@ import (
 	"strings"
 
 	"github.com/readycheck/readycheck/internal/termtext"
+	"github.com/readycheck/readycheck/report"
 	"github.com/readycheck/readycheck/rubric"
 	"github.com/readycheck/readycheck/scorecard"
 )
@@ -73,7 +74,7 @@ type htmlPage struct {
 }
 
 type htmlCompany struct {
-	Company
+	report.Company
 	Title     string
 	Segments  []segment
 	Histogram []histBar
@@ -86,21 +87,21 @@ type htmlCategory struct {
 }
 
 type htmlSkill struct {
-	SkillStats
+	report.SkillStats
 	Segments []segment
 	Counts   string
 	Median   string
 }
 
 type htmlStep struct {
-	NextStep
+	report.NextStep
 	Rank int
 	// Bar is the width of the moves bar, in user units of 0 to 100.
 	Bar float64
 }
 
 type htmlCandidate struct {
-	Candidate
+	report.Candidate
 	Date  string
 	Cells []htmlCell
 }
@@ -120,11 +121,11 @@ const skillBarWidth = 240
 // spread, levels per skill), no script and nothing fetched from anywhere;
 // it prints on paper as it shows on screen. Every text from the files is
 // escaped.
-func (rp *Report) HTML(w io.Writer) error {
+func HTML(rp *report.Report, w io.Writer) error {
 	p := htmlPage{
 		Title:       clean(rp.Title),
 		View:        viewSentence(rp),
-		Verdicts:    VerdictOrder,
+		Verdicts:    report.VerdictOrder,
 		Assessments: rp.Assessments,
 		Matrix:      len(rp.Companies) <= matrixCompanies,
 		Anonymized:  rp.Anonymized,
@@ -147,7 +148,7 @@ func (rp *Report) HTML(w io.Writer) error {
 		})
 		p.Columns = append(p.Columns, clean(c.Name))
 	}
-	for _, cat := range rp.rubric.Categories {
+	for _, cat := range rp.ScoredRubric().Categories {
 		hc := htmlCategory{Title: clean(cat.Title)}
 		for _, s := range cat.Skills {
 			ss := rp.Skills[s.Index]
@@ -168,10 +169,10 @@ func (rp *Report) HTML(w io.Writer) error {
 	}
 	var iterErr error
 	p.Candidates = func(yield func(htmlCandidate) bool) {
-		iterErr = rp.Candidates(func(c Candidate) error {
+		iterErr = rp.Candidates(func(c report.Candidate) error {
 			hc := htmlCandidate{Candidate: c, Date: date(c)}
 			if p.Matrix {
-				byID := make(map[string]CandidateCompany, len(c.Companies))
+				byID := make(map[string]report.CandidateCompany, len(c.Companies))
 				for _, cc := range c.Companies {
 					byID[cc.ID] = cc
 				}

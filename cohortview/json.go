@@ -1,4 +1,4 @@
-package report
+package cohortview
 
 import (
 	"bufio"
@@ -11,11 +11,12 @@ import (
 	"unicode/utf8"
 
 	"github.com/readycheck/readycheck/internal/safetext"
+	"github.com/readycheck/readycheck/report"
 )
 
 // JSON writes the report as the JSON object of `readycheck report --format
 // json`, indented, the candidates streamed one by one.
-func (rp *Report) JSON(w io.Writer) error {
+func JSON(rp *report.Report, w io.Writer) error {
 	bw := bufio.NewWriter(w)
 	head, err := marshal(rp, "")
 	if err != nil {
@@ -28,7 +29,7 @@ func (rp *Report) JSON(w io.Writer) error {
 	bw.WriteString(",\n  \"candidates\": [")
 	first := true
 	var line []byte
-	err = rp.Candidates(func(c Candidate) error {
+	err = rp.Candidates(func(c report.Candidate) error {
 		if !first {
 			bw.WriteByte(',')
 		}
@@ -53,7 +54,7 @@ func (rp *Report) JSON(w io.Writer) error {
 // "verdict"}]}. Written by hand rather than by encoding/json, whose
 // reflection and indenting took a third of a large cohort's report time
 // after the reading; a test holds it to encoding/json's output.
-func appendCandidate(b []byte, c Candidate) []byte {
+func appendCandidate(b []byte, c report.Candidate) []byte {
 	b = append(b, `{"name": `...)
 	b = appendString(b, c.Name)
 	b = append(b, `, "file": `...)

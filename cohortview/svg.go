@@ -1,8 +1,9 @@
-package report
+package cohortview
 
 import (
 	"fmt"
 
+	"github.com/readycheck/readycheck/report"
 	"github.com/readycheck/readycheck/rubric"
 	"github.com/readycheck/readycheck/scorecard"
 )
@@ -29,10 +30,10 @@ type segment struct {
 const barWidth = 600
 
 // verdictSegments lays out a company's verdict counts as a stacked bar.
-func verdictSegments(v Verdicts, total int) []segment {
+func verdictSegments(v report.Verdicts, total int) []segment {
 	var out []segment
 	x := 0.0
-	for _, verdict := range VerdictOrder {
+	for _, verdict := range report.VerdictOrder {
 		n := v.Of(verdict)
 		if n == 0 || total == 0 {
 			continue
@@ -106,7 +107,7 @@ const (
 
 func spreadX(v float64) float64 { return spreadLeft + (spreadRight-spreadLeft)*v/100 }
 
-func newSpread(s *Stats, almost, ready float64) *spread {
+func newSpread(s *report.Stats, almost, ready float64) *spread {
 	if s == nil {
 		return nil
 	}
@@ -122,7 +123,7 @@ func newSpread(s *Stats, almost, ready float64) *spread {
 
 // levelSegments lays out a skill's level counts, lowest level first, then
 // the unanswered, as a stacked bar shaded from light (low) to dark (high).
-func levelSegments(ss SkillStats, width float64) []segment {
+func levelSegments(ss report.SkillStats, width float64) []segment {
 	total := ss.Unanswered
 	for _, n := range ss.Levels {
 		total += n

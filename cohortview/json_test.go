@@ -1,4 +1,4 @@
-package report
+package cohortview
 
 import (
 	"bytes"
@@ -8,17 +8,18 @@ import (
 	"time"
 
 	"github.com/readycheck/readycheck/internal/safetext"
+	"github.com/readycheck/readycheck/report"
 	"github.com/readycheck/readycheck/rubric"
 )
 
 // jsonCandidate is a candidate as encoding/json writes it, the reference
 // for appendCandidate.
 type jsonCandidate struct {
-	Name      string             `json:"name"`
-	File      string             `json:"file"`
-	Status    string             `json:"status"`
-	Updated   string             `json:"updated"`
-	Companies []CandidateCompany `json:"companies"`
+	Name      string                    `json:"name"`
+	File      string                    `json:"file"`
+	Status    string                    `json:"status"`
+	Updated   string                    `json:"updated"`
+	Companies []report.CandidateCompany `json:"companies"`
 }
 
 // TestAppendCandidateIsEncodingJSON: the hand-written candidates' JSON says
@@ -29,8 +30,8 @@ type jsonCandidate struct {
 func TestAppendCandidateIsEncodingJSON(t *testing.T) {
 	names := []string{"Ada Lovelace", "Zoë Ørsted", `quote " and \ backslash`, "tab\tnew\nline\x01", "<b>&amp;</b>", "line\u2028sep\u2029", "bad \xff utf-8", "", "日本語", "csi \u009b2J", "rtl \u202egnp.exe", "mark\u200f del\x7f"}
 	for _, name := range names {
-		c := Candidate{Name: name, File: "cohort/" + name + ".yaml", Status: "complete", Updated: time.Date(2026, 11, 30, 9, 0, 0, 0, time.UTC),
-			Companies: []CandidateCompany{{ID: "acme", Readiness: 62.5, Verdict: rubric.Almost}, {ID: "beta", Readiness: 100, Verdict: rubric.Ready}, {ID: "gamma", Readiness: 0, Verdict: rubric.Blocked}}}
+		c := report.Candidate{Name: name, File: "cohort/" + name + ".yaml", Status: "complete", Updated: time.Date(2026, 11, 30, 9, 0, 0, 0, time.UTC),
+			Companies: []report.CandidateCompany{{ID: "acme", Readiness: 62.5, Verdict: rubric.Almost}, {ID: "beta", Readiness: 100, Verdict: rubric.Ready}, {ID: "gamma", Readiness: 0, Verdict: rubric.Blocked}}}
 		got := appendCandidate(nil, c)
 		want, err := json.Marshal(jsonCandidate{Name: c.Name, File: c.File, Status: c.Status, Updated: timestamp(c.Updated), Companies: c.Companies})
 		if err != nil {
@@ -52,7 +53,7 @@ func TestAppendCandidateIsEncodingJSON(t *testing.T) {
 			t.Errorf("%q: string %s, encoding/json %s", name, s, ref.Bytes())
 		}
 	}
-	empty := appendCandidate(nil, Candidate{Name: "X"})
+	empty := appendCandidate(nil, report.Candidate{Name: "X"})
 	if !bytes.HasSuffix(empty, []byte(`"companies": []}`)) {
 		t.Errorf("no companies: %s, want an empty list", empty)
 	}

@@ -1,4 +1,4 @@
-package report
+package cohortview
 
 import (
 	"bufio"
@@ -9,6 +9,7 @@ import (
 	"strings"
 
 	"github.com/readycheck/readycheck/internal/termtext"
+	"github.com/readycheck/readycheck/report"
 	"github.com/readycheck/readycheck/scorecard"
 )
 
@@ -19,7 +20,7 @@ const matrixCompanies = 6
 
 // Markdown writes the report as a Markdown document to paste into a
 // document or a wiki: the same sections as the text report, as tables.
-func (rp *Report) Markdown(w io.Writer) error {
+func Markdown(rp *report.Report, w io.Writer) error {
 	b := bufio.NewWriter(w)
 	fmt.Fprintf(b, "# Cohort report: %s\n\n", cell(rp.Title))
 	parts := []string{"Rubric `" + strings.ReplaceAll(rubricName(rp.Rubric), "`", "") + "`", termtext.Plural(rp.Assessments, "assessment", "assessments")}
@@ -73,7 +74,7 @@ func (rp *Report) Markdown(w io.Writer) error {
 
 	b.WriteString("\n## Skills\n\nCandidates at each level (level:count), the median level of those who answered, and how many left the skill unanswered.\n\n")
 	b.WriteString("| Skill | Category | Levels | Median | Unanswered |\n|---|---|---|---|--:|\n")
-	for _, s := range rp.rubric.Skills() {
+	for _, s := range rp.ScoredRubric().Skills() {
 		ss := rp.Skills[s.Index]
 		fmt.Fprintf(b, "| %s | %s | %s | %s | %d |\n", cell(ss.Title), cell(s.Category.Title), levelCounts(ss.Levels), cell(medianText(ss)), ss.Unanswered)
 	}
@@ -90,7 +91,7 @@ func (rp *Report) Markdown(w io.Writer) error {
 	}
 
 	b.WriteString("\n## Candidates\n\n")
-	if err := rp.markdownCandidates(b); err != nil {
+	if err := markdownCandidates(rp, b); err != nil {
 		return err
 	}
 
@@ -106,7 +107,7 @@ func (rp *Report) Markdown(w io.Writer) error {
 	return b.Flush()
 }
 
-func (rp *Report) markdownCandidates(b *bufio.Writer) error {
+func markdownCandidates(rp *report.Report, b *bufio.Writer) error {
 	if rp.Assessments == 0 {
 		b.WriteString("No assessment was counted.\n")
 		return nil
@@ -126,14 +127,14 @@ func (rp *Report) markdownCandidates(b *bufio.Writer) error {
 	} else {
 		b.WriteString(" Readiness per company |\n|" + strings.Repeat("---|", len(fixed)+1) + "\n")
 	}
-	return rp.Candidates(func(c Candidate) error {
+	return rp.Candidates(func(c report.Candidate) error {
 		fmt.Fprintf(b, "| %s |", cell(c.Name))
 		if !rp.Anonymized {
 			fmt.Fprintf(b, " %s |", strings.ReplaceAll(code(c.File), "|", `\|`))
 		}
 		fmt.Fprintf(b, " %s | %s |", c.Status, date(c))
 		if columns {
-			byID := make(map[string]CandidateCompany, len(c.Companies))
+			byID := make(map[string]report.CandidateCompany, len(c.Companies))
 			for _, cc := range c.Companies {
 				byID[cc.ID] = cc
 			}
@@ -157,7 +158,7 @@ func (rp *Report) markdownCandidates(b *bufio.Writer) error {
 }
 
 // plainStanding is a readiness and verdict in words: "72.5 ~ almost".
-func plainStanding(cc CandidateCompany) string {
+func plainStanding(cc report.CandidateCompany) string {
 	return strconv.FormatFloat(cc.Readiness, 'f', 1, 64) + " " + scorecard.VerdictMarker(cc.Verdict) + " " + scorecard.VerdictWord(cc.Verdict)
 }
 

@@ -1,4 +1,4 @@
-package report
+package cohortview
 
 import (
 	"bufio"
@@ -12,8 +12,11 @@ import (
 	"charm.land/lipgloss/v2/table"
 	"github.com/charmbracelet/x/ansi"
 
+	"github.com/readycheck/readycheck/assessments"
+	"github.com/readycheck/readycheck/internal/palette"
 	"github.com/readycheck/readycheck/internal/safetext"
 	"github.com/readycheck/readycheck/internal/termtext"
+	"github.com/readycheck/readycheck/report"
 	"github.com/readycheck/readycheck/rubric"
 	"github.com/readycheck/readycheck/scorecard"
 )
@@ -34,13 +37,14 @@ const (
 
 // Text writes the report for a terminal of the given width (DefaultWidth
 // when 0 or less, never narrower than MinWidth): tables, and bars whose
-// glyphs tell the verdicts apart without colour. color turns colour on; the
-// caller turns it off for NO_COLOR and when the output is not a terminal.
-func (rp *Report) Text(w io.Writer, width int, color bool) error {
+// glyphs tell the verdicts apart without colour. p colours it; the caller
+// passes the zero Palette (no colour) for NO_COLOR and when the output is
+// not a terminal.
+func Text(rp *report.Report, w io.Writer, width int, p palette.Palette) error {
 	if width <= 0 {
 		width = DefaultWidth
 	}
-	tw := &textWriter{w: bufio.NewWriter(w), width: max(width, MinWidth), st: stylesFor(color)}
+	tw := &textWriter{w: bufio.NewWriter(w), width: max(width, MinWidth), st: stylesFor(p)}
 	tw.header(rp)
 	for _, c := range rp.Companies {
 		tw.company(c)
@@ -77,7 +81,7 @@ func (tw *textWriter) line(st lipgloss.Style, indent, hang, text string) {
 
 func (tw *textWriter) blank() { tw.w.WriteByte('\n') }
 
-func (tw *textWriter) header(rp *Report) {
+func (tw *textWriter) header(rp *report.Report) {
 	plain := lipgloss.NewStyle()
 	tw.line(tw.st.title, "", "", "Cohort report: "+clean(rp.Title))
 	parts := []string{"rubric " + rubricName(rp.Rubric), termtext.Plural(rp.Assessments, "assessment", "assessments")}
@@ -91,7 +95,7 @@ func (tw *textWriter) header(rp *Report) {
 	tw.line(plain, "", "", viewSentence(rp))
 }
 
-func (tw *textWriter) company(c Company) {
+func (tw *textWriter) company(c report.Company) {
 	tw.blank()
 	tw.line(tw.st.heading, "", "", companyTitle(c))
 	if c.Readiness == nil {
@@ -103,7 +107,7 @@ func (tw *textWriter) company(c Company) {
 		termtext.Plural(c.Candidates, "candidate", "candidates"), s.Median, s.P25, s.P75, s.Min, s.Max, s.Mean))
 	tw.w.WriteString("  " + tw.verdictBar(c.Verdicts, c.Candidates, min(maxBar, tw.width-4)) + "\n")
 	var legend []string
-	for _, v := range VerdictOrder {
+	for _, v := range report.VerdictOrder {
 		legend = append(legend, tw.st.verdict[v].Render(verdictGlyph[v])+" "+scorecard.VerdictWord(v)+" "+strconv.Itoa(c.Verdicts.Of(v)))
 	}
 	tw.line(lipgloss.NewStyle(), "  ", "  ", strings.Join(legend, " · "))
@@ -130,7 +134,7 @@ func (tw *textWriter) company(c Company) {
 	tw.line(tw.st.heading, "  ", "  ", "Most missed requirements")
 	shown := unmetShown(c.Unmet, textUnmet)
 	// A column marks the must requirements, when any is shown.
-	musts := slices.ContainsFunc(shown, func(u Unmet) bool { return u.Must })
+	musts := slices.ContainsFunc(shown, func(u report.Unmet) bool { return u.Must })
 	rows := make([][]string, 0, len(shown))
 	for _, u := range shown {
 		row := []string{clean(u.Title)}
@@ -156,14 +160,14 @@ func (tw *textWriter) company(c Company) {
 // unmetShown keeps, most missed first, every must requirement that anyone
 // misses (they explain the blocked count, however few miss them), then the
 // most missed others up to n requirements in all.
-func unmetShown(unmet []Unmet, n int) []Unmet {
+func unmetShown(unmet []report.Unmet, n int) []report.Unmet {
 	musts := 0
 	for _, u := range unmet {
 		if u.Must {
 			musts++
 		}
 	}
-	shown := make([]Unmet, 0, max(n, musts))
+	shown := make([]report.Unmet, 0, max(n, musts))
 	others := n - musts
 	for _, u := range unmet {
 		if u.Must {
@@ -178,11 +182,11 @@ func unmetShown(unmet []Unmet, n int) []Unmet {
 
 // verdictBar draws a company's verdict counts as one bar of width cells,
 // each verdict with its own glyph.
-func (tw *textWriter) verdictBar(v Verdicts, total, width int) string {
+func (tw *textWriter) verdictBar(v report.Verdicts, total, width int) string {
 	var b strings.Builder
 	used := 0
 	cum := 0
-	for _, verdict := range VerdictOrder {
+	for _, verdict := range report.VerdictOrder {
 		cum += v.Of(verdict)
 		// Cells by cumulative share, so that the parts add up to the width.
 		end := (cum*width + total/2) / max(total, 1)
@@ -194,14 +198,14 @@ func (tw *textWriter) verdictBar(v Verdicts, total, width int) string {
 	return b.String()
 }
 
-func (tw *textWriter) skills(rp *Report) {
+func (tw *textWriter) skills(rp *report.Report) {
 	if len(rp.Skills) == 0 {
 		return
 	}
 	tw.blank()
 	tw.line(tw.st.heading, "", "", "Skills")
 	tw.line(tw.st.dim, "  ", "  ", "Candidates at each level (level:count), the median level of those who answered, and how many left the skill unanswered.")
-	r := rp.rubric
+	r := rp.ScoredRubric()
 	headers := []string{"Skill", "Levels", "Median", "Unanswered"}
 	cells := make([][]string, len(rp.Skills))
 	for i, ss := range rp.Skills {
@@ -309,7 +313,7 @@ func wrappedLines(words []int, width int) int {
 	return lines
 }
 
-func (tw *textWriter) nextSteps(rp *Report) {
+func (tw *textWriter) nextSteps(rp *report.Report) {
 	tw.blank()
 	tw.line(tw.st.heading, "", "", "Training that would move the cohort")
 	if len(rp.NextSteps) == 0 {
@@ -327,7 +331,7 @@ func (tw *textWriter) nextSteps(rp *Report) {
 
 // candidates lists the candidates, streamed: a first pass measures the
 // names, a second writes the lines.
-func (tw *textWriter) candidates(rp *Report) error {
+func (tw *textWriter) candidates(rp *report.Report) error {
 	tw.blank()
 	tw.line(tw.st.heading, "", "", "Candidates")
 	if rp.Assessments == 0 {
@@ -335,7 +339,7 @@ func (tw *textWriter) candidates(rp *Report) error {
 		return nil
 	}
 	nameW := len("Name")
-	err := rp.Candidates(func(c Candidate) error {
+	err := rp.Candidates(func(c report.Candidate) error {
 		nameW = max(nameW, ansi.StringWidth(clean(c.Name)))
 		return nil
 	})
@@ -389,10 +393,10 @@ func (tw *textWriter) candidates(rp *Report) error {
 		}
 		tw.w.WriteString(tw.st.heading.Render(strings.TrimRight(head, " ")) + "\n")
 	}
-	return rp.Candidates(func(c Candidate) error {
+	return rp.Candidates(func(c report.Candidate) error {
 		line := "  " + termtext.Exact(clean(c.Name), nameW) + "  " + termtext.Pad(c.Status, statusW) + "  " + termtext.Pad(date(c), dateW) + "  "
 		if columns {
-			byID := make(map[string]CandidateCompany, len(c.Companies))
+			byID := make(map[string]report.CandidateCompany, len(c.Companies))
 			for _, cc := range c.Companies {
 				byID[cc.ID] = cc
 			}
@@ -452,11 +456,11 @@ func wrapParts(parts []string, width int) []string {
 }
 
 // standing is a candidate's readiness and verdict at a company: "72.5 ~ almost".
-func (tw *textWriter) standing(cc CandidateCompany) string {
+func (tw *textWriter) standing(cc report.CandidateCompany) string {
 	return fmt.Sprintf("%.1f %s", cc.Readiness, tw.st.verdict[cc.Verdict].Render(scorecard.VerdictMarker(cc.Verdict)+" "+scorecard.VerdictWord(cc.Verdict)))
 }
 
-func (tw *textWriter) problems(rp *Report) {
+func (tw *textWriter) problems(rp *report.Report) {
 	if len(rp.Skipped) > 0 {
 		tw.blank()
 		tw.line(tw.st.heading, "", "", fmt.Sprintf("Skipped (%s)", termtext.Plural(len(rp.Skipped), "file", "files")))
@@ -544,7 +548,7 @@ func (tw *textWriter) newTable(headers []string, rows [][]string, numeric []int)
 
 func clean(s string) string { return safetext.Clean(s) }
 
-func rubricName(r RubricRef) string {
+func rubricName(r assessments.RubricRef) string {
 	if r.Version == "" {
 		return clean(r.ID)
 	}
@@ -552,8 +556,8 @@ func rubricName(r RubricRef) string {
 }
 
 // viewSentence says whose levels were scored.
-func viewSentence(rp *Report) string {
-	if rp.View != Mentor {
+func viewSentence(rp *report.Report) string {
+	if rp.View != report.Mentor {
 		return "Self view: the candidates' own answers."
 	}
 	s := "Mentor view: each assessment's last review, the mentor's rating where there is one, else the candidate's answer."
@@ -567,7 +571,7 @@ func viewSentence(rp *Report) string {
 	return s
 }
 
-func companyTitle(c Company) string {
+func companyTitle(c report.Company) string {
 	if c.Role == "" {
 		return clean(c.Name)
 	}
@@ -597,7 +601,7 @@ func levelCounts(levels []int) string {
 }
 
 // medianText is a skill's median level, with its label when it is a level.
-func medianText(ss SkillStats) string {
+func medianText(ss report.SkillStats) string {
 	if ss.Median == nil {
 		return "—"
 	}
@@ -608,14 +612,14 @@ func medianText(ss SkillStats) string {
 	return fmt.Sprintf("%.1f", m)
 }
 
-func date(c Candidate) string {
+func date(c report.Candidate) string {
 	if c.Updated.IsZero() {
 		return ""
 	}
 	return c.Updated.UTC().Format("2006-01-02")
 }
 
-func unknownSkills(us []SkillFiles) string {
+func unknownSkills(us []report.SkillFiles) string {
 	shown := us[:min(len(us), MaxUnknownSkills)]
 	parts := make([]string, len(shown), len(shown)+1)
 	for i, u := range shown {
