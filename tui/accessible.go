@@ -426,19 +426,14 @@ func (p *prompter) question(i int) (int, error) {
 	if sk.Help != "" {
 		p.say("%s\n", cleanLine(sk.Help))
 	}
-	for lvl, l := range sk.Scale.Levels {
-		if d := cleanLine(sk.Descriptor(lvl)); d != "" {
-			p.say("  %d) %s — %s\n", lvl, cleanLine(l.Label), d)
-		} else {
-			p.say("  %d) %s\n", lvl, cleanLine(l.Label))
-		}
-	}
+	p.sayLevels(sk)
 	for {
 		ans := a.Answers[sk.ID]
-		keep := "Enter skips"
+		current := rubric.Unanswered
 		if ans.Answered() {
-			keep = "Enter keeps " + cleanLine(sk.Scale.Label(ans.Level))
+			current = ans.Level
 		}
+		keep := keepText(sk, current)
 		line, err := p.ask(fmt.Sprintf("Level 0 to %d (%s): ", sk.Scale.Top(), keep))
 		if err != nil {
 			return 0, err
@@ -489,11 +484,7 @@ func (p *prompter) question(i int) (int, error) {
 			p.say("Evidence links saved.\n")
 			continue
 		}
-		lvl, err := strconv.Atoi(line)
-		ok := err == nil && lvl >= 0 && lvl <= sk.Scale.Top()
-		if err != nil {
-			lvl, ok = sk.Scale.Find(line)
-		}
+		lvl, ok := parseLevel(sk, line)
 		if !ok {
 			labels := make([]string, len(sk.Scale.Levels))
 			for j, l := range sk.Scale.Levels {
@@ -600,4 +591,32 @@ func (p *prompter) finish() error {
 	}
 	p.say("\n")
 	return nil
+}
+
+// sayLevels lists a skill's levels, numbered, with their descriptions.
+func (p *prompter) sayLevels(sk *rubric.Skill) {
+	for lvl, l := range sk.Scale.Levels {
+		if d := cleanLine(sk.Descriptor(lvl)); d != "" {
+			p.say("  %d) %s — %s\n", lvl, cleanLine(l.Label), d)
+		} else {
+			p.say("  %d) %s\n", lvl, cleanLine(l.Label))
+		}
+	}
+}
+
+// parseLevel reads a level typed as its number or its label.
+func parseLevel(sk *rubric.Skill, line string) (int, bool) {
+	if lvl, err := strconv.Atoi(line); err == nil {
+		return lvl, lvl >= 0 && lvl <= sk.Scale.Top()
+	}
+	return sk.Scale.Find(line)
+}
+
+// keepText says what Enter does at a level prompt: keeps the level given
+// (rubric.Unanswered when none), or skips.
+func keepText(sk *rubric.Skill, current int) string {
+	if current == rubric.Unanswered {
+		return "Enter skips"
+	}
+	return "Enter keeps " + cleanLine(sk.Scale.Label(current))
 }

@@ -260,19 +260,14 @@ func (s *reviewSession) skill(i int) (int, error) {
 			p.say("Evidence: %s\n", cleanLine(e))
 		}
 	}
-	for lvl, l := range sk.Scale.Levels {
-		if d := cleanLine(sk.Descriptor(lvl)); d != "" {
-			p.say("  %d) %s — %s\n", lvl, cleanLine(l.Label), d)
-		} else {
-			p.say("  %d) %s\n", lvl, cleanLine(l.Label))
-		}
-	}
+	p.sayLevels(sk)
 	for {
 		rt := s.review.Ratings[sk.ID]
-		keep := "Enter skips"
+		current := rubric.Unanswered
 		if rt.Rated() {
-			keep = "Enter keeps " + cleanLine(sk.Scale.Label(rt.Level))
+			current = rt.Level
 		}
+		keep := keepText(sk, current)
 		line, err := p.ask(fmt.Sprintf("Your level 0 to %d (%s): ", sk.Scale.Top(), keep))
 		if err != nil {
 			return 0, err
@@ -308,11 +303,7 @@ func (s *reviewSession) skill(i int) (int, error) {
 			p.say("Comment saved.\n")
 			continue
 		}
-		lvl, err := strconv.Atoi(line)
-		ok := err == nil && lvl >= 0 && lvl <= sk.Scale.Top()
-		if err != nil {
-			lvl, ok = sk.Scale.Find(line)
-		}
+		lvl, ok := parseLevel(sk, line)
 		if !ok {
 			p.say("%q is not a level of this skill: type a number from 0 to %d, or a level's label.\n", cleanLine(line), sk.Scale.Top())
 			continue
