@@ -172,12 +172,8 @@ func HTML(rp *report.Report, w io.Writer) error {
 		iterErr = rp.Candidates(func(c report.Candidate) error {
 			hc := htmlCandidate{Candidate: c, Date: date(c)}
 			if p.Matrix {
-				byID := make(map[string]report.CandidateCompany, len(c.Companies))
-				for _, cc := range c.Companies {
-					byID[cc.ID] = cc
-				}
 				for _, co := range rp.Companies {
-					cc, ok := byID[co.ID]
+					cc, ok := c.StandingAt(co.ID)
 					hc.Cells = append(hc.Cells, htmlCell{Company: co.Name, Readiness: fmt.Sprintf("%.1f", cc.Readiness), Verdict: cc.Verdict, Empty: !ok})
 				}
 			} else {

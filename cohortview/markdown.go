@@ -134,13 +134,9 @@ func markdownCandidates(rp *report.Report, b *bufio.Writer) error {
 		}
 		fmt.Fprintf(b, " %s | %s |", c.Status, date(c))
 		if columns {
-			byID := make(map[string]report.CandidateCompany, len(c.Companies))
-			for _, cc := range c.Companies {
-				byID[cc.ID] = cc
-			}
 			for _, co := range rp.Companies {
 				s := "—"
-				if cc, ok := byID[co.ID]; ok {
+				if cc, ok := c.StandingAt(co.ID); ok {
 					s = plainStanding(cc)
 				}
 				fmt.Fprintf(b, " %s |", s)

@@ -396,13 +396,9 @@ func (tw *textWriter) candidates(rp *report.Report) error {
 	return rp.Candidates(func(c report.Candidate) error {
 		line := "  " + termtext.Exact(clean(c.Name), nameW) + "  " + termtext.Pad(c.Status, statusW) + "  " + termtext.Pad(date(c), dateW) + "  "
 		if columns {
-			byID := make(map[string]report.CandidateCompany, len(c.Companies))
-			for _, cc := range c.Companies {
-				byID[cc.ID] = cc
-			}
 			for _, co := range rp.Companies {
 				cell := "—"
-				if cc, ok := byID[co.ID]; ok {
+				if cc, ok := c.StandingAt(co.ID); ok {
 					cell = tw.standing(cc)
 				}
 				line += termtext.Pad(cell, colW) + "  "

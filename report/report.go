@@ -195,6 +195,18 @@ type Candidate struct {
 	Companies []CandidateCompany `json:"companies"`
 }
 
+// StandingAt is the candidate's standing at the company with that id, and
+// whether they count for it: how a report's companies, in columns, find
+// each candidate's cell.
+func (c Candidate) StandingAt(id string) (CandidateCompany, bool) {
+	for _, cc := range c.Companies {
+		if cc.ID == id {
+			return cc, true
+		}
+	}
+	return CandidateCompany{}, false
+}
+
 // CandidateCompany is a candidate's standing at one company they count for.
 type CandidateCompany struct {
 	ID        string         `json:"id"`
