@@ -290,25 +290,7 @@ func (m *Mentor) Close() error {
 // Update routes a message to the screen on display, and handles what the
 // screens ask for.
 func (m *Mentor) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
-	status := m.s.status() != ""
-	cmd := m.route(msg)
-	if (m.s.status() != "") != status {
-		// The status line came or went: one line less or more for the body.
-		m.active.resize()
-	}
-	return m, cmd
-}
-
-func (m *Mentor) route(msg tea.Msg) tea.Cmd {
-	if cmd, ok := m.handle(msg); ok {
-		return cmd
-	}
-	intent, cmd := m.active.update(msg)
-	if intent != nil {
-		c, _ := m.handle(intent)
-		cmd = tea.Batch(cmd, c)
-	}
-	return cmd
+	return m, m.s.dispatch(msg, m.handle, func() screen { return m.active })
 }
 
 // handle deals with the parent's messages: the terminal's size, the keys

@@ -212,29 +212,7 @@ func (m *Model) persist() tea.Cmd { return m.save.save(m.s.a) }
 // Update routes a message to the screen on display, and handles what the
 // screens ask for.
 func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
-	status := m.s.status() != ""
-	cmd := m.route(msg)
-	if (m.s.status() != "") != status {
-		// The status line came or went: the screen has one line less or
-		// more for its body.
-		m.resizeActive()
-	}
-	return m, cmd
-}
-
-func (m *Model) route(msg tea.Msg) tea.Cmd {
-	if cmd, ok := m.handle(msg); ok {
-		return cmd
-	}
-	if m.active == nil {
-		return nil
-	}
-	intent, cmd := m.active.update(msg)
-	if intent != nil {
-		c, _ := m.handle(intent)
-		cmd = tea.Batch(cmd, c)
-	}
-	return cmd
+	return m, m.s.dispatch(msg, m.handle, func() screen { return m.active })
 }
 
 // handle deals with the messages that are the parent's: the terminal's

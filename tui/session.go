@@ -6,6 +6,7 @@ import (
 	"time"
 
 	"charm.land/bubbles/v2/help"
+	tea "charm.land/bubbletea/v2"
 	"charm.land/lipgloss/v2"
 	"github.com/charmbracelet/x/ansi"
 
@@ -273,4 +274,30 @@ func (s *session) titleLine(left string) string {
 		lw = ansi.StringWidth(left)
 	}
 	return " " + left + strings.Repeat(" ", max(w-lw-rw, 1)) + right
+}
+
+// dispatch is the Update of every program: the parent's own messages first
+// (handle), else the screen on display (active, read after handle ran),
+// whose intent the parent handles in the same Update, so that keys typed
+// ahead land on the screen they were meant for; when the status line came
+// or went, the screen is laid out again for the line it gained or lost.
+func (s *session) dispatch(msg tea.Msg, handle func(tea.Msg) (tea.Cmd, bool), active func() screen) tea.Cmd {
+	status := s.status() != ""
+	cmd, ok := handle(msg)
+	if !ok {
+		if sc := active(); sc != nil {
+			var intent tea.Msg
+			intent, cmd = sc.update(msg)
+			if intent != nil {
+				c, _ := handle(intent)
+				cmd = tea.Batch(cmd, c)
+			}
+		}
+	}
+	if (s.status() != "") != status {
+		if sc := active(); sc != nil {
+			sc.resize()
+		}
+	}
+	return cmd
 }
