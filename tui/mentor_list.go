@@ -593,21 +593,12 @@ func (l *listScreen) update(msg tea.Msg) (tea.Msg, tea.Cmd) {
 
 // reviewShort is who reviewed a file, in the review column.
 func (l *listScreen) reviewShort(r *listRow) string {
-	var yours *rowReview
-	var others []string
-	for i := range r.reviews {
-		rv := &r.reviews[i]
-		if strings.EqualFold(rv.name, l.reviewer) {
-			yours = rv
-		} else {
-			others = append(others, cleanLine(rv.name))
-		}
-	}
+	yours, others := l.reviewsOf(r)
 	switch {
 	case yours == nil && len(others) == 0:
 		return "none"
 	case yours == nil && len(others) == 1:
-		return termtext.Cut(others[0], reviewW)
+		return termtext.Cut(cleanLine(others[0].name), reviewW)
 	case yours == nil:
 		return fmt.Sprintf("%d others", len(others))
 	}
@@ -623,26 +614,35 @@ func (l *listScreen) reviewShort(r *listRow) string {
 
 // reviewState says who reviewed a file, from the mentor's point of view.
 func (l *listScreen) reviewState(r *listRow) string {
-	var yours *rowReview
-	var others []string
+	yours, others := l.reviewsOf(r)
+	var parts []string
+	switch {
+	case yours != nil && !yours.summary:
+		parts = append(parts, "yours in progress"+on(yours.updated))
+	case yours != nil:
+		parts = append(parts, "reviewed by you"+on(yours.updated))
+	}
+	for _, rv := range others {
+		parts = append(parts, "reviewed by "+cleanLine(rv.name)+on(rv.updated))
+	}
+	if len(parts) == 0 {
+		return "no review yet"
+	}
+	return strings.Join(parts, "; ")
+}
+
+// reviewsOf splits a file's reviews into the mentor's own (nil when none;
+// the last, when a name is there twice) and the others', in file order.
+func (l *listScreen) reviewsOf(r *listRow) (yours *rowReview, others []*rowReview) {
 	for i := range r.reviews {
 		rv := &r.reviews[i]
 		if strings.EqualFold(rv.name, l.reviewer) {
 			yours = rv
 		} else {
-			others = append(others, "reviewed by "+cleanLine(rv.name)+on(rv.updated))
+			others = append(others, rv)
 		}
 	}
-	switch {
-	case yours != nil && !yours.summary:
-		others = append([]string{"yours in progress" + on(yours.updated)}, others...)
-	case yours != nil:
-		others = append([]string{"reviewed by you" + on(yours.updated)}, others...)
-	}
-	if len(others) == 0 {
-		return "no review yet"
-	}
-	return strings.Join(others, "; ")
+	return yours, others
 }
 
 // drawDetail is the row under the cursor in full: its file, status and

@@ -1,14 +1,13 @@
 package tui
 
 import (
+	"fmt"
 	"strings"
 	"unicode/utf8"
 
 	"charm.land/bubbles/v2/key"
 	"charm.land/bubbles/v2/textarea"
 	tea "charm.land/bubbletea/v2"
-	"golang.org/x/text/language"
-	"golang.org/x/text/message"
 
 	"github.com/readycheck/readycheck/internal/termtext"
 	"github.com/readycheck/readycheck/posting"
@@ -96,7 +95,7 @@ func (ps *postingScreen) update(msg tea.Msg) (tea.Msg, tea.Cmd) {
 	if p, ok := msg.(tea.PasteMsg); ok {
 		have, adding := utf8.RuneCountInString(ps.area.Value()), utf8.RuneCountInString(p.Content)
 		if have+adding > MaxPostingText {
-			ps.err = english.Sprintf("That paste is %d characters; with what is here, it would pass the limit of %d, and its end would be lost. Paste only the posting's text (the job's description and requirements).", adding, MaxPostingText)
+			ps.err = fmt.Sprintf("That paste is %s characters; with what is here, it would pass the limit of %s, and its end would be lost. Paste only the posting's text (the job's description and requirements).", termtext.Thousands(adding), termtext.Thousands(MaxPostingText))
 			ps.resize()
 			return nil, nil
 		}
@@ -137,7 +136,7 @@ func (ps *postingScreen) view() string {
 		body = append(body, " "+l)
 	}
 	n := utf8.RuneCountInString(ps.area.Value())
-	body = append(body, " "+t.Dim.Render(termtext.Cut(english.Sprintf("%d of at most %d characters · %s", n, MaxPostingText, termtext.Plural(ps.area.LineCount(), "line", "lines")), s.width-2)))
+	body = append(body, " "+t.Dim.Render(termtext.Cut(fmt.Sprintf("%s of at most %s characters · %s", termtext.Thousands(n), termtext.Thousands(MaxPostingText), termtext.Plural(ps.area.LineCount(), "line", "lines")), s.width-2)))
 	if ps.err != "" {
 		body = append(body, "")
 		body = append(body, strings.Split(wrapBlock(markError+" "+ps.err, s.width-2, 3, t.Error), "\n")...)
@@ -148,6 +147,3 @@ func (ps *postingScreen) view() string {
 	}
 	return s.frame(top, body, ps.help())
 }
-
-// english prints numbers with thousands separators: 12,345.
-var english = message.NewPrinter(language.English)
