@@ -36,6 +36,8 @@ import (
 	"github.com/readycheck/readycheck/internal/gen"
 	"github.com/readycheck/readycheck/rubric"
 	"github.com/readycheck/readycheck/rubric/builtin"
+
+	"github.com/readycheck/readycheck/bench/internal/peak"
 )
 
 func main() {
@@ -286,7 +288,7 @@ func run(argv ...string) measure {
 		fatal("%s: %v", strings.Join(argv, " "), err)
 	}
 	m := measure{wall: time.Since(start), stdout: out.String()}
-	m.maxRSS = peakRSS(cmd.ProcessState)
+	m.maxRSS = peak.RSS(cmd.ProcessState)
 	return m
 }
 

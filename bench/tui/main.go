@@ -25,6 +25,8 @@ import (
 	"github.com/readycheck/readycheck/internal/gen"
 	"github.com/readycheck/readycheck/internal/termtext"
 	"github.com/readycheck/readycheck/rubric"
+
+	"github.com/readycheck/readycheck/bench/internal/peak"
 )
 
 func main() {
@@ -218,7 +220,7 @@ func measure(argv []string, marker string, cols, rows, keys int) result {
 		cmd.Process.Kill()
 		<-done
 	}
-	res.maxRSS = peakRSS(cmd.ProcessState)
+	res.maxRSS = peak.RSS(cmd.ProcessState)
 	return res
 }
 

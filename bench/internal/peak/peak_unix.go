@@ -1,6 +1,6 @@
 //go:build unix
 
-package main
+package peak
 
 import (
 	"os"
@@ -8,9 +8,9 @@ import (
 	"syscall"
 )
 
-// peakRSS is a finished child's peak resident memory in KiB (Maxrss is in
+// RSS is a finished child's peak resident memory in KiB (Maxrss is in
 // kilobytes on Linux, bytes on macOS).
-func peakRSS(ps *os.ProcessState) int64 {
+func RSS(ps *os.ProcessState) int64 {
 	if ru, ok := ps.SysUsage().(*syscall.Rusage); ok {
 		if runtime.GOOS == "darwin" {
 			return ru.Maxrss / 1024

@@ -1,0 +1,3 @@
+// Package peak reads a finished child process's peak memory, for the
+// benchmark commands.
+package peak
