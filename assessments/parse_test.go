@@ -180,7 +180,7 @@ reviews:
 	}},
 	{"posting bad id and weight", top + "answers: {}\npostings:\n  - id: Widgets\n    company: {name: W, requirements: [{skill: python, min: 1, weight: 0}]}\n", false, []string{
 		`a.yaml:6:9: posting 1 id "Widgets" is not a valid id: use lower-case letters a-z, digits and hyphens, starting with a letter or digit (e.g. "widgets")`,
-		`a.yaml:7:71: requirement 1 of posting 1 company has weight 0; a weight must be a number above 0 and at most 1000 (leave it out for 1)`,
+		`a.yaml:7:71: requirement 1 of posting 1 company has weight 0; a weight must be a number from 0.001 to 1000 (leave it out for 1)`,
 	}},
 	{"posting company id and requirement field", top + "answers: {}\npostings:\n  - id: w\n    company:\n      id: v\n      name: W\n      requirements:\n        - {skill: python, min: 1, colour: red}\n", false, []string{
 		`a.yaml:8:11: posting "w" company id "v" is not the posting's id "w"; a posting's company has the posting's id (or leave it out)`,

@@ -140,8 +140,8 @@ func (p *parser) postingCompany(n *yaml.Node, what, id string, pos *postingPos) 
 		}
 		if v := rf["weight"].Value; v != nil && !yamlfile.IsNull(v) {
 			if x, ok := p.Float(v, "the weight of "+rw); ok {
-				if x <= 0 || x > rubric.MaxWeight {
-					p.At(v, "%s has weight %s; a weight must be a number above 0 and at most %d (leave it out for 1)", rw, safetext.Clean(v.Value), rubric.MaxWeight)
+				if !rubric.ValidWeight(x) {
+					p.At(v, "%s has weight %s; %s", rw, safetext.Clean(v.Value), rubric.WeightRule)
 				} else {
 					re.Weight = x
 				}
@@ -386,7 +386,7 @@ func (a *Assessment) writablePostings() error {
 			if re.Min == "" {
 				return fmt.Errorf("cannot save the assessment: a requirement of posting %q has no min", ps.ID)
 			}
-			if re.Weight < 0 || re.Weight > rubric.MaxWeight || re.Weight != re.Weight {
+			if re.Weight != 0 && !rubric.ValidWeight(re.Weight) { // 0 is the default, 1
 				return fmt.Errorf("cannot save the assessment: a requirement of posting %q has weight %v", ps.ID, re.Weight)
 			}
 		}

@@ -3,7 +3,6 @@ package rubric
 import (
 	"errors"
 	"fmt"
-	"math"
 	"slices"
 	"strconv"
 	"strings"
@@ -61,8 +60,8 @@ func (es EntryErrors) Error() string {
 
 // NewCompany builds a company of the rubric from an entry, checking it as
 // the rubric's own companies are checked: ids, skills of this rubric, one
-// scale per any_of, min within the scale, weights above 0 and at most
-// MaxWeight, requirement ids unique. source is kept as the company's
+// scale per any_of, min within the scale, weights from MinWeight to
+// MaxWeight (the loader's ValidWeight), requirement ids unique. source is kept as the company's
 // Source (SourcePosting for a drafted company). The company is not added
 // to the rubric: With does that.
 func (r *Rubric) NewCompany(e CompanyEntry, source string) (*Company, error) {
@@ -144,8 +143,8 @@ func (r *Rubric) NewCompany(e CompanyEntry, source string) (*Company, error) {
 		}
 		switch w := re.Weight; {
 		case w == 0:
-		case w < 0 || w > MaxWeight || math.IsNaN(w):
-			fail(j, "weight", -1, "%s has weight %s; a weight must be a number above 0 and at most %d (leave it out for 1)", rw, formatNum(w), MaxWeight)
+		case !ValidWeight(w):
+			fail(j, "weight", -1, "%s has weight %s; %s", rw, formatNum(w), WeightRule)
 		default:
 			req.Weight = w
 		}

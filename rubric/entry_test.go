@@ -99,10 +99,15 @@ func TestNewCompanyRefuses(t *testing.T) {
 		`min: requirement "java" of company has min 9, outside its scale "prof"; use a level from 1 to 3 (1 Aware, 2 Beginner, 3 Capable)`,
 		`any_of: requirement 4 of company has both skill and any_of; use skill for one skill, or any_of for a choice among several`,
 		`min: requirement "java" of company has min "Guru", which is not a label of scale "prof"; use a level from 1 to 3 (1 Aware, 2 Beginner, 3 Capable)`,
-		`weight: requirement "java" of company has weight 5000; a weight must be a number above 0 and at most 1000 (leave it out for 1)`,
+		`weight: requirement "java" of company has weight 5000; a weight must be a number from 0.001 to 1000 (leave it out for 1)`,
 		`id: requirement "java" of company has the same id as requirement 3; give one an id of its own`,
 	}
 	if strings.Join(got, "\n") != strings.Join(want, "\n") {
 		t.Errorf("errors:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+	}
+	// The loader's range exactly: a weight too small to score alike is refused too.
+	tiny := rubric.CompanyEntry{ID: "bank", Name: "Bank", Requirements: []rubric.RequirementEntry{{Skill: "python", Min: "1", Weight: 5e-324}}}
+	if _, err := r.NewCompany(tiny, rubric.SourcePosting); err == nil || !strings.Contains(err.Error(), "a weight must be a number from 0.001 to 1000") {
+		t.Errorf("weight 5e-324: %v", err)
 	}
 }

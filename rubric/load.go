@@ -533,6 +533,14 @@ const (
 	MaxWeight = 1000
 )
 
+// ValidWeight reports whether w is a weight a requirement may have (NaN is
+// not): the one rule of the loader, of companies built from entries and of
+// the postings saved in assessments.
+func ValidWeight(w float64) bool { return w >= MinWeight && w <= MaxWeight }
+
+// WeightRule ends every message about a weight out of range.
+var WeightRule = fmt.Sprintf("a weight must be a number from %g to %d (leave it out for 1)", MinWeight, MaxWeight)
+
 var requirementFields = []string{"id", "title", "skill", "any_of", "min", "weight", "must"}
 
 func (l *loader) companies(n *yaml.Node) {
@@ -717,8 +725,8 @@ func (l *loader) requirement(n *yaml.Node, c *Company, j int, companyWhat string
 	}
 	if w := f["weight"].Value; w != nil && !yamlfile.IsNull(w) {
 		if x, ok := l.Float(w, "the weight of "+what); ok {
-			if !(x >= MinWeight && x <= MaxWeight) {
-				l.At(w, "%s has weight %s; a weight must be a number from %g to %d (leave it out for 1)", what, safetext.Clean(w.Value), MinWeight, MaxWeight)
+			if !ValidWeight(x) {
+				l.At(w, "%s has weight %s; %s", what, safetext.Clean(w.Value), WeightRule)
 			}
 			req.Weight = x
 		}
