@@ -107,25 +107,6 @@ func (s *Store) NewSaver(candidate string, started time.Time) (*Saver, error) {
 	return nil, fmt.Errorf("%s: no free name for a new assessment of %s; move old files away", s.Dir, base)
 }
 
-// NewPath returns a file name free at the moment for a new assessment: the
-// candidate's name as a slug and the start time, e.g.
-// ada-lovelace-20261123-100000.yaml. Another process may take it before
-// this one writes it: NewSaver claims a name and locks it in one step.
-func (s *Store) NewPath(candidate string, started time.Time) string {
-	base := Slug(candidate) + "-" + started.UTC().Format("20060102-150405")
-	path := filepath.Join(s.Dir, base+".yaml")
-	for i := 2; ; i++ {
-		// A new assessment is written at its first answer: until then its
-		// lock file alone holds the name.
-		if _, err := os.Lstat(path); errors.Is(err, os.ErrNotExist) {
-			if _, err := os.Lstat(LockPath(path)); errors.Is(err, os.ErrNotExist) {
-				return path
-			}
-		}
-		path = filepath.Join(s.Dir, fmt.Sprintf("%s-%d.yaml", base, i))
-	}
-}
-
 var transliterations = strings.NewReplacer(
 	"à", "a", "á", "a", "â", "a", "ã", "a", "ä", "a", "å", "a", "æ", "ae", "ç", "c",
 	"è", "e", "é", "e", "ê", "e", "ë", "e", "ì", "i", "í", "i", "î", "i", "ï", "i",

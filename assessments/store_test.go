@@ -108,7 +108,12 @@ func TestStoreModesAndNames(t *testing.T) {
 		}
 	}
 	at := time.Date(2026, 11, 23, 10, 0, 0, 0, time.UTC)
-	p1 := s.NewPath("Zoë Ñúñez-O'Brien", at)
+	s1, err := s.NewSaver("Zoë Ñúñez-O'Brien", at)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s1.Close()
+	p1 := s1.Path()
 	if filepath.Base(p1) != "zoe-nunez-o-brien-20261123-100000.yaml" {
 		t.Errorf("name = %s", filepath.Base(p1))
 	}
@@ -119,7 +124,12 @@ func TestStoreModesAndNames(t *testing.T) {
 	if info, _ := os.Stat(p1); info.Mode().Perm() != 0o600 {
 		t.Errorf("file mode = %v, want 0600", info.Mode().Perm())
 	}
-	if p2 := s.NewPath("Zoë Ñúñez-O'Brien", at); filepath.Base(p2) != "zoe-nunez-o-brien-20261123-100000-2.yaml" {
+	s2, err := s.NewSaver("Zoë Ñúñez-O'Brien", at)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s2.Close()
+	if p2 := s2.Path(); filepath.Base(p2) != "zoe-nunez-o-brien-20261123-100000-2.yaml" {
 		t.Errorf("second name = %s", filepath.Base(p2))
 	}
 	for name, want := range map[string]string{"": "candidate", "  !!  ": "candidate", strings.Repeat("abc ", 40): strings.TrimSuffix(strings.Repeat("abc-", 15), "-")} {
