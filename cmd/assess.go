@@ -138,10 +138,10 @@ func resumeCommand(o assessFlags) string {
 		dataDir = os.Getenv("READYCHECK_DATA_DIR")
 	}
 	if dataDir != "" {
-		b.WriteString(" --data-dir " + shellArg(absPath(dataDir)))
+		b.WriteString(" --data-dir " + safetext.ShellPath(absPath(dataDir)))
 	}
 	if o.rubric != "" {
-		b.WriteString(" --rubric " + shellArg(absPath(o.rubric)))
+		b.WriteString(" --rubric " + safetext.ShellPath(absPath(o.rubric)))
 	}
 	if o.accessible {
 		b.WriteString(" --accessible")
@@ -175,16 +175,16 @@ func printOutcome(w io.Writer, done tui.Outcome, resume string, err error) {
 			// The copy goes back where it belongs, so that the data
 			// folder lists it and later saves land there, not in the
 			// rescue folder.
-			path := shellArg(absPath(se.Path))
+			path := safetext.ShellPath(absPath(se.Path))
 			fmt.Fprintf(w, "Not saved to %s. Your answers are in %s.\nOnce the problem is fixed, move them back and take them up again:\n  mv %s %s\n  %s\n",
-				path, shellArg(se.Rescue), shellArg(se.Rescue), path, fmt.Sprintf(cmd, path))
+				path, safetext.ShellPath(se.Rescue), safetext.ShellPath(se.Rescue), path, fmt.Sprintf(cmd, path))
 		}
 		return
 	}
 	if done.Path == "" {
 		return
 	}
-	path := shellArg(absPath(done.Path))
+	path := safetext.ShellPath(absPath(done.Path))
 	fmt.Fprintf(w, "Saved to %s\n", path)
 	if done.Complete {
 		fmt.Fprintf(w, "A report to send a mentor: readycheck score %s --format markdown\n", path)
@@ -206,18 +206,6 @@ func printOutcome(w io.Writer, done tui.Outcome, resume string, err error) {
 		return
 	}
 	fmt.Fprintf(w, "To pick up where you left off, run:\n  %s\n", fmt.Sprintf(resume, path))
-}
-
-// shellArg quotes a path for a shell when it needs it, cleaned (macOS's data folder
-// is under "Application Support").
-func shellArg(s string) string {
-	// A path is shown cleaned: no escape, control or bidirectional
-	// character reaches the terminal, even quoted.
-	s = safetext.CleanPath(s)
-	if s != "" && strings.Trim(s, "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-_./~+@%:,=") == "" {
-		return s
-	}
-	return "'" + strings.ReplaceAll(s, "'", `'\''`) + "'"
 }
 
 // interactive reports whether the full-screen interface can run: standard

@@ -137,19 +137,6 @@ func TestAssessResumeAccessible(t *testing.T) {
 	}
 }
 
-func TestShellArg(t *testing.T) {
-	for in, want := range map[string]string{
-		"/home/ada/.local/share/readycheck/assessments/ada-20261123-100000.yaml": "/home/ada/.local/share/readycheck/assessments/ada-20261123-100000.yaml",
-		"/Users/ada/Library/Application Support/readycheck/a.yaml":               "'/Users/ada/Library/Application Support/readycheck/a.yaml'",
-		"it's.yaml": `'it'\''s.yaml'`,
-		"":          "''",
-	} {
-		if got := shellArg(in); got != want {
-			t.Errorf("shellArg(%q) = %s, want %s", in, got, want)
-		}
-	}
-}
-
 func TestPrintOutcome(t *testing.T) {
 	failed := &tui.SaveError{Path: "/d/a.yaml", Rescue: "/state/rescue/a-123.yaml", Err: errors.New("no such file or directory")}
 	for _, c := range []struct {

@@ -12,6 +12,8 @@ import (
 
 	"github.com/readycheck/readycheck/internal/atomicfile"
 	"github.com/readycheck/readycheck/internal/gen"
+
+	"github.com/readycheck/readycheck/internal/safetext"
 )
 
 // demoFolder is where `readycheck demo` writes when no FOLDER is given.
@@ -106,9 +108,9 @@ func demoTarget(folder string) error {
 func printDemoNext(w io.Writer, folder, rubricPath string, n int, id string) {
 	with := ""
 	if rubricPath != "" {
-		with = " --rubric " + shellArg(rubricPath)
+		with = " --rubric " + safetext.ShellPath(rubricPath)
 	}
-	dir := shellArg(folder)
+	dir := safetext.ShellPath(folder)
 	fmt.Fprintf(w, "Wrote %d generated assessments of rubric %q in %s (made-up candidates).\n", n, id, dir)
 	fmt.Fprintf(w, "Try next:\n  readycheck report %s%s\n  readycheck review %s%s\n", dir, with, dir, with)
 }

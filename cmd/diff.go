@@ -10,6 +10,8 @@ import (
 
 	"github.com/readycheck/readycheck/assessments"
 	"github.com/readycheck/readycheck/scorecard"
+
+	"github.com/readycheck/readycheck/internal/safetext"
 )
 
 func newDiffCmd() *cobra.Command {
@@ -36,7 +38,7 @@ a warning.`,
 			}
 			if a, errA := os.Stat(files[0]); errA == nil {
 				if b, errB := os.Stat(files[1]); errB == nil && os.SameFile(a, b) {
-					return usageError(fmt.Errorf("%s and %s are the same file: nothing changed between them; name an earlier and a later assessment", shellArg(files[0]), shellArg(files[1])))
+					return usageError(fmt.Errorf("%s and %s are the same file: nothing changed between them; name an earlier and a later assessment", safetext.ShellPath(files[0]), safetext.ShellPath(files[1])))
 				}
 			}
 			old, err := assessments.LoadFile(files[0])

@@ -94,7 +94,7 @@ func printReviewed(w io.Writer, changed []string, err error) {
 	}
 	fmt.Fprintf(w, "Your review is saved in %s:\n", termtext.PluralGrouped(len(changed), "file", "files"))
 	for _, f := range changed {
-		fmt.Fprintf(w, "  %s\n", shellArg(absPath(f)))
+		fmt.Fprintf(w, "  %s\n", safetext.ShellPath(absPath(f)))
 	}
-	fmt.Fprintf(w, "To read it beside the candidate's view: readycheck score %s --view both\n", shellArg(absPath(changed[0])))
+	fmt.Fprintf(w, "To read it beside the candidate's view: readycheck score %s --view both\n", safetext.ShellPath(absPath(changed[0])))
 }

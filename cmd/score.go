@@ -185,12 +185,12 @@ func scoreBoth(c *cobra.Command, file, rubricPath string, a *assessments.Assessm
 func answerCommand(mentor bool, file, rubricPath string) string {
 	rubric := ""
 	if rubricPath != "" {
-		rubric = " --rubric " + shellArg(rubricPath)
+		rubric = " --rubric " + safetext.ShellPath(rubricPath)
 	}
 	if mentor {
-		return "readycheck review" + rubric + " " + shellArg(file)
+		return "readycheck review" + rubric + " " + safetext.ShellPath(file)
 	}
-	return "readycheck" + rubric + " --resume " + shellArg(file)
+	return "readycheck" + rubric + " --resume " + safetext.ShellPath(file)
 }
 
 // printWarningLines prints warnings on stderr, each marked as a warning once.

@@ -3,10 +3,10 @@ package tui
 import (
 	"fmt"
 	"path/filepath"
-	"strings"
 	"time"
 
 	"github.com/readycheck/readycheck/assessments"
+	"github.com/readycheck/readycheck/internal/safetext"
 	"github.com/readycheck/readycheck/internal/termtext"
 	"github.com/readycheck/readycheck/rubric"
 	"github.com/readycheck/readycheck/rubric/builtin"
@@ -42,18 +42,10 @@ func otherRubric(e assessments.Entry) (about, command string) {
 	a := e.Assessment
 	about = fmt.Sprintf("%s · rubric %q · %s", cleanLine(a.Candidate.Name), cleanLine(a.Rubric.ID), cleanPath(filepath.Base(e.Path)))
 	if a.Rubric.ID == builtin.ID() {
-		return about, "readycheck --resume " + shellQuote(cleanPath(e.Path))
+		return about, "readycheck --resume " + safetext.ShellPath(e.Path)
 	}
 	return about + fmt.Sprintf(" (FILE: the rubric whose id is %q)", cleanLine(a.Rubric.ID)),
-		"readycheck --rubric FILE --resume " + shellQuote(cleanPath(e.Path))
-}
-
-// shellQuote quotes a path for a shell when it needs it.
-func shellQuote(s string) string {
-	if s != "" && strings.Trim(s, "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-_./~+@%:,=") == "" {
-		return s
-	}
-	return "'" + strings.ReplaceAll(s, "'", `'\''`) + "'"
+		"readycheck --rubric FILE --resume " + safetext.ShellPath(e.Path)
 }
 
 // answeredOf counts the answers of a that have a level for a skill of r.

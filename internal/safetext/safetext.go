@@ -162,3 +162,15 @@ func EscapeJSON(b []byte) []byte {
 	}
 	return out
 }
+
+// ShellPath is a path as a command line shows it: cleaned as CleanPath
+// cleans it, so that no escape, control or bidirectional character reaches
+// the terminal even in quotes, and quoted for a POSIX shell when it needs
+// it (macOS's data folder is under "Application Support").
+func ShellPath(p string) string {
+	p = CleanPath(p)
+	if p != "" && strings.Trim(p, "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-_./~+@%:,=") == "" {
+		return p
+	}
+	return "'" + strings.ReplaceAll(p, "'", `'\''`) + "'"
+}
