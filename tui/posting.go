@@ -3,19 +3,15 @@ package tui
 import (
 	"fmt"
 	"strings"
-	"unicode/utf8"
 
 	"charm.land/bubbles/v2/key"
 	"charm.land/bubbles/v2/textarea"
 	tea "charm.land/bubbletea/v2"
 
+	"github.com/readycheck/readycheck/assessments"
 	"github.com/readycheck/readycheck/internal/termtext"
 	"github.com/readycheck/readycheck/posting"
 )
-
-// MaxPostingText is how much of a posting the screen takes, in characters:
-// a posting is a few pages; more is not a posting.
-const MaxPostingText = 100_000
 
 // postingScreen takes the text of a job posting, pasted (bracketed paste
 // brings thousands of characters at once) or typed, and asks the parent
@@ -39,9 +35,11 @@ func newPostingScreen(s *session) *postingScreen {
 	ps.area.ShowLineNumbers = false
 	ps.area.Prompt = "│ "
 	ps.area.Placeholder = "Paste the job posting here: the whole text, headings included."
-	// The paste check below keeps to MaxPostingText; the field itself
-	// has room for a little more, so that no paste is ever cut silently.
-	ps.area.CharLimit = MaxPostingText + 1
+	// The posting's text has the limit an assessment keeps
+	// (assessments.MaxPostingText, in bytes): the paste check below keeps
+	// to it, and the field itself has room for more, so that no paste is
+	// ever cut silently; a text typed past it is refused when read.
+	ps.area.CharLimit = assessments.MaxPostingText + 1
 	ps.area.MaxHeight = 0
 	ps.resize()
 	return ps
@@ -93,9 +91,8 @@ func (ps *postingScreen) update(msg tea.Msg) (tea.Msg, tea.Cmd) {
 	// A paste that would not fit is refused whole, with the reason: the
 	// field's limit would otherwise drop its tail without a word.
 	if p, ok := msg.(tea.PasteMsg); ok {
-		have, adding := utf8.RuneCountInString(ps.area.Value()), utf8.RuneCountInString(p.Content)
-		if have+adding > MaxPostingText {
-			ps.err = fmt.Sprintf("That paste is %s characters; with what is here, it would pass the limit of %s, and its end would be lost. Paste only the posting's text (the job's description and requirements).", termtext.Thousands(adding), termtext.Thousands(MaxPostingText))
+		if len(ps.area.Value())+len(p.Content) > assessments.MaxPostingText {
+			ps.err = fmt.Sprintf("That paste is %s; with what is here, it would pass the %s an assessment keeps of a posting, and its end would be lost. Paste only the posting's text (the job's description and requirements).", kb(len(p.Content)), kb(assessments.MaxPostingText))
 			ps.resize()
 			return nil, nil
 		}
@@ -135,8 +132,7 @@ func (ps *postingScreen) view() string {
 	for _, l := range strings.Split(ps.area.View(), "\n") {
 		body = append(body, " "+l)
 	}
-	n := utf8.RuneCountInString(ps.area.Value())
-	body = append(body, " "+t.Dim.Render(termtext.Cut(fmt.Sprintf("%s of at most %s characters · %s", termtext.Thousands(n), termtext.Thousands(MaxPostingText), termtext.Plural(ps.area.LineCount(), "line", "lines")), s.width-2)))
+	body = append(body, " "+t.Dim.Render(termtext.Cut(fmt.Sprintf("%s of at most %s · %s", kb(len(ps.area.Value())), kb(assessments.MaxPostingText), termtext.Plural(ps.area.LineCount(), "line", "lines")), s.width-2)))
 	if ps.err != "" {
 		body = append(body, "")
 		body = append(body, strings.Split(wrapBlock(markError+" "+ps.err, s.width-2, 3, t.Error), "\n")...)
@@ -147,3 +143,6 @@ func (ps *postingScreen) view() string {
 	}
 	return s.frame(top, body, ps.help())
 }
+
+// kb writes a size in whole kilobytes, rounded up: 12 KB.
+func kb(n int) string { return termtext.Thousands((n+1023)/1024) + " KB" }

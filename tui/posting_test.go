@@ -126,7 +126,7 @@ func TestPostingLimitsTwiceAndQuit(t *testing.T) {
 	}
 	do(t, m, keys("f", "p")...)
 	ps := m.active.(*postingScreen)
-	do(t, m, tea.PasteMsg{Content: strings.Repeat("x", MaxPostingText+10)})
+	do(t, m, tea.PasteMsg{Content: strings.Repeat("x", assessments.MaxPostingText+10)})
 	if ps.area.Value() != "" || !strings.Contains(strings.Join(strings.Fields(view(m)), " "), "its end would be lost") {
 		t.Errorf("an over-long paste was cut or taken silently (%d characters kept):\n%s", len(ps.area.Value()), view(m))
 	}
