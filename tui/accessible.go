@@ -433,8 +433,7 @@ func (p *prompter) question(i int) (int, error) {
 		if ans.Answered() {
 			current = ans.Level
 		}
-		keep := keepText(sk, current)
-		line, err := p.ask(fmt.Sprintf("Level 0 to %d (%s): ", sk.Scale.Top(), keep))
+		line, err := p.askLevel("Level", sk, current)
 		if err != nil {
 			return 0, err
 		}
@@ -612,11 +611,13 @@ func parseLevel(sk *rubric.Skill, line string) (int, bool) {
 	return sk.Scale.Find(line)
 }
 
-// keepText says what Enter does at a level prompt: keeps the level given
-// (rubric.Unanswered when none), or skips.
-func keepText(sk *rubric.Skill, current int) string {
-	if current == rubric.Unanswered {
-		return "Enter skips"
+// askLevel asks for a level of sk ("Level 0 to 4 (Enter keeps Capable): "),
+// saying what Enter does: keeps current, or skips when it is
+// rubric.Unanswered.
+func (p *prompter) askLevel(what string, sk *rubric.Skill, current int) (string, error) {
+	keep := "Enter skips"
+	if current != rubric.Unanswered {
+		keep = "Enter keeps " + cleanLine(sk.Scale.Label(current))
 	}
-	return "Enter keeps " + cleanLine(sk.Scale.Label(current))
+	return p.ask(fmt.Sprintf("%s 0 to %d (%s): ", what, sk.Scale.Top(), keep))
 }

@@ -3,7 +3,6 @@ package tui
 import (
 	"bufio"
 	"errors"
-	"fmt"
 	"io"
 	"os"
 	"strconv"
@@ -267,8 +266,7 @@ func (s *reviewSession) skill(i int) (int, error) {
 		if rt.Rated() {
 			current = rt.Level
 		}
-		keep := keepText(sk, current)
-		line, err := p.ask(fmt.Sprintf("Your level 0 to %d (%s): ", sk.Scale.Top(), keep))
+		line, err := p.askLevel("Your level", sk, current)
 		if err != nil {
 			return 0, err
 		}
