@@ -3,7 +3,6 @@ package cmd
 import (
 	"bytes"
 	"context"
-	"flag"
 	"os"
 	"path/filepath"
 	"regexp"
@@ -12,8 +11,6 @@ import (
 
 	"charm.land/fang/v2"
 )
-
-var update = flag.Bool("update", false, "rewrite the golden files")
 
 // run runs readycheck in-process, under fang as Execute does, and returns
 // its output and exit status.
@@ -31,24 +28,6 @@ func run(t *testing.T, args ...string) (stdout, errout string, code int) {
 	root.SetIn(strings.NewReader(""))
 	err := fang.Execute(context.Background(), root, fang.WithErrorHandler(handleError), fang.WithoutManpage())
 	return out.String(), errb.String(), exitCode(err)
-}
-
-// golden compares got with testdata/name, rewriting it with -update.
-func golden(t *testing.T, name, got string) {
-	t.Helper()
-	path := filepath.Join("testdata", name)
-	if *update {
-		if err := os.WriteFile(path, []byte(got), 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
-	want, err := os.ReadFile(path)
-	if err != nil {
-		t.Fatalf("%v (run go test ./cmd -update to create it)", err)
-	}
-	if got != string(want) {
-		t.Errorf("%s differs from the golden file (run with -update after checking):\n%s", name, got)
-	}
 }
 
 // writeFile writes a file for a test and returns its path.

@@ -5,6 +5,8 @@ import (
 	"reflect"
 	"strings"
 	"testing"
+
+	"github.com/charmbracelet/x/exp/golden"
 )
 
 // testdata/ada.yaml then testdata/ada-later.yaml, against small.yaml, by hand:
@@ -63,9 +65,9 @@ func TestDiff(t *testing.T) {
 	if i, j := strings.Index(text, "Acme: blocked → ready"), strings.Index(text, "Acme   62.5%"); i < 0 || j < 0 || i > j {
 		t.Errorf("verdict changes do not come first:\n%s", text)
 	}
-	golden(t, "diff.txt", text)
+	t.Run("text", func(t *testing.T) { golden.RequireEqual(t, text) })
 	mdOut, _, _ := run(t, "diff", "testdata/ada.yaml", "testdata/ada-later.yaml", "--rubric", "testdata/small.yaml", "--format", "markdown")
-	golden(t, "diff.md", mdOut)
+	t.Run("markdown", func(t *testing.T) { golden.RequireEqual(t, mdOut) })
 
 	// --company narrows the comparison.
 	out, _, _ = run(t, "diff", "testdata/ada.yaml", "testdata/ada-later.yaml", "--rubric", "testdata/small.yaml", "--company", "beta", "--format", "json")

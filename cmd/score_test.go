@@ -9,6 +9,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/charmbracelet/x/exp/golden"
 	"github.com/creack/pty"
 
 	"github.com/readycheck/readycheck/rubric"
@@ -48,7 +49,7 @@ func TestScoreText(t *testing.T) {
 	if code != ExitOK {
 		t.Fatalf("exit %d: %s", code, errs)
 	}
-	golden(t, "ada.txt", out)
+	golden.RequireEqual(t, out)
 	for _, want := range []string{
 		"62.5%  ✗ BLOCKED",
 		"25.0%  · NOT YET",
@@ -81,7 +82,7 @@ func TestScoreMarkdown(t *testing.T) {
 	if code != ExitOK {
 		t.Fatalf("exit %d: %s", code, errs)
 	}
-	golden(t, "ada.md", out)
+	golden.RequireEqual(t, out)
 	for _, want := range []string{
 		"| Acme | 62.5% | ✗ blocked |",
 		"| Dutch university | No (0) | Yes (1) | 1 | ✗ unmet (must) |",
@@ -289,7 +290,7 @@ func TestScoreREADMEExample(t *testing.T) {
 	if code != ExitOK {
 		t.Fatalf("exit %d", code)
 	}
-	golden(t, "readme-assessment.txt", out)
+	golden.RequireEqual(t, out)
 	for _, want := range []string{
 		"66.7%  ✗ BLOCKED",
 		"Blocked by Enrolled at a Dutch university (must)",
@@ -467,7 +468,7 @@ func TestREADMEShowsTheWorkedExample(t *testing.T) {
 	if err != nil || !strings.Contains(string(guide), "## Rubric authoring guide") {
 		t.Fatalf("%s has no rubric authoring guide: %v", doc, err)
 	}
-	for _, path := range []string{"../rubric/testdata/readme-example.yaml", "testdata/readme-assessment.yaml", "testdata/readme-assessment.txt"} {
+	for _, path := range []string{"../rubric/testdata/readme-example.yaml", "testdata/readme-assessment.yaml", "testdata/TestScoreREADMEExample.golden"} {
 		if !strings.Contains(string(guide), readFile(t, path)) {
 			t.Errorf("%s does not show %s verbatim", doc, path)
 		}
