@@ -4,19 +4,18 @@ import (
 	"bytes"
 	"context"
 	"encoding/json"
-	"flag"
 	"fmt"
 	"os"
 	"reflect"
 	"strings"
 	"testing"
 
+	"github.com/charmbracelet/x/exp/golden"
+
 	"github.com/readycheck/readycheck/internal/palette"
 	"github.com/readycheck/readycheck/report"
 	"github.com/readycheck/readycheck/rubric"
 )
-
-var update = flag.Bool("update", false, "rewrite the golden files in testdata")
 
 // TestNoCandidates: with only the files that target acme, beta has no
 // candidates and null statistics.
@@ -228,39 +227,33 @@ func sortStrings(s []string) {
 	}
 }
 
+// TestGolden renders the cohort as text and Markdown and compares each with
+// its golden file in cohortview/testdata/TestGolden (go test ./cohortview
+// -update rewrites them; read the diff before committing).
 func TestGolden(t *testing.T) {
 	rp := read(t, report.Options{}, "testdata/cohort")
+	t.Chdir("../cohortview") // golden.RequireEqual reads testdata/ of the current folder
 	for _, tc := range []struct {
-		file  string
+		name  string
 		write func(*bytes.Buffer) error
 	}{
-		{"testdata/cohort.txt", func(b *bytes.Buffer) error { return Text(rp, b, 100, palette.Palette{}) }},
-		{"testdata/cohort.md", func(b *bytes.Buffer) error { return Markdown(rp, b) }},
+		{"text", func(b *bytes.Buffer) error { return Text(rp, b, 100, palette.Palette{}) }},
+		{"markdown", func(b *bytes.Buffer) error { return Markdown(rp, b) }},
 	} {
-		var b bytes.Buffer
-		if err := tc.write(&b); err != nil {
-			t.Fatal(err)
-		}
-		if *update {
-			if err := os.WriteFile(tc.file, b.Bytes(), 0o644); err != nil {
+		t.Run(tc.name, func(t *testing.T) {
+			var b bytes.Buffer
+			if err := tc.write(&b); err != nil {
 				t.Fatal(err)
 			}
-			continue
-		}
-		want, err := os.ReadFile(tc.file)
-		if err != nil {
-			t.Fatalf("%v (run go test ./report -update to write it)", err)
-		}
-		if got := b.String(); got != string(want) {
-			t.Errorf("%s differs from the golden file; got:\n%s", tc.file, got)
-		}
+			golden.RequireEqual(t, b.Bytes())
+		})
 	}
 }
 
-// The cohort and the golden files are report's, in report/testdata, where
-// the figures are tested on them; the renderings are tested on the same
-// files under the same names ("testdata/cohort/bob.yaml" in a CSV row), so
-// the tests run from report's folder.
+// The cohort is report's, in report/testdata, where the figures are tested
+// on it; the renderings are tested on the same files under the same names
+// ("testdata/cohort/bob.yaml" in a CSV row), so the tests run from report's
+// folder (TestGolden alone moves to cohortview's for its golden files).
 func TestMain(m *testing.M) {
 	if err := os.Chdir("../report"); err != nil {
 		fmt.Fprintln(os.Stderr, err)
