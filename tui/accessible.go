@@ -1,37 +1,18 @@
 package tui
 
 import (
-	"bufio"
 	"errors"
 	"fmt"
 	"io"
-	"os"
 	"strconv"
 	"strings"
 	"time"
-	"unicode/utf8"
-
-	"github.com/charmbracelet/x/term"
 
 	"github.com/readycheck/readycheck/assessments"
 	"github.com/readycheck/readycheck/internal/termtext"
 	"github.com/readycheck/readycheck/rubric"
 	"github.com/readycheck/readycheck/scorecard"
 )
-
-// errStop ends an accessible session early: the candidate typed q, or the
-// input ended before the last question. Everything answered so far is
-// saved by then.
-var errStop = errors.New("stopped")
-
-// errEnd is the end of the input; after the last question it finishes the
-// assessment (as f would), before it it stops.
-var errEnd = errors.New("end of input")
-
-// ErrInputLoops ends an accessible session whose input (not a terminal)
-// keeps repeating answers that change nothing: `yes 1 | readycheck
-// --accessible` must end. What was answered is saved.
-var ErrInputLoops = errors.New("the input keeps repeating answers that change nothing")
 
 // ErrNoInput ends an accessible session whose input ended before an
 // assessment was started: nothing was done, and the exit status says so.
@@ -42,17 +23,12 @@ var ErrNoInput = errors.New("the input ended before an assessment was started; n
 // reported as a success.
 var ErrNothingAnswered = errors.New("the input answered no skill; the assessment was not finished, and nothing was saved")
 
-// staleLimit is how many answers in a row from input that is not a
-// terminal may change nothing before the session ends with ErrInputLoops.
-const staleLimit = 10
-
 // Length limits of what is typed, the same as the full-screen fields'.
 const (
 	limitName  = assessments.MaxName
 	limitEmail = assessments.MaxEmail
 	limitNote  = assessments.MaxNote
 	limitLinks = assessments.MaxEvidence
-	limitLine  = 200 // any other answer
 )
 
 // RunAccessible runs the walk-through as plain line prompts for screen
@@ -66,10 +42,7 @@ const (
 // terminal never loops: a review answer that changes nothing finishes,
 // and answers that keep changing nothing end the session (ErrInputLoops).
 func RunAccessible(opts Options, in io.Reader, out io.Writer) (Outcome, error) {
-	p := &prompter{opts: opts, r: opts.Rubric, out: out, in: bufio.NewReaderSize(in, 64<<10), now: opts.Now}
-	if f, ok := in.(*os.File); ok {
-		p.interactive = term.IsTerminal(f.Fd())
-	}
+	p := &prompter{Prompter: newPrompter(opts.Rubric, in, out), opts: opts, r: opts.Rubric, now: opts.Now}
 	if p.now == nil {
 		p.now = time.Now
 	}
@@ -106,106 +79,17 @@ func RunAccessible(opts Options, in io.Reader, out io.Writer) (Outcome, error) {
 	return done, err
 }
 
-// prompter asks the questions of one accessible session.
+// prompter asks the questions of one accessible walk-through.
 type prompter struct {
+	*Prompter
 	opts Options
 	r    *rubric.Rubric
-	in   *bufio.Reader
-	out  io.Writer
 	now  func() time.Time
-	// interactive is true when the input is a terminal: a person types,
-	// so an answer that changes nothing is asked again, never counted.
-	interactive bool
-	// stale counts the answers in a row that changed nothing, asked the
-	// prompts asked; furthest is the furthest question reached.
-	stale, asked, furthest int
+	// furthest is the furthest question reached.
+	furthest int
 
 	o    *assessments.Opened
 	save autosave
-}
-
-func (p *prompter) say(format string, a ...any) { fmt.Fprintf(p.out, format, a...) }
-
-// ask prints a prompt and reads one line, trimmed, of at most limitLine
-// characters.
-func (p *prompter) ask(prompt string) (string, error) { return p.askLimit(prompt, limitLine) }
-
-// askLimit prints a prompt and reads one line, trimmed, of at most limit
-// characters: a longer one is refused with a word and asked again, as the
-// full-screen field stops at its limit. From input that is not a terminal,
-// the answers that keep changing nothing (see progress) end the session.
-func (p *prompter) askLimit(prompt string, limit int) (string, error) {
-	for {
-		if !p.interactive {
-			// Answers that change something can still repeat (1, b, 2,
-			// b, ...): a session from a script is bounded all the same.
-			if p.stale >= staleLimit || p.asked > 50*len(p.r.Skills())+200 {
-				return "", ErrInputLoops
-			}
-			p.stale++
-			p.asked++
-		}
-		p.say("%s", prompt)
-		line, err := readLine(p.in, limit*utf8.UTFMax)
-		if errors.Is(err, errLineTooLong) {
-			p.say("\nThat is too long: at most %d characters fit here. Type it again, shorter.\n", limit)
-			continue
-		}
-		if err != nil && (line == "" || err != io.EOF) {
-			if err == io.EOF {
-				p.say("\n")
-				return "", errEnd
-			}
-			return "", err
-		}
-		line = strings.TrimSpace(line)
-		if n := utf8.RuneCountInString(line); n > limit {
-			p.say("That is too long (%d characters): at most %d characters fit here. Type it again, shorter.\n", n, limit)
-			continue
-		}
-		return line, nil
-	}
-}
-
-// progress records that an answer changed something (an answer, a note,
-// a move to another question), for the loop guard of askLimit.
-func (p *prompter) progress() { p.stale = 0 }
-
-// errLineTooLong is a line longer than readLine's limit.
-var errLineTooLong = errors.New("line too long")
-
-// readLine reads one line without its line end, of at most max bytes: a
-// longer line is read to its end and dropped (errLineTooLong), so that
-// the next answer starts on the next line. The last line may lack a line
-// end; then the line comes with io.EOF.
-func readLine(r *bufio.Reader, max int) (string, error) {
-	var b []byte
-	tooLong := false
-	for {
-		chunk, err := r.ReadSlice('\n')
-		if !tooLong {
-			if len(b)+len(chunk) > max+2 { // room for \r\n
-				tooLong, b = true, nil
-			} else {
-				b = append(b, chunk...)
-			}
-		}
-		switch {
-		case err == bufio.ErrBufferFull:
-			continue
-		case err != nil && (tooLong || len(b) > 0) && err == io.EOF:
-			if tooLong {
-				return "", errLineTooLong
-			}
-			return strings.TrimRight(string(b), "\r\n"), io.EOF
-		case err != nil:
-			return "", err
-		}
-		if tooLong {
-			return "", errLineTooLong
-		}
-		return strings.TrimRight(string(b), "\r\n"), nil
-	}
 }
 
 // saved writes the assessment at once. A failure is said, and the next
@@ -254,7 +138,7 @@ func (p *prompter) begin() error {
 		}
 	}
 	// From input that is not a terminal, --name decides: a new assessment.
-	if len(entries) > 0 && (p.interactive || opts.Name == "") {
+	if len(entries) > 0 && (p.isInteractive() || opts.Name == "") {
 		p.say("\nUnfinished assessments:\n")
 		for i, e := range entries {
 			p.say("  %d) %s, %d of %d answered, changed %s\n", i+1, cleanLine(e.Assessment.Candidate.Name),
@@ -539,13 +423,13 @@ func (p *prompter) review() error {
 		case "q":
 			return errStop
 		case "l":
-			if p.interactive {
+			if p.isInteractive() {
 				list = true
 				continue
 			}
 		}
 		if !isNumber {
-			if !p.interactive {
+			if !p.isInteractive() {
 				// A script's answer that is none of these finishes:
 				// piped input never loops here.
 				return p.finish()
@@ -559,7 +443,7 @@ func (p *prompter) review() error {
 		} else if err != nil {
 			return err
 		}
-		if !p.interactive && fmt.Sprint(a.Answers[skills[n-1].ID]) == before {
+		if !p.isInteractive() && fmt.Sprint(a.Answers[skills[n-1].ID]) == before {
 			// The same answer it already had: a script repeating itself.
 			return p.finish()
 		}
@@ -570,7 +454,7 @@ func (p *prompter) review() error {
 // as `readycheck score` prints them.
 func (p *prompter) finish() error {
 	a := p.o.Assessment
-	if !p.interactive && answeredOf(a, p.r) == 0 {
+	if !p.isInteractive() && answeredOf(a, p.r) == 0 {
 		return ErrNothingAnswered
 	}
 	a.Status = assessments.Complete
@@ -585,39 +469,9 @@ func (p *prompter) finish() error {
 		return err
 	}
 	p.say("\n")
-	if err := card.Text(p.out, scorecard.DefaultWidth, false); err != nil {
+	if err := card.Text(p.writer(), scorecard.DefaultWidth, false); err != nil {
 		return err
 	}
 	p.say("\n")
 	return nil
-}
-
-// sayLevels lists a skill's levels, numbered, with their descriptions.
-func (p *prompter) sayLevels(sk *rubric.Skill) {
-	for lvl, l := range sk.Scale.Levels {
-		if d := cleanLine(sk.Descriptor(lvl)); d != "" {
-			p.say("  %d) %s — %s\n", lvl, cleanLine(l.Label), d)
-		} else {
-			p.say("  %d) %s\n", lvl, cleanLine(l.Label))
-		}
-	}
-}
-
-// parseLevel reads a level typed as its number or its label.
-func parseLevel(sk *rubric.Skill, line string) (int, bool) {
-	if lvl, err := strconv.Atoi(line); err == nil {
-		return lvl, lvl >= 0 && lvl <= sk.Scale.Top()
-	}
-	return sk.Scale.Find(line)
-}
-
-// askLevel asks for a level of sk ("Level 0 to 4 (Enter keeps Capable): "),
-// saying what Enter does: keeps current, or skips when it is
-// rubric.Unanswered.
-func (p *prompter) askLevel(what string, sk *rubric.Skill, current int) (string, error) {
-	keep := "Enter skips"
-	if current != rubric.Unanswered {
-		keep = "Enter keeps " + cleanLine(sk.Scale.Label(current))
-	}
-	return p.ask(fmt.Sprintf("%s 0 to %d (%s): ", what, sk.Scale.Top(), keep))
 }

@@ -14,7 +14,7 @@ func accessible(t *testing.T, store *assessments.Store, opts Options, input stri
 	t.Helper()
 	opts.Store, opts.Now = store, fixedNow
 	if opts.Rubric == nil {
-		opts.Rubric = loadRubric(t, "testdata/small.yaml")
+		opts.Rubric = smallRubric(t)
 	}
 	var out bytes.Buffer
 	done, err := RunAccessible(opts, bytes.NewReader([]byte(input)), &out)
@@ -117,7 +117,7 @@ func TestAccessibleFlags(t *testing.T) {
 }
 
 func TestPickCompanies(t *testing.T) {
-	r := loadRubric(t, "testdata/small.yaml")
+	r := smallRubric(t)
 	for _, c := range []struct {
 		in   string
 		want string
@@ -158,7 +158,7 @@ func (r *repeat) Read(b []byte) (int, error) {
 // finishes and shows the results.
 func TestAccessiblePipedInputEnds(t *testing.T) {
 	store := newStore(t)
-	r := loadRubric(t, "testdata/small.yaml")
+	r := smallRubric(t)
 	var out bytes.Buffer
 	done, err := RunAccessible(Options{Rubric: r, Store: store, Now: fixedNow, Name: "A", Companies: []string{"acme"}}, &repeat{line: "1\n"}, &out)
 	if err != nil {
@@ -228,7 +228,7 @@ func TestAccessibleChecksAndLimits(t *testing.T) {
 // prompt stops.
 func TestAccessibleNothingIsNotASuccess(t *testing.T) {
 	store := newStore(t)
-	r := loadRubric(t, "testdata/small.yaml")
+	r := smallRubric(t)
 	var out bytes.Buffer
 	if _, err := RunAccessible(Options{Rubric: r, Store: store, Now: fixedNow}, strings.NewReader(""), &out); !errors.Is(err, ErrNoInput) {
 		t.Errorf("empty input: %v, want ErrNoInput", err)

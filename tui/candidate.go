@@ -25,7 +25,7 @@ type candidateScreen struct {
 const nameNeeded = "Your name is needed: it names the saved file and the report."
 
 func newCandidateScreen(s *session, name string, canGoBack bool) *candidateScreen {
-	c := &candidateScreen{s: s, keys: s.keys.fields(s.keys.Submit)}
+	c := &candidateScreen{s: s, keys: newFieldKeys(s.keys, s.keys.Submit)}
 	c.keys.Move.SetEnabled(false)
 	c.keys.Save.SetEnabled(false)
 	c.keys.Cancel.SetHelp("esc", "back")

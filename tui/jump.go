@@ -35,7 +35,7 @@ type jumpRow struct {
 
 func newJumpScreen(s *session, current int) *jumpScreen {
 	j := &jumpScreen{s: s, filter: textinput.New()}
-	j.keys = s.keys.fields(s.keys.Go)
+	j.keys = newFieldKeys(s.keys, s.keys.Go)
 	j.keys.NextField.SetEnabled(false)
 	j.keys.Save.SetEnabled(false)
 	j.keys.Cancel.SetHelp("esc", "back")

@@ -20,16 +20,23 @@ type leaveKeys struct {
 	Keep, Discard, Stay key.Binding
 }
 
-func newLeaveKeys() leaveKeys {
-	return leaveKeys{
+// newLeaving is an editor's rule for leaving, not asking yet.
+func newLeaving() leaving {
+	return leaving{keys: leaveKeys{
 		Keep:    key.NewBinding(key.WithKeys("y", "enter"), key.WithHelp("y/enter", "keep")),
 		Discard: key.NewBinding(key.WithKeys("n"), key.WithHelp("n", "discard")),
 		Stay:    key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", "back to editing")),
-	}
+	}}
 }
 
 // leaveHelp is esc's help in an editor: leaving, and what it does.
-var leaveHelp = key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", "leave (asks to keep)"))
+func leaveHelp() key.Binding {
+	return key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", "leave (asks to keep)"))
+}
+
+// isAsking reports whether the question is asked: keys answer it, and the
+// editor shows it (leaveQuestion) with the help of its answers.
+func (l *leaving) isAsking() bool { return l.asking }
 
 // The outcomes of a key while an editor may be leaving.
 type leaveOutcome int

@@ -6,8 +6,6 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/charmbracelet/x/ansi"
-
 	"github.com/readycheck/readycheck/assessments"
 )
 
@@ -15,7 +13,7 @@ import (
 // asks, y keeps (saved as with ctrl+s), n discards, esc goes back to the
 // text; unchanged text leaves at once. The help line says so.
 func TestNoteEscAsks(t *testing.T) {
-	r := loadRubric(t, "testdata/small.yaml")
+	r := smallRubric(t)
 	m, _ := newModel(t, r, "A", "acme")
 	do(t, m, keys("1", "enter")...) // python answered; java shown
 	do(t, m, keys("n")...)
@@ -55,7 +53,7 @@ func TestNoteEscAsks(t *testing.T) {
 // A note being typed when the program ends (ctrl+c, a closed terminal) is
 // saved with the answers.
 func TestNoteKeptOnQuit(t *testing.T) {
-	r := loadRubric(t, "testdata/small.yaml")
+	r := smallRubric(t)
 	m, _ := newModel(t, r, "A", "acme")
 	do(t, m, keys("1", "enter", "n")...)
 	do(t, m, typeText("Half a thought")...)
@@ -72,52 +70,10 @@ func TestNoteKeptOnQuit(t *testing.T) {
 	}
 }
 
-// The same rule in the mentor's comment and summary editors, and what was
-// typed survives the program ending.
-func TestMentorEscAsks(t *testing.T) {
-	dir := mentorFolder(t)
-	path := filepath.Join(dir, "ada-2.yaml")
-	m := newMentor(t, dir, "Linus")
-	mdo(t, m, keys("down", "enter")...)
-	mdo(t, m, keys("enter")...) // python's skill screen
-	if v := ansi.Strip(m.View().Content); !strings.Contains(v, "esc leave (asks to keep)") {
-		t.Errorf("the comment's help does not say what esc does:\n%s", v)
-	}
-	mdo(t, m, typeText("Solid")...)
-	mdo(t, m, keys("esc")...)
-	if v := ansi.Strip(m.View().Content); screenOf(m) != mentorSkill || !strings.Contains(v, "Keep your changes?") || !strings.Contains(v, "n discard") {
-		t.Fatalf("esc on a changed comment did not ask:\n%s", v)
-	}
-	mdo(t, m, keys("enter")...) // keep
-	if screenOf(m) != mentorSheet || m.open.review.Ratings["python"].Comment != "Solid" {
-		t.Fatalf("enter did not keep the comment")
-	}
-	mdo(t, m, keys("u")...)
-	mdo(t, m, typeText("Keep going")...)
-	mdo(t, m, keys("esc", "n")...)
-	if screenOf(m) != mentorSheet || m.open.review.Summary != "" {
-		t.Errorf("n did not discard the summary: %q", m.open.review.Summary)
-	}
-	mdo(t, m, keys("u")...)
-	mdo(t, m, typeText("Practise SQL")...)
-	// The program ends while the summary is being typed.
-	if err := m.Close(); err != nil {
-		t.Fatal(err)
-	}
-	a, err := assessments.LoadFile(path)
-	if err != nil {
-		t.Fatal(err)
-	}
-	rv, ok := a.Review("Linus")
-	if !ok || rv.Summary != "Practise SQL" || rv.Ratings["python"].Comment != "Solid" {
-		t.Errorf("the review typed before quitting was lost: %+v", rv)
-	}
-}
-
 // The new-assessment form keeps the name and email typed when esc goes
 // back to the start screen and "Start a new assessment" comes back to it.
 func TestFormKeepsTypedTextAcrossEsc(t *testing.T) {
-	r := loadRubric(t, "testdata/small.yaml")
+	r := smallRubric(t)
 	store := newStore(t)
 	zed := assessments.New(r, assessments.Person{Name: "Zed"}, nil, clock)
 	zed.SetAnswer("python", 1, clock)
@@ -144,7 +100,7 @@ func TestFormKeepsTypedTextAcrossEsc(t *testing.T) {
 // An export that fails (the report's path is a link) says why in full,
 // wrapped, never cut, and writes nothing through the link.
 func TestExportFailureShownWhole(t *testing.T) {
-	r := loadRubric(t, "testdata/small.yaml")
+	r := smallRubric(t)
 	m, _ := newModel(t, r, "Ada", "acme")
 	for range r.Skills() {
 		do(t, m, keys("1", "enter")...)

@@ -10,7 +10,6 @@ import (
 	"charm.land/bubbles/v2/key"
 	"charm.land/bubbles/v2/textinput"
 	tea "charm.land/bubbletea/v2"
-	"github.com/charmbracelet/colorprofile"
 
 	"github.com/readycheck/readycheck/assessments"
 	"github.com/readycheck/readycheck/rubric"
@@ -37,7 +36,7 @@ type MentorOptions struct {
 // an intent that the parent handles in the same Update. It never changes a
 // candidate's answers.
 type Mentor struct {
-	s    *session
+	s    *Session
 	opts MentorOptions
 	keys mentorKeys
 
@@ -121,7 +120,7 @@ type (
 func NewMentor(opts MentorOptions) *Mentor {
 	s := newBareSession(opts.Color, opts.Now)
 	opts.Now = s.now
-	m := &Mentor{s: s, opts: opts, keys: s.keys.mentor()}
+	m := &Mentor{s: s, opts: opts, keys: newMentorKeys(s.keys)}
 	m.list = newListScreen(s, m.keys, m)
 	m.active = m.list
 	if strings.TrimSpace(opts.Reviewer) == "" {
@@ -179,7 +178,7 @@ func (m *Mentor) openFile(row *listRow) tea.Cmd {
 			return reviewOpenedMsg{err: err}
 		}
 		a := opened.Assessment
-		o := &openReview{path: path, a: a, r: r, save: autosave{saver: opened.Saver}, notice: opened.Notice}
+		o := &openReview{path: path, a: a, r: r, save: newAutosave(opened), notice: opened.Notice}
 		if rv, ok := a.Review(reviewer); ok {
 			o.review, o.added = rv, true
 		} else {
@@ -434,13 +433,13 @@ func (m *Mentor) View() tea.View {
 
 // nameScreen asks the reviewer's name once.
 type nameScreen struct {
-	s     *session
+	s     *Session
 	keys  mentorKeys
 	input textinput.Model
 	err   string
 }
 
-func newNameScreen(s *session, k mentorKeys) *nameScreen {
+func newNameScreen(s *Session, k mentorKeys) *nameScreen {
 	n := &nameScreen{s: s, keys: k, input: textinput.New()}
 	s.theme.inputStyles(&n.input)
 	n.input.Prompt = ""
@@ -485,21 +484,6 @@ func (n *nameScreen) view() string {
 // the files whose review changed.
 func RunMentor(opts MentorOptions) ([]string, error) {
 	m := NewMentor(opts)
-	popts := []tea.ProgramOption{tea.WithFPS(FPS)}
-	if !opts.Color {
-		popts = append(popts, tea.WithColorProfile(colorprofile.Ascii))
-	}
-	_, sig, err := runProgram(tea.NewProgram(m, popts...))
-	closeErr := m.Close()
-	reviewed := m.Reviewed()
-	switch {
-	case closeErr != nil && (sig != 0 || errors.Is(err, tea.ErrInterrupted)):
-		// A review not saved matters more than the exit status.
-		return reviewed, closeErr
-	case sig != 0:
-		return reviewed, &Signaled{Signal: sig}
-	case errors.Is(err, tea.ErrInterrupted):
-		return reviewed, ErrInterrupted
-	}
-	return reviewed, errors.Join(err, closeErr)
+	err := runToEnd(tea.NewProgram(m, programOptions(opts.Color)...), m.Close, nil)
+	return m.Reviewed(), err
 }

@@ -1,15 +1,11 @@
 package tui
 
 import (
-	"bufio"
 	"errors"
 	"io"
-	"os"
 	"strconv"
 	"strings"
 	"time"
-
-	"github.com/charmbracelet/x/term"
 
 	"github.com/readycheck/readycheck/assessments"
 	"github.com/readycheck/readycheck/rubric"
@@ -32,10 +28,7 @@ func RunMentorAccessible(opts MentorOptions, in io.Reader, out io.Writer) ([]str
 	if base == nil {
 		base = opts.Builtin
 	}
-	p := &prompter{r: base, out: out, in: bufio.NewReaderSize(in, 64<<10), now: opts.Now}
-	if f, ok := in.(*os.File); ok {
-		p.interactive = term.IsTerminal(f.Fd())
-	}
+	p := newPrompter(base, in, out)
 	rv := &reviewPrompts{p: p, opts: opts}
 	err := rv.run()
 	if errors.Is(err, errStop) || errors.Is(err, errEnd) {
@@ -46,7 +39,7 @@ func RunMentorAccessible(opts MentorOptions, in io.Reader, out io.Writer) ([]str
 
 // reviewPrompts is one accessible review session.
 type reviewPrompts struct {
-	p       *prompter
+	p       *Prompter
 	opts    MentorOptions
 	rows    []reviewRow
 	changed []string
@@ -159,7 +152,7 @@ func (rv *reviewPrompts) review(row reviewRow) error {
 	if o.Notice != "" {
 		p.say("%s\n", o.Notice)
 	}
-	s := &reviewSession{p: p, a: a, r: r, save: autosave{saver: o.Saver, version: 1, saved: 1}}
+	s := &reviewSession{p: p, a: a, r: r, save: newAutosave(o)}
 	if found, ok := a.Review(rv.opts.Reviewer); ok {
 		s.review, s.added = found, true
 	} else {
@@ -191,7 +184,7 @@ func (rv *reviewPrompts) review(row reviewRow) error {
 
 // reviewSession is one assessment under review in the accessible face.
 type reviewSession struct {
-	p          *prompter
+	p          *Prompter
 	a          *assessments.Assessment
 	r          *rubric.Rubric
 	review     *assessments.Review
@@ -359,7 +352,7 @@ func (s *reviewSession) results() error {
 		return err
 	}
 	s.p.say("\n")
-	if err := both.Text(s.p.out, scorecard.DefaultWidth); err != nil {
+	if err := both.Text(s.p.writer(), scorecard.DefaultWidth); err != nil {
 		return err
 	}
 	s.p.say("\n")

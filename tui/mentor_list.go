@@ -82,7 +82,7 @@ var sortNames = []string{"name", "last change", "readiness"}
 // row under the cursor below; the files that could not be read follow,
 // apart, and the cursor reaches them too.
 type listScreen struct {
-	s         *session
+	s         *Session
 	keys      mentorKeys
 	paths     []string
 	rubricFor func(id string) (*rubric.Rubric, error)
@@ -118,7 +118,7 @@ const (
 	reviewW = 8 // "yours✓+2"
 )
 
-func newListScreen(s *session, k mentorKeys, m *Mentor) *listScreen {
+func newListScreen(s *Session, k mentorKeys, m *Mentor) *listScreen {
 	l := &listScreen{s: s, keys: k, paths: m.opts.Paths, rubricFor: m.rubricFor, reviewer: m.opts.Reviewer, filter: textinput.New(), loading: true}
 	s.theme.inputStyles(&l.filter)
 	l.filter.Prompt = "/ "

@@ -20,7 +20,7 @@ import (
 // category's heading, with the candidate's level and the mentor's, and the
 // detail of the skill under the cursor below.
 type sheetScreen struct {
-	s    *session
+	s    *Session
 	keys mentorKeys
 	o    *openReview
 	// rows are the category headings and the skills, in rubric order; a
@@ -36,7 +36,7 @@ type sheetScreen struct {
 	rowsRoom int
 }
 
-func newSheetScreen(s *session, k mentorKeys, o *openReview) *sheetScreen {
+func newSheetScreen(s *Session, k mentorKeys, o *openReview) *sheetScreen {
 	sh := &sheetScreen{s: s, keys: k, o: o}
 	for i, sk := range o.r.Skills() {
 		if i == 0 || sk.Category != o.r.Skills()[i-1].Category {
@@ -307,7 +307,7 @@ func (sh *sheetScreen) drawDetail(n int) []string {
 // (shown with its question, its scale with both levels marked, and the
 // candidate's note and evidence), or the summary of the review.
 type editorScreen struct {
-	s     *session
+	s     *Session
 	keys  mentorKeys
 	o     *openReview
 	index int // the skill, -1 for the summary
@@ -317,9 +317,9 @@ type editorScreen struct {
 	saved string
 }
 
-func newEditor(s *session, k mentorKeys, o *openReview, index int, saved, placeholder string) *editorScreen {
+func newEditor(s *Session, k mentorKeys, o *openReview, index int, saved, placeholder string) *editorScreen {
 	e := &editorScreen{s: s, keys: k, o: o, index: index, area: textarea.New(), saved: saved}
-	e.leave.keys = newLeaveKeys()
+	e.leave = newLeaving()
 	s.theme.areaStyles(&e.area)
 	e.area.ShowLineNumbers = false
 	e.area.Placeholder = placeholder
@@ -329,7 +329,7 @@ func newEditor(s *session, k mentorKeys, o *openReview, index int, saved, placeh
 	return e
 }
 
-func newCommentScreen(s *session, k mentorKeys, o *openReview, index int) *editorScreen {
+func newCommentScreen(s *Session, k mentorKeys, o *openReview, index int) *editorScreen {
 	saved := ""
 	if rt := o.review.Ratings[o.r.Skills()[index].ID]; rt != nil {
 		saved = rt.Comment
@@ -337,7 +337,7 @@ func newCommentScreen(s *session, k mentorKeys, o *openReview, index int) *edito
 	return newEditor(s, k, o, index, saved, "Your comment for the candidate on this skill")
 }
 
-func newSummaryScreen(s *session, k mentorKeys, o *openReview) *editorScreen {
+func newSummaryScreen(s *Session, k mentorKeys, o *openReview) *editorScreen {
 	return newEditor(s, k, o, -1, o.review.Summary, "What the candidate does well, and what to practise before applying")
 }
 
@@ -364,10 +364,10 @@ func (e *editorScreen) keepIntent() tea.Msg {
 }
 
 func (e *editorScreen) help() screenKeys {
-	if e.leave.asking {
+	if e.leave.isAsking() {
 		return e.leave.help()
 	}
-	short := []key.Binding{e.keys.Save, leaveHelp, e.keys.Interrupt}
+	short := []key.Binding{e.keys.Save, leaveHelp(), e.keys.Interrupt}
 	return screenKeys{short: short, full: [][]key.Binding{short}}
 }
 
@@ -390,7 +390,7 @@ func (e *editorScreen) update(msg tea.Msg) (tea.Msg, tea.Cmd) {
 
 // leaveLines ask whether to keep the changes, while it asks.
 func (e *editorScreen) leaveLines() []string {
-	if !e.leave.asking {
+	if !e.leave.isAsking() {
 		return nil
 	}
 	return append(strings.Split(wrapBlock(markNotice+" "+leaveQuestion, e.s.width-1, 3, e.s.theme.Warning), "\n"), "")
@@ -479,14 +479,14 @@ func (e *editorScreen) skillLines(l *skillLayout) []string {
 // reviewResults are both views side by side, laid out for the width, and
 // scrolled.
 type reviewResults struct {
-	s      *session
+	s      *Session
 	keys   mentorKeys
 	o      *openReview
 	lines  []string
 	offset int
 }
 
-func newReviewResults(s *session, k mentorKeys, o *openReview) *reviewResults {
+func newReviewResults(s *Session, k mentorKeys, o *openReview) *reviewResults {
 	rr := &reviewResults{s: s, keys: k, o: o}
 	rr.resize()
 	return rr

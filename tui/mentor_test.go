@@ -22,7 +22,7 @@ import (
 // of another rubric.
 func mentorFolder(t *testing.T, withBad ...bool) string {
 	dir := t.TempDir()
-	r := loadRubric(t, "testdata/small.yaml")
+	r := smallRubric(t)
 	early := assessments.New(r, assessments.Person{Name: "Ada Lovelace"}, nil, clock.AddDate(0, -2, 0))
 	early.SetAnswer("python", 1, clock.AddDate(0, -2, 0))
 	later := assessments.New(r, assessments.Person{Name: "Ada Lovelace"}, nil, clock.AddDate(0, -1, 0))
@@ -77,7 +77,7 @@ func screenOf(m *Mentor) mentorScreen {
 
 func newMentor(t *testing.T, dir, reviewer string) *Mentor {
 	t.Helper()
-	r := loadRubric(t, "testdata/small.yaml")
+	r := smallRubric(t)
 	m := NewMentor(MentorOptions{Paths: []string{dir}, Rubric: r, Reviewer: reviewer, Now: fixedNow})
 	t.Cleanup(func() { m.Close() })
 	runMentor(t, m, m.Init())
@@ -265,7 +265,7 @@ func TestMentorGoldenScreens(t *testing.T) {
 // changed since it was saved, the answers and ratings that no longer fit
 // are dropped and the mentor is told, instead of the file being refused.
 func TestMentorOpensAfterRubricChange(t *testing.T) {
-	r := loadRubric(t, "testdata/small.yaml")
+	r := smallRubric(t)
 	dir := t.TempDir()
 	a := assessments.New(r, assessments.Person{Name: "Ada"}, nil, clock)
 	for id, l := range map[string]int{"python": 2, "java": 4, "sql": 1} {
@@ -326,7 +326,7 @@ func newCohortMentor(t *testing.T, dir string) *Mentor {
 // as in the walk-through (TestHelpFits80).
 func TestMentorHelpFits80(t *testing.T) {
 	dir := mentorFolder(t)
-	r := loadRubric(t, "testdata/small.yaml")
+	r := smallRubric(t)
 	m := NewMentor(MentorOptions{Paths: []string{dir}, Rubric: r, Now: fixedNow})
 	t.Cleanup(func() { m.Close() })
 	runMentor(t, m, m.Init())

@@ -44,18 +44,6 @@ type Options struct {
 	Now func() time.Time
 }
 
-// screen is one step of the walk-through. update returns, besides a
-// command for the runtime, an intent for the parent: a message such as
-// answerMsg when the candidate moves on. The parent handles it in the same
-// Update, so that keys typed ahead always land on the screen they were
-// meant for.
-type screen interface {
-	update(msg tea.Msg) (intent tea.Msg, cmd tea.Cmd)
-	view() string
-	// resize lays the screen out again after the terminal's size changed.
-	resize()
-}
-
 // Intents: what a screen asks the parent to do.
 type (
 	newMsg       struct{}                          // start: begin a new assessment
@@ -479,7 +467,7 @@ func (m *Model) addPosting(msg draftedMsg) tea.Cmd {
 
 // export writes the Markdown report beside the saved file.
 func (m *Model) export() tea.Cmd {
-	if m.results == nil || m.results.card == nil || m.save.saver == nil {
+	if m.results == nil || m.results.card == nil || m.save.path() == "" {
 		return nil
 	}
 	var buf bytes.Buffer

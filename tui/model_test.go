@@ -15,32 +15,8 @@ import (
 	"github.com/readycheck/readycheck/assessments"
 	"github.com/readycheck/readycheck/internal/testshared"
 	"github.com/readycheck/readycheck/rubric"
-	"github.com/readycheck/readycheck/rubric/builtin"
 	"github.com/readycheck/readycheck/scorecard"
 )
-
-// clock is the fixed time of every test.
-var clock = time.Date(2026, 11, 23, 10, 0, 0, 0, time.UTC)
-
-func fixedNow() time.Time { return clock }
-
-func loadRubric(t testing.TB, path string) *rubric.Rubric {
-	t.Helper()
-	r, err := rubric.LoadFile(path)
-	if err != nil {
-		t.Fatal(err)
-	}
-	return r
-}
-
-func builtinRubric(t testing.TB) *rubric.Rubric {
-	t.Helper()
-	r, err := builtin.Rubric()
-	if err != nil {
-		t.Fatal(err)
-	}
-	return r
-}
 
 func newStore(t testing.TB) *assessments.Store {
 	t.Helper()
@@ -92,45 +68,6 @@ func run(t testing.TB, m *Model, cmd tea.Cmd) {
 	}
 }
 
-// press is the message of one key, named as Bubble Tea names it.
-func press(k string) tea.Msg {
-	codes := map[string]rune{
-		"enter": tea.KeyEnter, "up": tea.KeyUp, "down": tea.KeyDown, "left": tea.KeyLeft, "right": tea.KeyRight,
-		"tab": tea.KeyTab, "esc": tea.KeyEscape, "home": tea.KeyHome, "end": tea.KeyEnd,
-		"pgup": tea.KeyPgUp, "pgdown": tea.KeyPgDown, "backspace": tea.KeyBackspace,
-	}
-	switch {
-	case k == "space":
-		return tea.KeyPressMsg{Code: tea.KeySpace, Text: " "}
-	case k == "shift+tab":
-		return tea.KeyPressMsg{Code: tea.KeyTab, Mod: tea.ModShift}
-	case strings.HasPrefix(k, "ctrl+"):
-		return tea.KeyPressMsg{Code: rune(k[len(k)-1]), Mod: tea.ModCtrl}
-	case codes[k] != 0:
-		return tea.KeyPressMsg{Code: codes[k]}
-	}
-	r := []rune(k)
-	return tea.KeyPressMsg{Code: r[0], Text: k}
-}
-
-func keys(ks ...string) []tea.Msg {
-	out := make([]tea.Msg, len(ks))
-	for i, k := range ks {
-		out[i] = press(k)
-	}
-	return out
-}
-
-func typeText(s string) []tea.Msg {
-	var out []tea.Msg
-	for _, r := range s {
-		out = append(out, tea.KeyPressMsg{Code: r, Text: string(r)})
-	}
-	return out
-}
-
-func size(w, h int) tea.Msg { return tea.WindowSizeMsg{Width: w, Height: h} }
-
 func wheel(down bool) tea.Msg {
 	if down {
 		return tea.MouseWheelMsg{Button: tea.MouseWheelDown}
@@ -173,7 +110,7 @@ func sameLevels(t *testing.T, what string, got, want map[string]int) {
 // form, the companies, answering, going back, skipping, a note, the jump
 // list, the review, changing an answer from it, finishing and exporting.
 func TestWalkThroughSmallRubric(t *testing.T) {
-	r := loadRubric(t, "testdata/small.yaml")
+	r := smallRubric(t)
 	m, _ := newModel(t, r, "")
 	if m.active != m.form {
 		t.Fatalf("a fresh data folder starts on %T, want the new-assessment form", m.active)
@@ -356,7 +293,7 @@ func TestWalkThroughBuiltin(t *testing.T) {
 // offers the assessment and reopens it after the last answer; a second
 // walk-through cannot open it meanwhile.
 func TestQuitAndResume(t *testing.T) {
-	r := loadRubric(t, "testdata/small.yaml")
+	r := smallRubric(t)
 	store := newStore(t)
 	m := New(Options{Rubric: r, Store: store, Name: "Grace", Companies: []string{"beta"}, Now: fixedNow})
 	run(t, m, m.Init())
@@ -407,7 +344,7 @@ func TestQuitAndResume(t *testing.T) {
 // --resume of a file whose rubric changed keeps the answers that still fit
 // and says how many were dropped.
 func TestOpenChangedRubric(t *testing.T) {
-	r := loadRubric(t, "testdata/small.yaml")
+	r := smallRubric(t)
 	store := newStore(t)
 	a := assessments.New(r, assessments.Person{Name: "Ada"}, nil, clock)
 	for id, l := range map[string]int{"python": 2, "java": 4, "sql": 1} {
@@ -441,7 +378,7 @@ func TestOpenChangedRubric(t *testing.T) {
 
 	m.Close()
 	// A file of another rubric is refused with the reason.
-	other := loadRubric(t, "testdata/small.yaml")
+	other := smallRubric(t)
 	other.ID = "other"
 	if _, err := assessments.Open(path, other); err == nil || !strings.Contains(err.Error(), `taken against rubric "small", not "other"`) {
 		t.Errorf("opening against another rubric: %v", err)
@@ -449,7 +386,7 @@ func TestOpenChangedRubric(t *testing.T) {
 }
 
 func TestGlobalKeys(t *testing.T) {
-	r := loadRubric(t, "testdata/small.yaml")
+	r := smallRubric(t)
 	m, _ := newModel(t, r, "A", "acme")
 	for _, c := range []struct {
 		key  string
@@ -480,7 +417,7 @@ func TestGlobalKeys(t *testing.T) {
 
 // The mouse wheel moves the selection on a question and scrolls lists.
 func TestMouseWheel(t *testing.T) {
-	r := loadRubric(t, "testdata/small.yaml")
+	r := smallRubric(t)
 	m, _ := newModel(t, r, "A", "acme")
 	do(t, m, wheel(true), wheel(true), wheel(false))
 	if m.question.cursor != 1 {
@@ -501,7 +438,7 @@ func TestMouseWheel(t *testing.T) {
 
 // A save that fails says so until a later one succeeds; the answers stay.
 func TestSaveFailure(t *testing.T) {
-	r := loadRubric(t, "testdata/small.yaml")
+	r := smallRubric(t)
 	m, _ := newModel(t, r, "A", "acme")
 	do(t, m, keys("2")...)
 	_, cmd := m.Update(press("enter")) // version 2
@@ -626,7 +563,7 @@ func TestHelpFits80(t *testing.T) {
 // Text from the rubric reaches the screen without its escape sequences,
 // control characters or bidirectional overrides.
 func TestRubricTextIsCleaned(t *testing.T) {
-	data, _ := os.ReadFile("testdata/small.yaml")
+	data := smallYAML()
 	r, problems := rubric.Parse("small.yaml", data)
 	if problems.Err() != nil {
 		t.Fatal(problems)
@@ -647,34 +584,10 @@ func TestRubricTextIsCleaned(t *testing.T) {
 	}
 }
 
-func TestCleaning(t *testing.T) {
-	for _, c := range []struct {
-		name, in, line, note string
-		links                []string
-	}{
-		{"plain", "Built an API", "Built an API", "Built an API", []string{"Built", "an", "API"}},
-		{"escapes", "a\x1b[2Jb", "ab", "ab", []string{"ab"}},
-		{"lines", " one\r\ntwo\tthree \n", "one two three", "one\ntwo\tthree", []string{"one", "two", "three"}},
-		{"bidi", "x\u202ey\u2066z", "xyz", "xyz", []string{"xyz"}},
-		{"links", "https://a.example/x,https://b.example/y\nhttps://c.example", "https://a.example/x,https://b.example/y https://c.example", "https://a.example/x,https://b.example/y\nhttps://c.example",
-			[]string{"https://a.example/x", "https://b.example/y", "https://c.example"}},
-	} {
-		if got := cleanLine(c.in); got != c.line {
-			t.Errorf("%s: cleanLine = %q, want %q", c.name, got, c.line)
-		}
-		if got := cleanNote(c.in); got != c.note {
-			t.Errorf("%s: cleanNote = %q, want %q", c.name, got, c.note)
-		}
-		if got := splitEvidence(c.in); strings.Join(got, "|") != strings.Join(c.links, "|") {
-			t.Errorf("%s: splitEvidence = %q, want %q", c.name, got, c.links)
-		}
-	}
-}
-
 // Two assessments of one name started in the same second get two files,
 // each readable by its owner alone.
 func TestCreateNames(t *testing.T) {
-	r := loadRubric(t, "testdata/small.yaml")
+	r := smallRubric(t)
 	store := newStore(t)
 	o1, err := assessments.Create(store, r, assessments.Person{Name: "Ada Lovelace"}, nil, clock)
 	if err != nil {
@@ -707,7 +620,7 @@ func TestCreateNames(t *testing.T) {
 // A second enter while the file is being created starts nothing more: the
 // keys wait until the assessment is open.
 func TestOneAssessmentPerStart(t *testing.T) {
-	r := loadRubric(t, "testdata/small.yaml")
+	r := smallRubric(t)
 	m, store := newModel(t, r, "Ada")
 	do(t, m, keys("enter", "enter")...) // name given: email, then companies
 	_, create := m.Update(press("enter"))
@@ -728,20 +641,4 @@ func TestOneAssessmentPerStart(t *testing.T) {
 	if files, _ := filepath.Glob(filepath.Join(store.Dir, "*.yaml")); len(files) != 1 {
 		t.Errorf("files %v after the first answer, want one", files)
 	}
-}
-
-// changedSmall is the small rubric changed since assessments were taken
-// against it: sql dropped, java on a two-level (yes/no) scale.
-func changedSmall(t *testing.T) *rubric.Rubric {
-	t.Helper()
-	data, _ := os.ReadFile("testdata/small.yaml")
-	changed := strings.Replace(string(data), "      - {id: sql, title: SQL}\n", "", 1)
-	changed = strings.Replace(changed, "      - {id: java, title: Java}", "      - {id: java, title: Java, scale: yn}", 1)
-	changed = strings.Replace(changed, "any_of: [python, java]", "any_of: [python]", 1)
-	changed = strings.Replace(changed, "      - {skill: sql, min: 2}\n", "", 1)
-	r2, problems := rubric.Parse("small2.yaml", []byte(changed))
-	if problems.Err() != nil {
-		t.Fatal(problems)
-	}
-	return r2
 }

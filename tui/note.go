@@ -29,9 +29,9 @@ type noteScreen struct {
 
 func newNoteScreen(s *session, index int) *noteScreen {
 	n := &noteScreen{s: s, index: index, note: textarea.New(), evidence: textinput.New()}
-	n.keys = s.keys.fields(with(s.keys.Submit, "enter", "save"))
-	n.keys.Cancel = leaveHelp
-	n.leave.keys = newLeaveKeys()
+	n.keys = newFieldKeys(s.keys, with(s.keys.Submit, "enter", "save"))
+	n.keys.Cancel = leaveHelp()
+	n.leave = newLeaving()
 	s.theme.areaStyles(&n.note)
 	s.theme.inputStyles(&n.evidence)
 	n.note.ShowLineNumbers = false
@@ -69,7 +69,7 @@ func (n *noteScreen) setKeys() {
 // help is the note's help line: ctrl+s saves from either field, enter
 // too from the links.
 func (n *noteScreen) help() screenKeys {
-	if n.leave.asking {
+	if n.leave.isAsking() {
 		return n.leave.help()
 	}
 	k := n.keys
@@ -146,7 +146,7 @@ func (n *noteScreen) view() string {
 		body = append(body, "   "+l)
 	}
 	body = append(body, "", label(1, "Evidence links")+t.Dim.Render("  separated by commas or spaces"), "   "+n.evidence.View())
-	if n.leave.asking {
+	if n.leave.isAsking() {
 		body = append(body, "")
 		body = append(body, strings.Split(wrapBlock(markNotice+" "+leaveQuestion, s.width-2, 3, t.Warning), "\n")...)
 	}

@@ -27,10 +27,10 @@ type postingScreen struct {
 
 func newPostingScreen(s *session) *postingScreen {
 	ps := &postingScreen{s: s, area: textarea.New()}
-	ps.keys = s.keys.fields(s.keys.Submit)
+	ps.keys = newFieldKeys(s.keys, s.keys.Submit)
 	ps.keys.Save = with(ps.keys.Save, "ctrl+s", "read it")
-	ps.keys.Cancel = leaveHelp
-	ps.leave.keys = newLeaveKeys()
+	ps.keys.Cancel = leaveHelp()
+	ps.leave = newLeaving()
 	s.theme.areaStyles(&ps.area)
 	ps.area.ShowLineNumbers = false
 	ps.area.Prompt = "│ "
@@ -57,14 +57,14 @@ func (ps *postingScreen) resize() {
 	if ps.err != "" {
 		extra += 4
 	}
-	if ps.leave.asking {
+	if ps.leave.isAsking() {
 		extra += 4
 	}
 	ps.area.SetHeight(max(s.room(postingTop, ps.help())-extra, 3))
 }
 
 func (ps *postingScreen) help() screenKeys {
-	if ps.leave.asking {
+	if ps.leave.isAsking() {
 		return ps.leave.help()
 	}
 	short := []key.Binding{ps.keys.Save, ps.keys.Cancel, ps.keys.Interrupt}
@@ -137,7 +137,7 @@ func (ps *postingScreen) view() string {
 		body = append(body, "")
 		body = append(body, strings.Split(wrapBlock(markError+" "+ps.err, s.width-2, 3, t.Error), "\n")...)
 	}
-	if ps.leave.asking {
+	if ps.leave.isAsking() {
 		body = append(body, "")
 		body = append(body, strings.Split(wrapBlock(markNotice+" Keep this posting? y or enter reads it, n discards it, esc goes back to editing.", s.width-2, 3, t.Warning), "\n")...)
 	}

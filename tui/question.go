@@ -5,6 +5,7 @@ import (
 	"strings"
 
 	"charm.land/bubbles/v2/key"
+	"charm.land/bubbles/v2/progress"
 	tea "charm.land/bubbletea/v2"
 
 	"github.com/readycheck/readycheck/internal/termtext"
@@ -40,7 +41,7 @@ type questionScreen struct {
 }
 
 func newQuestionScreen(s *session) *questionScreen {
-	return &questionScreen{s: s, keys: s.keys.question()}
+	return &questionScreen{s: s, keys: newQuestionKeys(s.keys)}
 }
 
 // show opens the screen on skill i with its saved answer selected.
@@ -280,4 +281,30 @@ func (q *questionScreen) levels(body []string, l *skillLayout) []string {
 		body = append(body, m.moreBelow(n))
 	}
 	return body
+}
+
+// progressBar is the overall progress line of the question screen, drawn
+// with bubbles' progress bar (static: no animation ticks) and kept until
+// the count or the width changes.
+type progressBar struct {
+	model progress.Model
+	line  string
+}
+
+func (b *progressBar) update(s *session) {
+	total := len(s.r.Skills())
+	count := fmt.Sprintf(" %d/%d answered", s.answered, total)
+	if b.model.Width() == 0 {
+		opts := []progress.Option{progress.WithoutPercentage(), progress.WithFillCharacters('█', '░')}
+		if s.theme.Color {
+			opts = append(opts, progress.WithColors(s.theme.Accent))
+		}
+		b.model = progress.New(opts...)
+	}
+	b.model.SetWidth(max(s.width-2-len(count), 5))
+	frac := 0.0
+	if total > 0 {
+		frac = float64(s.answered) / float64(total)
+	}
+	b.line = " " + b.model.ViewAs(frac) + s.theme.Dim.Render(count)
 }

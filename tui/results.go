@@ -27,7 +27,7 @@ type resultsScreen struct {
 }
 
 func newResultsScreen(s *session) *resultsScreen {
-	rs := &resultsScreen{s: s, keys: s.keys.list(s.keys.Export, s.keys.Review, s.keys.Posting)}
+	rs := &resultsScreen{s: s, keys: newListKeys(s.keys, s.keys.Export, s.keys.Review, s.keys.Posting)}
 	rs.keys.Move.SetHelp("↑↓", "scroll")
 	rs.keys.Back.SetEnabled(false)
 	rs.keys.Jump.SetEnabled(false)
@@ -149,11 +149,6 @@ func (rs *resultsScreen) resize() {
 	}
 	rs.lines = out
 	rs.offset = min(rs.offset, rs.maxOffset())
-}
-
-// levelName is a level as the results show it: "Capable (3)".
-func levelName(s *rubric.Scale, level int) string {
-	return fmt.Sprintf("%s (%d)", cleanLine(s.Label(level)), level)
 }
 
 // top lines of the results: the title, the rubric and a blank line.

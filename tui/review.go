@@ -33,10 +33,8 @@ type reviewScreen struct {
 	helpLine string
 }
 
-const notAnswered = "not answered"
-
 func newReviewScreen(s *session) *reviewScreen {
-	rv := &reviewScreen{s: s, keys: s.keys.list(s.keys.Edit, s.keys.Finish), drawn: map[int][2]string{}}
+	rv := &reviewScreen{s: s, keys: newListKeys(s.keys, s.keys.Edit, s.keys.Finish), drawn: map[int][2]string{}}
 	rv.answerWidth = len(notAnswered)
 	for i, sk := range s.r.Skills() {
 		if i == 0 || sk.Category != s.r.Skills()[i-1].Category {

@@ -10,34 +10,41 @@ import (
 	"charm.land/lipgloss/v2"
 	"github.com/charmbracelet/x/ansi"
 
-	"github.com/readycheck/readycheck/assessments"
 	"github.com/readycheck/readycheck/internal/termtext"
 	"github.com/readycheck/readycheck/rubric"
 )
 
-// session is what every screen reads: the rubric, the assessment being
-// taken, the look, the keys and the terminal's size. Only the parent Model
-// changes the assessment.
-type session struct {
+// screen is one step of a program. update returns, besides a command for
+// the runtime, an intent for the parent: a message such as "this answer is
+// confirmed" when the person moves on. The parent handles it in the same
+// Update (Session.dispatch), so that keys typed ahead always land on the
+// screen they were meant for.
+type screen interface {
+	update(msg tea.Msg) (intent tea.Msg, cmd tea.Cmd)
+	view() string
+	// resize lays the screen out again after the terminal's size changed.
+	resize()
+}
+
+// Session is what every screen of either program reads: the rubric on
+// display, the look, the keys, the terminal's size, and the state of the
+// file open (its saving, a notice). Only a program's parent model changes
+// it.
+type Session struct {
 	r     *rubric.Rubric
-	a     *assessments.Assessment
 	theme *Theme
 	keys  *keyMap
 	help  help.Model
 	now   func() time.Time
 
 	width, height int
-	// answered counts the answered skills of r, kept up to date by the
-	// parent so that drawing never counts.
-	answered int
 	// titles are the skills' titles, cleaned once.
 	titles []string
 	// marks are the markers, drawn once.
 	marks marks
 	wraps wrapCache
-	bar   progressBar
 
-	// save is the assessment's autosave, nil before one is open: the
+	// save is the open file's autosave, nil before one is open: the
 	// status line says when a write failed, the title line when one is
 	// on its way.
 	save *autosave
@@ -58,17 +65,11 @@ type statusKey struct {
 	width        int
 }
 
-func newSession(opts Options) *session {
-	s := newBareSession(opts.Color, opts.Now)
-	s.setRubric(opts.Rubric)
-	return s
-}
-
 // newBareSession is a session without a rubric yet: the look, the keys,
 // the help and the size, which every program shares.
-func newBareSession(color bool, now func() time.Time) *session {
+func newBareSession(color bool, now func() time.Time) *Session {
 	theme := NewTheme(color)
-	s := &session{
+	s := &Session{
 		theme: &theme,
 		keys:  newKeyMap(),
 		help:  help.New(),
@@ -86,7 +87,7 @@ func newBareSession(color bool, now func() time.Time) *session {
 
 // setRubric makes r the rubric the screens show: its titles cleaned once,
 // its skills laid out anew.
-func (s *session) setRubric(r *rubric.Rubric) {
+func (s *Session) setRubric(r *rubric.Rubric) {
 	s.r = r
 	s.wraps = wrapCache{}
 	s.titles = make([]string, len(r.Skills()))
@@ -97,35 +98,24 @@ func (s *session) setRubric(r *rubric.Rubric) {
 
 // moreLine is a scroll marker of a list: "↑ 3 more assessments" above the
 // rows shown, "↓ …" below, indented like the rows.
-func (s *session) moreLine(arrow string, n int, one, many string) string {
+func (s *Session) moreLine(arrow string, n int, one, many string) string {
 	return " " + s.theme.Dim.Render(fmt.Sprintf("  %s %s", arrow, termtext.PluralGrouped(n, "more "+one, "more "+many)))
-}
-
-// countAnswered recounts the answered skills, after the assessment changed
-// wholesale (opened); single answers adjust the count directly.
-func (s *session) countAnswered() {
-	s.answered = 0
-	for _, sk := range s.r.Skills() {
-		if s.a.Answers[sk.ID].Answered() {
-			s.answered++
-		}
-	}
 }
 
 // frame lays a screen out with layout, over the status line and the help
 // of keys.
-func (s *session) frame(top, body []string, keys help.KeyMap) string {
+func (s *Session) frame(top, body []string, keys help.KeyMap) string {
 	return s.frameWith(top, body, s.helpView(keys))
 }
 
 // frameWith lays a screen out over the status line and a help already
 // drawn (helpView).
-func (s *session) frameWith(top, body []string, help string) string {
+func (s *Session) frameWith(top, body []string, help string) string {
 	return layout(s.width, s.height, top, body, s.status(), help)
 }
 
 // helpView draws the help of keys, short or full, a space from the edge.
-func (s *session) helpView(keys help.KeyMap) string {
+func (s *Session) helpView(keys help.KeyMap) string {
 	return " " + strings.ReplaceAll(s.help.View(keys), "\n", "\n ")
 }
 
@@ -174,7 +164,7 @@ func layout(width, height int, top, body []string, status, help string) string {
 
 // room is how many body lines a screen with top lines of its own has,
 // above the status line and the help of keys.
-func (s *session) room(top int, keys help.KeyMap) int {
+func (s *Session) room(top int, keys help.KeyMap) int {
 	help := ""
 	if s.help.ShowAll {
 		help = s.help.View(keys)
@@ -183,7 +173,7 @@ func (s *session) room(top int, keys help.KeyMap) int {
 }
 
 // roomWith is room with the help already drawn.
-func (s *session) roomWith(top int, help string) int {
+func (s *Session) roomWith(top int, help string) int {
 	foot := 1 + strings.Count(help, "\n")
 	if st := s.status(); st != "" {
 		foot += 1 + strings.Count(st, "\n")
@@ -193,7 +183,7 @@ func (s *session) roomWith(top int, help string) int {
 
 // status is what the lines above the help say: a failed save, else a
 // notice, else a quiet "done", wrapped to at most three lines.
-func (s *session) status() string {
+func (s *Session) status() string {
 	k := statusKey{notice: s.notice, done: s.done, width: s.width}
 	if s.save != nil {
 		k.err = s.save.err
@@ -207,7 +197,7 @@ func (s *session) status() string {
 	return s.statusMemo.lines
 }
 
-func (s *session) drawStatus() string {
+func (s *Session) drawStatus() string {
 	t := s.theme
 	var style lipgloss.Style
 	var text string
@@ -254,7 +244,7 @@ func wrapBlock(text string, width, n int, style lipgloss.Style) string {
 
 // titleLine is a screen's first line: its title on the left and, once an
 // assessment is open, whether it is saved on the right.
-func (s *session) titleLine(left string) string {
+func (s *Session) titleLine(left string) string {
 	right := ""
 	if s.save != nil {
 		switch {
@@ -281,7 +271,7 @@ func (s *session) titleLine(left string) string {
 // whose intent the parent handles in the same Update, so that keys typed
 // ahead land on the screen they were meant for; when the status line came
 // or went, the screen is laid out again for the line it gained or lost.
-func (s *session) dispatch(msg tea.Msg, handle func(tea.Msg) (tea.Cmd, bool), active func() screen) tea.Cmd {
+func (s *Session) dispatch(msg tea.Msg, handle func(tea.Msg) (tea.Cmd, bool), active func() screen) tea.Cmd {
 	status := s.status() != ""
 	cmd, ok := handle(msg)
 	if !ok {

@@ -31,7 +31,7 @@ type startScreen struct {
 }
 
 func newStartScreen(s *session, store *assessments.Store) *startScreen {
-	st := &startScreen{s: s, keys: s.keys.list(s.keys.Choose)}
+	st := &startScreen{s: s, keys: newListKeys(s.keys, s.keys.Choose)}
 	st.keys.Back.SetEnabled(false)
 	st.keys.Jump.SetEnabled(false)
 	st.entries, st.others = resumable(store, s.r)

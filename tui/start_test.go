@@ -14,7 +14,7 @@ import (
 // even when none of the rubric in use exists, each with its rubric id, its
 // file and the command that opens it; the accessible mode lists them too.
 func TestStartListsOtherRubrics(t *testing.T) {
-	small := loadRubric(t, "testdata/small.yaml")
+	small := smallRubric(t)
 	b := builtinRubric(t)
 	store := newStore(t)
 	zed := assessments.New(small, assessments.Person{Name: "Zed"}, nil, clock)

@@ -22,7 +22,7 @@ type targetsScreen struct {
 }
 
 func newTargetsScreen(s *session) *targetsScreen {
-	ts := &targetsScreen{s: s, keys: s.keys.list(s.keys.Start, s.keys.Toggle, s.keys.All)}
+	ts := &targetsScreen{s: s, keys: newListKeys(s.keys, s.keys.Start, s.keys.Toggle, s.keys.All)}
 	ts.keys.Jump.SetEnabled(false)
 	ts.keys.Back = with(s.keys.Cancel, "esc", "back")
 	for _, c := range s.r.Companies {

@@ -119,21 +119,6 @@ func NewTheme(color bool) Theme {
 	}
 }
 
-// calmInput makes a text field's cursor steady: a blinking cursor repaints
-// the screen twice a second for nothing.
-func calmInput(in *textinput.Model) {
-	s := in.Styles()
-	s.Cursor.Blink = false
-	in.SetStyles(s)
-}
-
-// calmArea makes a text area's cursor steady.
-func calmArea(in *textarea.Model) {
-	s := in.Styles()
-	s.Cursor.Blink = false
-	in.SetStyles(s)
-}
-
 // inputStyles styles a one-line text field: a steady cursor in the accent
 // colour, a quiet placeholder.
 func (t *Theme) inputStyles(in *textinput.Model) {

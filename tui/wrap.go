@@ -4,7 +4,6 @@ import (
 	"fmt"
 	"strings"
 
-	"charm.land/bubbles/v2/progress"
 	"charm.land/lipgloss/v2"
 	"github.com/charmbracelet/x/ansi"
 
@@ -51,7 +50,7 @@ const (
 )
 
 // layout returns skill i's text laid out for the screen's width.
-func (s *session) layout(i int) *skillLayout {
+func (s *Session) layout(i int) *skillLayout {
 	c := &s.wraps
 	if c.width != s.width || c.layouts == nil {
 		c.width = s.width
@@ -65,7 +64,7 @@ func (s *session) layout(i int) *skillLayout {
 	return l
 }
 
-func layoutSkill(s *session, sk *rubric.Skill) *skillLayout {
+func layoutSkill(s *Session, sk *rubric.Skill) *skillLayout {
 	t, width := s.theme, s.width
 	text := max(width-2, 10) // a margin each side
 	l := &skillLayout{
@@ -138,30 +137,4 @@ func wrapLines(s string, width int) []string {
 		return nil
 	}
 	return strings.Split(ansi.Wrap(s, max(width, 10), ""), "\n")
-}
-
-// progressBar is the overall progress line of the question screen, drawn
-// with bubbles' progress bar (static: no animation ticks) and kept until
-// the count or the width changes.
-type progressBar struct {
-	model progress.Model
-	line  string
-}
-
-func (b *progressBar) update(s *session) {
-	total := len(s.r.Skills())
-	count := fmt.Sprintf(" %d/%d answered", s.answered, total)
-	if b.model.Width() == 0 {
-		opts := []progress.Option{progress.WithoutPercentage(), progress.WithFillCharacters('█', '░')}
-		if s.theme.Color {
-			opts = append(opts, progress.WithColors(s.theme.Accent))
-		}
-		b.model = progress.New(opts...)
-	}
-	b.model.SetWidth(max(s.width-2-len(count), 5))
-	frac := 0.0
-	if total > 0 {
-		frac = float64(s.answered) / float64(total)
-	}
-	b.line = " " + b.model.ViewAs(frac) + s.theme.Dim.Render(count)
 }
