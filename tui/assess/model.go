@@ -43,6 +43,9 @@ type Options struct {
 	Color bool
 	// Now is the clock; time.Now when nil. Tests fix it.
 	Now func() time.Time
+	// Host runs the walk-through on a served session's terminal; nil for
+	// the process's.
+	Host *kit.Host
 }
 
 // Intents: what a screen asks the parent to do.
@@ -233,6 +236,10 @@ func (m *Model) handle(msg tea.Msg) (tea.Cmd, bool) {
 		return nil, true
 	case openFailedMsg:
 		m.busy = false
+		if m.opts.Host != nil && errors.Is(msg.err, assessments.ErrLocked) {
+			// The server's path and process mean nothing to the candidate.
+			msg.err = errServedLocked
+		}
 		if m.start != nil && m.active == m.start {
 			m.start.err = msg.err
 			return nil, true
@@ -471,6 +478,11 @@ func (m *Model) export() tea.Cmd {
 	if m.results == nil || m.results.card == nil || m.save.Path() == "" {
 		return nil
 	}
+	if h := m.opts.Host; h != nil && h.Export != "" {
+		// The file would be on the server, out of the candidate's reach.
+		m.s.Notice, m.s.Done = "", "Your report, in Markdown: "+h.Export
+		return nil
+	}
 	var buf bytes.Buffer
 	if err := m.results.card.Markdown(&buf); err != nil {
 		return func() tea.Msg { return exportedMsg{err: err} }
@@ -488,6 +500,10 @@ func tildePath(p string) string {
 	}
 	return "~" + p[len(home):]
 }
+
+// errServedLocked is what a served candidate reads of an assessment open
+// in another of their sessions.
+var errServedLocked = errors.New("this assessment is open in another session (another window or connection); close it there first, then choose it again")
 
 // ReportPath is where the Markdown report of an assessment file goes:
 // beside it, with the same name and .md.

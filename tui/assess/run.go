@@ -33,12 +33,12 @@ func outcome(path string, a *assessments.Assessment, r *rubric.Rubric) Outcome {
 
 // Run shows the walk-through on the terminal until the candidate quits,
 // reading keys from in and drawing on out (the process's terminal when
-// nil). On the way out, the newest state of the assessment is saved if a
+// nil; with opts.Host, the host's terminal). On the way out, the newest state of the assessment is saved if a
 // save was still on its way, so that quitting right after an answer never
 // loses it.
 func Run(opts Options, in io.Reader, out io.Writer) (Outcome, error) {
 	m := New(opts)
-	popts := kit.ProgramOptions(opts.Color)
+	popts := kit.ProgramOptions(opts.Color, opts.Host)
 	if in != nil {
 		popts = append(popts, tea.WithInput(in))
 	}
@@ -46,7 +46,7 @@ func Run(opts Options, in io.Reader, out io.Writer) (Outcome, error) {
 		popts = append(popts, tea.WithOutput(out))
 	}
 	var done Outcome
-	err := kit.RunProgram(tea.NewProgram(m, popts...), func() error {
+	err := kit.RunProgram(tea.NewProgram(m, popts...), opts.Host, func() error {
 		err := m.Close()
 		if err == nil {
 			done = outcome(m.SavedPath(), m.Assessment(), opts.Rubric)

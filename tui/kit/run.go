@@ -56,11 +56,52 @@ func runWithSignals(p *tea.Program) (tea.Model, syscall.Signal, error) {
 	return model, syscall.Signal(got.Load()), err
 }
 
+// Host runs a program on a terminal that is not the process's: a session
+// served over SSH. The program then ignores the process's signals; the
+// host ends it through Stop.
+type Host struct {
+	// Options give the program its input, output, size, environment and
+	// colour profile.
+	Options []tea.ProgramOption
+	// Stop, once closed, quits the program as SIGTERM does locally: the
+	// caller saves what was typed.
+	Stop <-chan struct{}
+	// Attach, when set, is given the program before it runs, to send it
+	// the terminal's window changes.
+	Attach func(*tea.Program)
+	// Export is the command that prints the assessment's report where
+	// the walk-through would write a file beside it (there is no file
+	// for the person to open on a server).
+	Export string
+}
+
+// runHosted runs a program until it ends or the host stops it.
+func runHosted(p *tea.Program, h *Host) error {
+	if h.Attach != nil {
+		h.Attach(p)
+	}
+	stop := make(chan struct{})
+	go func() {
+		select {
+		case <-h.Stop:
+			p.Quit()
+		case <-stop:
+		}
+	}()
+	_, err := p.Run()
+	close(stop)
+	return err
+}
+
 // ProgramOptions are the options every program runs with: the frame rate
 // (FPS) and, with colour off, no colour at all (the colour library alone
 // honours only true-ish NO_COLOR values).
-func ProgramOptions(color bool) []tea.ProgramOption {
+// A host's options come after and may set a session's colour profile.
+func ProgramOptions(color bool, h *Host) []tea.ProgramOption {
 	opts := []tea.ProgramOption{tea.WithFPS(FPS)}
+	if h != nil {
+		opts = append(opts, h.Options...)
+	}
 	if !color {
 		opts = append(opts, tea.WithColorProfile(colorprofile.Ascii))
 	}
@@ -74,8 +115,17 @@ func ProgramOptions(color bool) []tea.ProgramOption {
 // *Signaled, ErrInterrupted, the program's own error, failed's (the
 // program's reason to quit, called once it ended; nil for none), or
 // close's.
-func RunProgram(p *tea.Program, close, failed func() error) error {
-	_, sig, err := runWithSignals(p)
+//
+// With a host, the program runs on the host's terminal and its Stop
+// takes the place of the signals.
+func RunProgram(p *tea.Program, h *Host, close, failed func() error) error {
+	var sig syscall.Signal
+	var err error
+	if h != nil {
+		err = runHosted(p, h)
+	} else {
+		_, sig, err = runWithSignals(p)
+	}
 	closeErr := close()
 	switch {
 	case closeErr != nil && (sig != 0 || errors.Is(err, tea.ErrInterrupted)):

@@ -38,6 +38,9 @@ type Options struct {
 	Reviewer string
 	Color    bool
 	Now      func() time.Time
+	// Host runs the review on a served session's terminal; nil for the
+	// process's.
+	Host *kit.Host
 }
 
 // Model is the review program's parent model: a list of assessments, a
@@ -495,6 +498,6 @@ func (n *nameScreen) View() string {
 // the files whose review changed.
 func Run(opts Options) ([]string, error) {
 	m := New(opts)
-	err := kit.RunProgram(tea.NewProgram(m, kit.ProgramOptions(opts.Color)...), m.Close, nil)
+	err := kit.RunProgram(tea.NewProgram(m, kit.ProgramOptions(opts.Color, opts.Host)...), opts.Host, m.Close, nil)
 	return m.Reviewed(), err
 }
