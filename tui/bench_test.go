@@ -6,14 +6,14 @@ import (
 
 	tea "charm.land/bubbletea/v2"
 
-	"github.com/readycheck/readycheck/internal/gen"
 	"github.com/readycheck/readycheck/rubric"
 	"github.com/readycheck/readycheck/rubric/builtin"
+	"github.com/readycheck/readycheck/sample"
 )
 
 // generated is a rubric of n skills from the benchmark generator.
 func generated(b *testing.B, n int) *rubric.Rubric {
-	r, problems := rubric.Parse("generated", gen.Rubric(n, 50, 1))
+	r, problems := rubric.Parse("generated", sample.Rubric(n, 50, 1))
 	if problems.Err() != nil {
 		b.Fatal(problems)
 	}
