@@ -128,12 +128,7 @@ func loadDiffPair(files []string, force bool) (old, cur *assessments.Assessment,
 func writeDiff(out io.Writer, d *scorecard.Diff, format string) error {
 	switch format {
 	case "json":
-		b, err := d.JSON()
-		if err != nil {
-			return err
-		}
-		_, err = out.Write(b)
-		return err
+		return writeJSON(out, d.JSON)
 	case "markdown":
 		return d.Markdown(out)
 	}

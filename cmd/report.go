@@ -138,27 +138,39 @@ func runReport(c *cobra.Command, paths []string, opts *reportFlags) error {
 	return nil
 }
 
-// checkReportFlags refuses, before anything is read, flags that cannot
-// work together, paths that do not exist and an --out that must not be
-// replaced, and returns the --view asked for.
+// checkReportFlags refuses, before anything is read, what checkCohortFlags
+// refuses and a --seed without --anonymize, and returns the --view asked
+// for.
 func checkReportFlags(c *cobra.Command, paths []string, opts *reportFlags) (report.View, error) {
-	if !slices.Contains(reportFormats, opts.format) {
-		return "", usageError(fmt.Errorf("unknown --format %q: use %s", opts.format, strings.Join(reportFormats, ", ")))
-	}
-	view, err := parseView(opts.view)
+	view, err := checkCohortFlags(opts.format, reportFormats, opts.view, paths, opts.out, opts.rubric)
 	if err != nil {
-		return "", err
-	}
-	if err := checkPaths(paths); err != nil {
-		return "", err
-	}
-	if err := checkOut(opts.out, paths, opts.rubric); err != nil {
 		return "", err
 	}
 	if c.Flags().Changed("seed") && !opts.anonymize {
 		return "", usageError(errors.New("--seed orders the candidates of an --anonymize report; add --anonymize, or leave --seed out"))
 	}
 	return view, nil
+}
+
+// checkCohortFlags refuses, before anything is read, what report and
+// simulate both refuse: a format not among formats, an unknown view, paths
+// that do not exist, and an --out that must not be replaced (rubrics are
+// the rubric files read, inputs too), and returns the view.
+func checkCohortFlags(format string, formats []string, view string, paths []string, out string, rubrics ...string) (report.View, error) {
+	if !slices.Contains(formats, format) {
+		return "", usageError(fmt.Errorf("unknown --format %q: use %s", format, strings.Join(formats, ", ")))
+	}
+	v, err := parseView(view)
+	if err != nil {
+		return "", err
+	}
+	if err := checkPaths(paths); err != nil {
+		return "", err
+	}
+	if err := checkOut(out, paths, rubrics...); err != nil {
+		return "", err
+	}
+	return v, nil
 }
 
 // readCohort reads the assessments in paths into a report against r; an

@@ -128,12 +128,7 @@ func scoreCard(file string, a *assessments.Assessment, r *rubric.Rubric, compani
 func writeCard(out io.Writer, card *scorecard.Card, format string) error {
 	switch format {
 	case "json":
-		b, err := card.JSON()
-		if err != nil {
-			return err
-		}
-		_, err = out.Write(b)
-		return err
+		return writeJSON(out, card.JSON)
 	case "markdown":
 		printWarningLines(card.Warnings)
 		return card.Markdown(out)
@@ -196,12 +191,7 @@ func scoreBoth(c *cobra.Command, file, rubricPath string, a *assessments.Assessm
 	out := c.OutOrStdout()
 	switch format {
 	case "json":
-		b, err := both.JSON()
-		if err != nil {
-			return err
-		}
-		_, err = out.Write(b)
-		return err
+		return writeJSON(out, both.JSON)
 	case "markdown":
 		printWarningLines(both.Self.Warnings)
 		return both.Markdown(out)

@@ -3,7 +3,6 @@ package cmd
 import (
 	"fmt"
 	"io"
-	"slices"
 	"strings"
 
 	"github.com/spf13/cobra"
@@ -76,7 +75,7 @@ func addSimulateFlags(c *cobra.Command, opts *simulateFlags) {
 // paths against each and writes the preview; skipped files are listed on
 // stderr before it, and counted after it.
 func runSimulate(c *cobra.Command, paths []string, opts *simulateFlags) error {
-	v, err := checkSimulateFlags(paths, opts)
+	v, err := checkCohortFlags(opts.format, simulateFormats, opts.view, paths, opts.out, opts.newPath, opts.basePath)
 	if err != nil {
 		return err
 	}
@@ -104,26 +103,6 @@ func runSimulate(c *cobra.Command, paths []string, opts *simulateFlags) error {
 		fmt.Fprintf(stderr, "readycheck: %s skipped, for the reasons above; the preview lists them too\n", termtext.PluralGrouped(n, "file", "files"))
 	}
 	return err
-}
-
-// checkSimulateFlags refuses, before anything is read, an unknown format
-// or view, paths that do not exist and an --out that must not be
-// replaced, and returns the --view asked for.
-func checkSimulateFlags(paths []string, opts *simulateFlags) (report.View, error) {
-	if !slices.Contains(simulateFormats, opts.format) {
-		return "", usageError(fmt.Errorf("unknown --format %q: use %s", opts.format, strings.Join(simulateFormats, ", ")))
-	}
-	v, err := parseView(opts.view)
-	if err != nil {
-		return "", err
-	}
-	if err := checkPaths(paths); err != nil {
-		return "", err
-	}
-	if err := checkOut(opts.out, paths, opts.newPath, opts.basePath); err != nil {
-		return "", err
-	}
-	return v, nil
 }
 
 // writeSimulation writes the preview sim to w in format, one of
