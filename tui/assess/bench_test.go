@@ -6,15 +6,15 @@ import (
 
 	tea "charm.land/bubbletea/v2"
 
-	"github.com/readycheck/readycheck/internal/gen"
 	"github.com/readycheck/readycheck/rubric"
 	"github.com/readycheck/readycheck/rubric/builtin"
+	"github.com/readycheck/readycheck/sample"
 	"github.com/readycheck/readycheck/tui/internal/tuitest"
 )
 
 // generated is a rubric of n skills from the benchmark generator.
 func generated(b *testing.B, n int) *rubric.Rubric {
-	r, problems := rubric.Parse("generated", gen.Rubric(n, 50, 1))
+	r, problems := rubric.Parse("generated", sample.Rubric(n, 50, 1))
 	if problems.Err() != nil {
 		b.Fatal(problems)
 	}

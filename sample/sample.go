@@ -1,6 +1,9 @@
-// Package gen generates large, realistic rubrics and assessments for
-// benchmarks: deterministic for a seed, valid by construction.
-package gen
+// Package sample makes synthetic rubrics and cohorts of assessments for
+// the demo command, tests and benchmarks: large and realistic,
+// deterministic for a seed, valid by construction, and of made-up people.
+// It is not under internal/, the floor of small helpers that everything
+// may import, because it builds on rubric and assessments.
+package sample
 
 import (
 	"fmt"
