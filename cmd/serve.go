@@ -32,7 +32,7 @@ func newServeCmd() *cobra.Command {
 	}
 	c := &cobra.Command{
 		Use:   "serve",
-		Short: "Host readycheck over SSH for candidates, mentors and staff",
+		Short: "Host readycheck over SSH for a whole cohort",
 		Long: `Serve the walk-through, the review and the cohort report over SSH, so that
 people need only an SSH client: ssh -t HOST takes an assessment.
 

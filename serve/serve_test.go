@@ -649,3 +649,157 @@ func TestCandidateTakesTheAssessmentOverSSH(t *testing.T) {
 		t.Errorf("export: %+v", res)
 	}
 }
+
+// takeAccessible has p take the whole built-in assessment as line
+// prompts without a terminal (ssh HOST assess --accessible), as name,
+// DEPT® only, level 1 everywhere, and returns what the session printed.
+func (ts *testServer) takeAccessible(t testing.TB, p person, name string) result {
+	t.Helper()
+	return exec(t, ts.connect(t, p), "assess --accessible", func(s *gossh.Session) {
+		s.Stdin = strings.NewReader(name + "\n\n2\n" + strings.Repeat("1\n", 38) + "f\n")
+	})
+}
+
+// A mentor reviews a candidate's assessment over ssh -t, signed with the
+// name of their key; staff fetch the cohort's CSV report; the review of
+// a file a candidate has open gets the lock's message.
+func TestMentorAndStaffOverSSH(t *testing.T) {
+	var cfg Config
+	p := cast(t, &cfg)
+	ts := start(t, cfg)
+	// Ada answers five skills and stops: her answers are saved.
+	res := exec(t, ts.connect(t, p.candidate), "assess --accessible", func(s *gossh.Session) {
+		s.Stdin = strings.NewReader("Ada Lovelace\n\n2\n" + strings.Repeat("1\n", 5))
+	})
+	if res.status != 0 || !strings.Contains(res.stdout, "Your answers so far are saved") {
+		t.Fatalf("accessible: %+v", res)
+	}
+
+	sc := terminal(t, ts.connect(t, p.mentor), "review", "NO_COLOR", "1")
+	sc.waitFor("Ada Lovelace")
+	sc.send("\r")
+	sc.waitFor("Programming languages")
+	sc.send("\x1b[C") // →: the mentor rates one level higher
+	sc.waitFor("✓ saved")
+	sc.send("q")
+	if code := sc.exit(); code != 0 {
+		t.Fatalf("review: exit status %d:\n%s", code, sc.text())
+	}
+	if !strings.Contains(sc.text(), "Your reviews of 1 assessment are saved.") {
+		t.Errorf("the last words:\n%s", sc.text())
+	}
+	files := ts.savedFiles(t, p.candidate)
+	a, err := assessments.LoadFile(files[0])
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(a.Reviews) != 1 || a.Reviews[0].Reviewer.Name != "Grace Hopper" {
+		t.Fatalf("reviews: %+v", a.Reviews)
+	}
+
+	res = exec(t, ts.connect(t, p.staff), "report --format csv")
+	if res.status != 0 || !strings.HasPrefix(res.stdout, "name,file,status,updated,company,readiness,verdict,met,unmet,blocked_by\n") || !strings.Contains(res.stdout, "Ada Lovelace,") {
+		t.Errorf("report: %+v", res)
+	}
+	res = exec(t, ts.connect(t, p.staff), "report --format csv --anonymize")
+	if strings.Contains(res.stdout, "Ada") || !strings.Contains(res.stdout, "Candidate 1") {
+		t.Errorf("anonymized: %+v", res)
+	}
+	exec(t, ts.connect(t, p.staff), "report --out /tmp/r.html").refused(t, "report: unknown flag: --out")
+	exec(t, ts.connect(t, p.staff), "report --company acme").refused(t, "report: --company: unknown company")
+
+	// The candidate takes their assessment up again while the mentor opens it.
+	cand := terminal(t, ts.connect(t, p.candidate), "")
+	cand.waitFor("Resume Ada Lovelace")
+	cand.send("\r")
+	cand.waitFor("skill 6 of 38")
+	sc = terminal(t, ts.connect(t, p.mentor), "review", "NO_COLOR", "1")
+	sc.waitFor("Ada Lovelace")
+	sc.send("\r")
+	sc.waitFor("open in another readycheck")
+}
+
+// A second connection of the same candidate to the assessment open in
+// the first is told, in words that mean something to them.
+func TestSecondSessionOfOneAssessment(t *testing.T) {
+	cfg := Config{Keys: &Keys{open: true}}
+	ts := start(t, cfg)
+	ada := newPerson(t, "")
+	first := terminal(t, ts.connect(t, ada), "")
+	first.waitFor("Your name")
+	first.send("Ada", "\r", "\r")
+	first.waitFor("Which companies")
+	first.send("\r")
+	answer(first, 0, 1)
+	first.waitFor("1/38 answered")
+	second := terminal(t, ts.connect(t, ada), "")
+	second.waitFor("Resume Ada")
+	second.send("\r")
+	second.waitFor("this assessment is open in another session")
+	if strings.Contains(second.text(), ts.cfg.DataDir) {
+		t.Errorf("the server's path is shown:\n%s", second.text())
+	}
+}
+
+// No candidate reaches another's files: names that look like paths stay
+// file names in the candidate's own folder, two candidates of one name
+// keep two files, and links planted in a folder are not followed.
+func TestCandidatesAreIsolated(t *testing.T) {
+	cfg := Config{Keys: &Keys{open: true}}
+	ts := start(t, cfg)
+	names := []string{"../x", "/", "Ada", "Ada"}
+	people := make([]person, len(names))
+	for i, name := range names {
+		people[i] = newPerson(t, "")
+		if res := ts.takeAccessible(t, people[i], name); res.status != 0 {
+			t.Fatalf("%q: %+v", name, res)
+		}
+	}
+	for i, p := range people {
+		files := ts.savedFiles(t, p)
+		if len(files) != 1 {
+			t.Fatalf("%q: files %v", names[i], files)
+		}
+		a, err := assessments.LoadFile(files[0])
+		if err != nil || a.Candidate.Name != names[i] {
+			t.Fatalf("%q: %v %+v", names[i], err, a)
+		}
+	}
+	entries, _ := os.ReadDir(filepath.Join(ts.cfg.DataDir, "candidates"))
+	if len(entries) != len(people) {
+		t.Errorf("folders: %v", entries)
+	}
+
+	// A link in Ada's folder to the other Ada's file: export reads only
+	// Ada's own, and her walk-through does not list the other.
+	adaDir := filepath.Dir(ts.savedFiles(t, people[2])[0])
+	other := ts.savedFiles(t, people[3])[0]
+	if err := os.Symlink(other, filepath.Join(adaDir, "zz-other.yaml")); err != nil {
+		t.Skip("no symbolic links here:", err)
+	}
+	before, _ := os.ReadFile(other)
+	res := exec(t, ts.connect(t, people[2]), "score --format json")
+	if res.status != 0 || !strings.Contains(res.stdout, filepath.Base(ts.savedFiles(t, people[2])[0])) && !strings.Contains(res.stdout, `"name": "Ada"`) {
+		t.Errorf("score: %+v", res)
+	}
+	after, _ := os.ReadFile(other)
+	if !bytes.Equal(before, after) {
+		t.Error("the other candidate's file changed")
+	}
+
+	// A candidate folder replaced by a link to another's is refused.
+	victim := filepath.Join(ts.cfg.DataDir, "candidates", folderName(people[3].fingerprint()))
+	evil := filepath.Join(ts.cfg.DataDir, "candidates", folderName(people[0].fingerprint()))
+	if err := os.RemoveAll(evil); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.Symlink(victim, evil); err != nil {
+		t.Fatal(err)
+	}
+	exec(t, ts.connect(t, people[0]), "assess --accessible", func(s *gossh.Session) {
+		s.Stdin = strings.NewReader("Mallory\n\n2\n1\n")
+	}).refused(t, "your folder on the server could not be opened")
+	if files := ts.savedFiles(t, people[3]); len(files) != 1 {
+		t.Errorf("the victim's folder: %v", files)
+	}
+}
