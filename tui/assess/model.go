@@ -18,7 +18,6 @@ import (
 	"strings"
 	"time"
 
-	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
 
 	"github.com/readycheck/readycheck/assessments"
@@ -211,19 +210,12 @@ func (m *Model) handle(msg tea.Msg) (tea.Cmd, bool) {
 	s := m.s
 	switch msg := msg.(type) {
 	case tea.WindowSizeMsg:
-		s.Width, s.Height = max(msg.Width, 20), max(msg.Height, 6)
-		s.Help.SetWidth(s.Width - 1)
+		s.SetSize(msg, 6, m.screens())
 		s.bar.update(s)
-		for _, sc := range m.screens() {
-			sc.Resize()
-		}
 		return nil, true
 	case tea.KeyPressMsg:
-		switch {
-		case key.Matches(msg, s.Keys.Interrupt):
-			return tea.Interrupt, true
-		case key.Matches(msg, s.Keys.Suspend):
-			return tea.Suspend, true
+		if cmd := s.GlobalKey(msg); cmd != nil {
+			return cmd, true
 		}
 		return nil, m.busy
 
