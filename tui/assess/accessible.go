@@ -312,26 +312,18 @@ func (p *prompter) question(i int) (int, error) {
 		p.Say("%s\n", kit.CleanLine(sk.Help))
 	}
 	p.SayLevels(sk)
+	keys := fmt.Sprintf("Type a level's number (0 to %d) or its label. Enter keeps your answer (or skips); b goes back, s skips, n adds a note, e adds evidence links, q stops.", sk.Scale.Top())
 	for {
 		ans := a.Answers[sk.ID]
 		current := rubric.Unanswered
 		if ans.Answered() {
 			current = ans.Level
 		}
-		line, err := p.AskLevel("Level", sk, current)
-		if err != nil {
-			return 0, err
+		line, next, err := p.AskSkill("Level", sk, i, current, keys)
+		if err != nil || next != i {
+			return next, err
 		}
 		switch strings.ToLower(line) {
-		case "", "s":
-			return i + 1, nil
-		case "b":
-			return i - 1, nil
-		case "q":
-			return 0, kit.ErrStop
-		case "?":
-			p.Say("Type a level's number (0 to %d) or its label. Enter keeps your answer (or skips); b goes back, s skips, n adds a note, e adds evidence links, q stops.\n", sk.Scale.Top())
-			continue
 		case "n":
 			note, err := p.AskLimit("Note, on one line (Enter removes it): ", limitNote)
 			if err != nil {

@@ -109,23 +109,18 @@ func (j *jumpScreen) scroll() {
 
 func (j *jumpScreen) Update(msg tea.Msg) (tea.Msg, tea.Cmd) {
 	last := max(len(j.rows)-1, 0)
+	if c, ok := kit.MoveLine(msg, j.keys.ArrowUp, j.keys.ArrowDown, j.cursor, last); ok {
+		j.cursor = c
+		j.scroll()
+		return nil, nil
+	}
 	switch msg := msg.(type) {
 	case tea.MouseWheelMsg:
-		switch msg.Button {
-		case tea.MouseWheelUp:
-			j.cursor = max(j.cursor-1, 0)
-		case tea.MouseWheelDown:
-			j.cursor = min(j.cursor+1, last)
-		}
 		j.scroll()
 		return nil, nil
 	case tea.KeyPressMsg:
 		k, sk := j.keys, j.s.Keys
 		switch {
-		case key.Matches(msg, k.ArrowUp):
-			j.cursor = max(j.cursor-1, 0)
-		case key.Matches(msg, k.ArrowDown):
-			j.cursor = min(j.cursor+1, last)
 		case key.Matches(msg, sk.PageUp):
 			j.cursor = max(j.cursor-j.room(), 0)
 		case key.Matches(msg, sk.PageDown):

@@ -7,7 +7,7 @@ import (
 )
 
 // The walk-through's screens take the bindings they use from the one key
-// map (keyMap), into key maps of their own.
+// map (kit.KeyMap), into key maps of their own.
 
 // questionKeys are the question screen's bindings.
 type questionKeys struct {

@@ -18,7 +18,6 @@ import (
 	"strings"
 	"time"
 
-	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
 
 	"github.com/readycheck/readycheck/assessments"
@@ -209,58 +208,84 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 
 // handle deals with the messages that are the parent's: the terminal's
 // size, the keys that work everywhere, the results of commands, and the
-// screens' intents. It reports false for the rest.
+// screens' intents, each kind handed to its own function. It reports false
+// for the rest.
 func (m *Model) handle(msg tea.Msg) (tea.Cmd, bool) {
-	s := m.s
 	switch msg := msg.(type) {
 	case tea.WindowSizeMsg:
-		s.Width, s.Height = max(msg.Width, 20), max(msg.Height, 6)
-		s.Help.SetWidth(s.Width - 1)
-		s.bar.update(s)
-		for _, sc := range m.screens() {
-			sc.Resize()
-		}
+		m.s.SetSize(msg, 6, m.screens())
+		m.s.bar.update(m.s)
 		return nil, true
 	case tea.KeyPressMsg:
-		switch {
-		case key.Matches(msg, s.Keys.Interrupt):
-			return tea.Interrupt, true
-		case key.Matches(msg, s.Keys.Suspend):
-			return tea.Suspend, true
+		if cmd := m.s.GlobalKey(msg); cmd != nil {
+			return cmd, true
 		}
 		return nil, m.busy
+	case openedMsg, openFailedMsg, kit.SavedMsg, exportedMsg, draftedMsg:
+		return m.commandDone(msg), true
+	case newMsg, resumeMsg, candidateMsg, targetsMsg:
+		return m.begin(msg), true
+	case answerMsg, nextMsg, prevMsg, gotoMsg, editMsg, showReviewMsg:
+		return m.move(msg), true
+	case openNoteMsg, noteMsg, openJumpMsg, cancelMsg:
+		return m.overlay(msg), true
+	case finishMsg, exportMsg, openPostingMsg, postingMsg:
+		return m.end(msg), true
+	}
+	return nil, false
+}
 
+// commandDone takes in what a command did: an assessment opened or not, a
+// save, an export, a posting drafted.
+func (m *Model) commandDone(msg tea.Msg) tea.Cmd {
+	s := m.s
+	switch msg := msg.(type) {
 	case openedMsg:
 		m.busy = false
 		m.open(msg.opened)
-		return nil, true
 	case openFailedMsg:
-		m.busy = false
-		if m.opts.Host != nil && errors.Is(msg.err, assessments.ErrLocked) {
-			// The server's path and process mean nothing to the candidate.
-			msg.err = errServedLocked
-		}
-		if m.start != nil && m.active == m.start {
-			m.start.err = msg.err
-			return nil, true
-		}
-		if m.targets != nil && m.active == m.targets {
-			m.targets.err = "Could not start the assessment: " + kit.CleanLine(msg.err.Error())
-			return nil, true
-		}
-		m.err = msg.err
-		return tea.Quit, true
+		return m.openFailed(msg.err)
 	case kit.SavedMsg:
 		m.save.Done(msg)
-		return nil, true
 	case exportedMsg:
 		if msg.err != nil {
 			s.Notice, s.Done = "The report could not be written: "+kit.CleanLine(msg.err.Error()), ""
 		} else {
 			s.Notice, s.Done = "", "Report written to "+kit.CleanPath(tildePath(msg.path))
 		}
-		return nil, true
+	case draftedMsg:
+		return m.addPosting(msg)
+	}
+	return nil
+}
 
+// openFailed says why an assessment could not be created or opened, on the
+// screen that asked; with no such screen (the flags named everything), the
+// program ends with the error.
+func (m *Model) openFailed(err error) tea.Cmd {
+	m.busy = false
+	if m.opts.Host != nil && errors.Is(err, assessments.ErrLocked) {
+		// The server's path and process mean nothing to the candidate.
+		err = errServedLocked
+	}
+	if m.start != nil && m.active == m.start {
+		m.start.err = err
+		return nil
+	}
+	if m.targets != nil && m.active == m.targets {
+		m.targets.err = "Could not start the assessment: " + kit.CleanLine(err.Error())
+		return nil
+	}
+	m.err = err
+	return tea.Quit
+}
+
+// begin handles the start screen's, the form's and the company picker's
+// intents: a new assessment or one taken up again, the candidate, the
+// companies.
+func (m *Model) begin(msg tea.Msg) tea.Cmd {
+	s := m.s
+	switch msg := msg.(type) {
 	case newMsg:
 		// The form keeps what was typed before esc went back to the
 		// start screen: going back is not discarding.
@@ -268,7 +293,7 @@ func (m *Model) handle(msg tea.Msg) (tea.Cmd, bool) {
 			m.form = newCandidateScreen(s, m.opts.Name, true)
 		}
 		m.active = m.form
-		return m.form.focus(), true
+		return m.form.focus()
 	case resumeMsg:
 		m.busy = true
 		r, path := s.Rubric, msg.entry.Path
@@ -278,111 +303,147 @@ func (m *Model) handle(msg tea.Msg) (tea.Cmd, bool) {
 				return openFailedMsg{err}
 			}
 			return openedMsg{o}
-		}, true
+		}
 	case candidateMsg:
 		m.person = msg.person
 		if len(m.opts.Companies) > 0 {
-			return m.create(m.opts.Companies), true
+			return m.create(m.opts.Companies)
 		}
 		if m.targets == nil {
 			m.targets = newTargetsScreen(s)
 		}
 		m.targets.err = ""
 		m.active = m.targets
-		return nil, true
 	case targetsMsg:
-		return m.create(msg.companies), true
+		return m.create(msg.companies)
+	}
+	return nil
+}
 
+// move handles answering and moving among the questions and the review of
+// answers.
+func (m *Model) move(msg tea.Msg) tea.Cmd {
+	switch msg := msg.(type) {
 	case answerMsg:
-		skill := s.Rubric.Skills()[msg.index]
-		if !s.a.Answers[skill.ID].Answered() {
-			s.answered++
-		}
-		s.a.SetAnswer(skill.ID, msg.level, s.Now())
-		s.Notice, s.Done = "", ""
-		s.bar.update(s)
-		cmd := m.persist()
-		m.advance()
-		return cmd, true
+		return m.answer(msg)
 	case nextMsg:
 		m.advance()
-		return nil, true
 	case prevMsg:
-		q := m.question
-		if m.active == m.review {
-			q.show(len(s.Rubric.Skills())-1, false)
-			m.active = q
-			return nil, true
-		}
-		if q.fromReview {
-			m.showReview(q.index)
-		} else if q.index > 0 {
-			q.show(q.index-1, false)
-		}
-		return nil, true
+		m.goBack()
 	case gotoMsg:
 		fromReview := m.back == m.review
 		m.back = nil
 		m.question.show(msg.index, fromReview)
 		m.active = m.question
-		return nil, true
 	case editMsg:
 		m.question.show(msg.index, true)
 		m.active = m.question
-		return nil, true
+	case showReviewMsg:
+		m.showReview(0)
+	}
+	return nil
+}
+
+// answer keeps a confirmed answer, saves, and moves on.
+func (m *Model) answer(msg answerMsg) tea.Cmd {
+	s := m.s
+	skill := s.Rubric.Skills()[msg.index]
+	if !s.a.Answers[skill.ID].Answered() {
+		s.answered++
+	}
+	s.a.SetAnswer(skill.ID, msg.level, s.Now())
+	s.Notice, s.Done = "", ""
+	s.bar.update(s)
+	cmd := m.persist()
+	m.advance()
+	return cmd
+}
+
+// goBack goes back from the question shown: to the one before it, or to
+// the review it was opened from; from the review, to the last question.
+func (m *Model) goBack() {
+	q := m.question
+	if m.active == m.review {
+		q.show(len(m.s.Rubric.Skills())-1, false)
+		m.active = q
+		return
+	}
+	if q.fromReview {
+		m.showReview(q.index)
+	} else if q.index > 0 {
+		q.show(q.index-1, false)
+	}
+}
+
+// overlay handles the note and the jump list, shown over the screen they
+// return to, and leaving a form or an overlay unchanged.
+func (m *Model) overlay(msg tea.Msg) tea.Cmd {
+	s := m.s
+	switch msg := msg.(type) {
 	case openNoteMsg:
 		n := newNoteScreen(s, m.question.index)
 		m.back, m.active = m.question, n
-		return n.focus(), true
+		return n.focus()
 	case noteMsg:
 		skill := s.Rubric.Skills()[msg.index]
 		s.a.SetNote(skill.ID, msg.note, msg.evidence, s.Now())
 		m.active, m.back = m.question, nil
 		m.question.refresh()
-		return m.persist(), true
+		return m.persist()
 	case openJumpMsg:
 		j := newJumpScreen(s, m.question.index)
 		m.back, m.active = m.active, j
-		return j.focus(), true
+		return j.focus()
 	case cancelMsg:
-		switch {
-		case m.back != nil:
-			m.active, m.back = m.back, nil
-			m.resizeActive()
-		case m.active == m.targets && m.form != nil:
-			m.active = m.form
-			return m.form.focus(), true
-		case m.active == m.form && m.start != nil && (len(m.start.entries) > 0 || len(m.start.others) > 0):
-			m.active = m.start
-		}
-		return nil, true
-	case showReviewMsg:
-		m.showReview(0)
-		return nil, true
+		return m.cancel()
+	}
+	return nil
+}
+
+// cancel leaves an overlay for the screen under it, the company picker for
+// the form, or the form for the start screen when it has something to
+// offer.
+func (m *Model) cancel() tea.Cmd {
+	switch {
+	case m.back != nil:
+		m.active, m.back = m.back, nil
+		m.resizeActive()
+	case m.active == m.targets && m.form != nil:
+		m.active = m.form
+		return m.form.focus()
+	case m.active == m.form && m.start != nil && (len(m.start.entries) > 0 || len(m.start.others) > 0):
+		m.active = m.start
+	}
+	return nil
+}
+
+// end handles finishing and what the results offer: the Markdown report
+// and a job posting to be scored against.
+func (m *Model) end(msg tea.Msg) tea.Cmd {
+	s := m.s
+	switch msg := msg.(type) {
 	case finishMsg:
 		s.a.Status = assessments.Complete
 		s.a.Updated = s.Now().UTC().Truncate(time.Second)
 		cmd := m.persist()
 		m.results = newResultsScreen(s)
 		m.active = m.results
-		return cmd, true
+		return cmd
 	case exportMsg:
-		return m.export(), true
+		return m.export()
 	case openPostingMsg:
 		s.Notice, s.Done = "", ""
 		ps := newPostingScreen(s)
 		m.back, m.active = m.results, ps
-		return ps.focus(), true
+		return ps.focus()
 	case postingMsg:
 		r, text := s.Rubric, msg.text
 		return func() tea.Msg {
 			c, err := posting.NewDrafter(r).Draft(text, posting.Options{})
 			return draftedMsg{text: text, company: c, err: err}
-		}, true
-	case draftedMsg:
-		return m.addPosting(msg), true
+		}
 	}
-	return nil, false
+	return nil
 }
 
 // screens lists the screens built so far, the one on display last.

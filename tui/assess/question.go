@@ -91,21 +91,15 @@ func (q *questionScreen) refresh() {
 
 func (q *questionScreen) Update(msg tea.Msg) (tea.Msg, tea.Cmd) {
 	top := q.s.Rubric.Skills()[q.index].Scale.Top()
+	if c, ok := kit.MoveLine(msg, q.keys.Up, q.keys.Down, q.cursor, top); ok {
+		q.cursor = c
+		q.fit()
+		return nil, nil
+	}
 	switch msg := msg.(type) {
-	case tea.MouseWheelMsg:
-		switch msg.Button {
-		case tea.MouseWheelUp:
-			q.cursor = max(q.cursor-1, 0)
-		case tea.MouseWheelDown:
-			q.cursor = min(q.cursor+1, top)
-		}
 	case tea.KeyPressMsg:
 		k := q.keys
 		switch {
-		case key.Matches(msg, k.Up):
-			q.cursor = max(q.cursor-1, 0)
-		case key.Matches(msg, k.Down):
-			q.cursor = min(q.cursor+1, top)
 		case key.Matches(msg, k.Pick):
 			if d := int(msg.String()[0] - '0'); d <= top {
 				q.cursor = d

@@ -160,21 +160,14 @@ func (rs *resultsScreen) room() int { return rs.s.Room(resultsTop, rs.keys.help(
 func (rs *resultsScreen) maxOffset() int { return max(len(rs.lines)-rs.room(), 0) }
 
 func (rs *resultsScreen) Update(msg tea.Msg) (tea.Msg, tea.Cmd) {
+	if c, ok := kit.MoveLine(msg, rs.keys.Up, rs.keys.Down, rs.offset, rs.maxOffset()); ok {
+		rs.offset = c
+		return nil, nil
+	}
 	switch msg := msg.(type) {
-	case tea.MouseWheelMsg:
-		switch msg.Button {
-		case tea.MouseWheelUp:
-			rs.offset = max(rs.offset-1, 0)
-		case tea.MouseWheelDown:
-			rs.offset = min(rs.offset+1, rs.maxOffset())
-		}
 	case tea.KeyPressMsg:
 		k := rs.keys
 		switch {
-		case key.Matches(msg, k.Up):
-			rs.offset = max(rs.offset-1, 0)
-		case key.Matches(msg, k.Down):
-			rs.offset = min(rs.offset+1, rs.maxOffset())
 		case key.Matches(msg, k.PageUp):
 			rs.offset = max(rs.offset-rs.room(), 0)
 		case key.Matches(msg, k.PageDown):

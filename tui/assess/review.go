@@ -37,14 +37,7 @@ type reviewScreen struct {
 func newReviewScreen(s *session) *reviewScreen {
 	rv := &reviewScreen{s: s, keys: newListKeys(s.Keys, s.Keys.Edit, s.Keys.Finish), drawn: map[int][2]string{}}
 	rv.answerWidth = len(kit.NotAnswered)
-	for i, sk := range s.Rubric.Skills() {
-		if i == 0 || sk.Category != s.Rubric.Skills()[i-1].Category {
-			rv.rows = append(rv.rows, -1-len(rv.headings))
-			rv.headings = append(rv.headings, kit.CleanLine(sk.Category.Title))
-		}
-		rv.skillRow = append(rv.skillRow, len(rv.rows))
-		rv.rows = append(rv.rows, i)
-	}
+	rv.rows, rv.headings, rv.skillRow = kit.SkillRows(s.Rubric)
 	for _, sc := range s.Rubric.Scales {
 		for _, lv := range sc.Levels {
 			rv.answerWidth = max(rv.answerWidth, ansi.StringWidth(kit.CleanLine(lv.Label)))
@@ -99,21 +92,15 @@ func (rv *reviewScreen) scroll() {
 
 func (rv *reviewScreen) Update(msg tea.Msg) (tea.Msg, tea.Cmd) {
 	last := len(rv.skillRow) - 1
+	if c, ok := kit.MoveLine(msg, rv.keys.Up, rv.keys.Down, rv.cursor, last); ok {
+		rv.cursor = c
+		rv.scroll()
+		return nil, nil
+	}
 	switch msg := msg.(type) {
-	case tea.MouseWheelMsg:
-		switch msg.Button {
-		case tea.MouseWheelUp:
-			rv.cursor = max(rv.cursor-1, 0)
-		case tea.MouseWheelDown:
-			rv.cursor = min(rv.cursor+1, last)
-		}
 	case tea.KeyPressMsg:
 		k := rv.keys
 		switch {
-		case key.Matches(msg, k.Up):
-			rv.cursor = max(rv.cursor-1, 0)
-		case key.Matches(msg, k.Down):
-			rv.cursor = min(rv.cursor+1, last)
 		case key.Matches(msg, k.PageUp):
 			rv.cursor = max(rv.cursor-rv.room(), 0)
 		case key.Matches(msg, k.PageDown):

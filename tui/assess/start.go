@@ -131,21 +131,15 @@ func (st *startScreen) scroll() {
 
 func (st *startScreen) Update(msg tea.Msg) (tea.Msg, tea.Cmd) {
 	last := st.items() - 1
+	if c, ok := kit.MoveLine(msg, st.keys.Up, st.keys.Down, st.cursor, last); ok {
+		st.cursor = c
+		st.scroll()
+		return nil, nil
+	}
 	switch msg := msg.(type) {
-	case tea.MouseWheelMsg:
-		switch msg.Button {
-		case tea.MouseWheelUp:
-			st.cursor = max(st.cursor-1, 0)
-		case tea.MouseWheelDown:
-			st.cursor = min(st.cursor+1, last)
-		}
 	case tea.KeyPressMsg:
 		k := st.keys
 		switch {
-		case key.Matches(msg, k.Up):
-			st.cursor = max(st.cursor-1, 0)
-		case key.Matches(msg, k.Down):
-			st.cursor = min(st.cursor+1, last)
 		case key.Matches(msg, k.Home):
 			st.cursor = 0
 		case key.Matches(msg, k.End):

@@ -60,21 +60,15 @@ func (ts *targetsScreen) scroll() {
 
 func (ts *targetsScreen) Update(msg tea.Msg) (tea.Msg, tea.Cmd) {
 	last := len(ts.checked) - 1
+	if c, ok := kit.MoveLine(msg, ts.keys.Up, ts.keys.Down, ts.cursor, last); ok {
+		ts.cursor = c
+		ts.scroll()
+		return nil, nil
+	}
 	switch msg := msg.(type) {
-	case tea.MouseWheelMsg:
-		switch msg.Button {
-		case tea.MouseWheelUp:
-			ts.cursor = max(ts.cursor-1, 0)
-		case tea.MouseWheelDown:
-			ts.cursor = min(ts.cursor+1, last)
-		}
 	case tea.KeyPressMsg:
 		k := ts.keys
 		switch {
-		case key.Matches(msg, k.Up):
-			ts.cursor = max(ts.cursor-1, 0)
-		case key.Matches(msg, k.Down):
-			ts.cursor = min(ts.cursor+1, last)
 		case key.Matches(msg, k.PageUp):
 			ts.cursor = max(ts.cursor-ts.room(), 0)
 		case key.Matches(msg, k.PageDown):

@@ -20,13 +20,13 @@ func TestCleaning(t *testing.T) {
 			[]string{"https://a.example/x", "https://b.example/y", "https://c.example"}},
 	} {
 		if got := CleanLine(c.in); got != c.line {
-			t.Errorf("%s: cleanLine = %q, want %q", c.name, got, c.line)
+			t.Errorf("%s: CleanLine = %q, want %q", c.name, got, c.line)
 		}
 		if got := CleanNote(c.in); got != c.note {
-			t.Errorf("%s: cleanNote = %q, want %q", c.name, got, c.note)
+			t.Errorf("%s: CleanNote = %q, want %q", c.name, got, c.note)
 		}
 		if got := SplitEvidence(c.in); strings.Join(got, "|") != strings.Join(c.links, "|") {
-			t.Errorf("%s: splitEvidence = %q, want %q", c.name, got, c.links)
+			t.Errorf("%s: SplitEvidence = %q, want %q", c.name, got, c.links)
 		}
 	}
 }
@@ -35,9 +35,9 @@ func TestCleaning(t *testing.T) {
 func TestTypedCleansClipboardPaste(t *testing.T) {
 	type clipboard string
 	if got := Typed(clipboard("a\u202eb\x1b[2Jc")); got != clipboard("abc") {
-		t.Errorf("typed(clipboard) = %#v", got)
+		t.Errorf("Typed(clipboard) = %#v", got)
 	}
 	if got := Typed(tea.WindowSizeMsg{Width: 3}); got != (tea.WindowSizeMsg{Width: 3}) {
-		t.Errorf("typed changed a message that holds no text: %#v", got)
+		t.Errorf("Typed changed a message that holds no text: %#v", got)
 	}
 }

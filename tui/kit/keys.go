@@ -1,6 +1,9 @@
 package kit
 
-import "charm.land/bubbles/v2/key"
+import (
+	"charm.land/bubbles/v2/key"
+	tea "charm.land/bubbletea/v2"
+)
 
 // KeyMap declares every key binding of both programs once, with its help
 // text. Each screen takes the bindings it uses into a key map of its own
@@ -93,6 +96,29 @@ func newKeyMap() *KeyMap {
 func With(b key.Binding, keyHelp, desc string) key.Binding {
 	b.SetHelp(keyHelp, desc)
 	return b
+}
+
+// MoveLine moves a cursor over the lines 0..last a line at a time, as the
+// mouse wheel or the keys up and down ask: the moves of every list and
+// scrolled text. ok is false for any other message, and cursor stays.
+func MoveLine(msg tea.Msg, up, down key.Binding, cursor, last int) (moved int, ok bool) {
+	switch msg := msg.(type) {
+	case tea.MouseWheelMsg:
+		switch msg.Button {
+		case tea.MouseWheelUp:
+			return max(cursor-1, 0), true
+		case tea.MouseWheelDown:
+			return min(cursor+1, last), true
+		}
+	case tea.KeyPressMsg:
+		switch {
+		case key.Matches(msg, up):
+			return max(cursor-1, 0), true
+		case key.Matches(msg, down):
+			return min(cursor+1, last), true
+		}
+	}
+	return cursor, false
 }
 
 // HelpKeys implements help.KeyMap over a short line and full columns.

@@ -38,7 +38,7 @@ func LeaveHelp() key.Binding {
 // editor shows it (LeaveQuestion) with the help of its answers.
 func (l *Leaving) Asking() bool { return l.asking }
 
-// The outcomes of a key while an editor may be leaving.
+// LeaveOutcome is what a key did while an editor may be leaving.
 type LeaveOutcome int
 
 const (

@@ -183,3 +183,29 @@ func (p *Prompter) AskLevel(what string, sk *rubric.Skill, current int) (string,
 	}
 	return p.Ask(fmt.Sprintf("%s 0 to %d (%s): ", what, sk.Scale.Top(), keep))
 }
+
+// AskSkill asks what level of skill i of a session (AskLevel; current is
+// the level Enter keeps) and answers the moves both faces share: Enter or
+// s moves on (next is i+1), b goes back (i-1), q stops (ErrStop), and ?
+// says keys and asks again. Any other answer is the caller's: it comes
+// back as typed, with next i.
+func (p *Prompter) AskSkill(what string, sk *rubric.Skill, i, current int, keys string) (line string, next int, err error) {
+	for {
+		line, err := p.AskLevel(what, sk, current)
+		if err != nil {
+			return "", 0, err
+		}
+		switch strings.ToLower(line) {
+		case "", "s":
+			return line, i + 1, nil
+		case "b":
+			return line, i - 1, nil
+		case "q":
+			return line, 0, ErrStop
+		case "?":
+			p.Say("%s\n", keys)
+			continue
+		}
+		return line, i, nil
+	}
+}

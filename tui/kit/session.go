@@ -6,6 +6,7 @@ import (
 	"time"
 
 	"charm.land/bubbles/v2/help"
+	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
 	"charm.land/lipgloss/v2"
 	"github.com/charmbracelet/x/ansi"
@@ -85,6 +86,28 @@ func NewSession(color bool, now func() time.Time) *Session {
 	s.Help.SetWidth(s.Width - 1)
 	s.Marks = newMarks(s.Theme)
 	return s
+}
+
+// SetSize takes the terminal's new size, at least 20 columns and minHeight
+// lines, and lays screens out again for it.
+func (s *Session) SetSize(msg tea.WindowSizeMsg, minHeight int, screens []Screen) {
+	s.Width, s.Height = max(msg.Width, 20), max(msg.Height, minHeight)
+	s.Help.SetWidth(s.Width - 1)
+	for _, sc := range screens {
+		sc.Resize()
+	}
+}
+
+// GlobalKey is the command of a key that works on every screen: ctrl+c
+// interrupts the program, ctrl+z suspends it; nil for any other key.
+func (s *Session) GlobalKey(msg tea.KeyPressMsg) tea.Cmd {
+	switch {
+	case key.Matches(msg, s.Keys.Interrupt):
+		return tea.Interrupt
+	case key.Matches(msg, s.Keys.Suspend):
+		return tea.Suspend
+	}
+	return nil
 }
 
 // SetRubric makes r the rubric the screens show: its titles cleaned once,

@@ -9,6 +9,7 @@ import (
 	"charm.land/bubbles/v2/textinput"
 	"charm.land/lipgloss/v2"
 
+	"github.com/readycheck/readycheck/internal/palette"
 	"github.com/readycheck/readycheck/internal/termtext"
 	"github.com/readycheck/readycheck/rubric"
 )
@@ -76,14 +77,12 @@ func newTheme(color bool) Theme {
 			},
 		}
 	}
-	// Mid-tone colours, readable on dark and light backgrounds alike.
-	violet := lipgloss.Color("#8B5CF6")
-	grey := lipgloss.Color("#8A8F98")
-	green := lipgloss.Color("#2EA043")
-	amber := lipgloss.Color("#D29922")
-	red := lipgloss.Color("#E5534B")
-	key := base.Foreground(lipgloss.Color("#B1B5BD"))
-	sep := base.Foreground(lipgloss.Color("#5C6068"))
+	// The screens' palette: mid-tone colours, readable on dark and light
+	// backgrounds alike.
+	p := palette.Screen()
+	violet, grey, green, amber, red := p.Violet, p.Grey, p.Green, p.Amber, p.Red
+	key := base.Foreground(p.Light)
+	sep := base.Foreground(p.Faint)
 	return Theme{
 		Color:         true,
 		Accent:        violet,

@@ -260,20 +260,11 @@ func (s *reviewSession) skill(i int) (int, error) {
 		if rt.Rated() {
 			current = rt.Level
 		}
-		line, err := p.AskLevel("Your level", sk, current)
-		if err != nil {
-			return 0, err
+		line, next, err := p.AskSkill("Your level", sk, i, current, reviewKeys)
+		if err != nil || next != i {
+			return next, err
 		}
 		switch strings.ToLower(line) {
-		case "", "s":
-			return i + 1, nil
-		case "b":
-			return i - 1, nil
-		case "q":
-			return 0, kit.ErrStop
-		case "?":
-			p.Say("%s\n", reviewKeys)
-			continue
 		case "x":
 			if rt.Rated() {
 				rt.Level = rubric.Unanswered

@@ -8,7 +8,7 @@ import (
 
 // mentorKeys are the bindings of the review program, taken from the one
 // key map: the walk-through's moving, paging, help and quitting keys, and
-// the review's own (declared in newKeyMap with their help text).
+// the review's own (declared in kit.KeyMap with their help text).
 type mentorKeys struct {
 	Up, Down, Move, PageUp, PageDown, Home, End         key.Binding
 	Open, Filter, Sort, Back, Quit, Interrupt, Suspend  key.Binding

@@ -544,20 +544,15 @@ func (l *listScreen) Update(msg tea.Msg) (tea.Msg, tea.Cmd) {
 		return nil, cmd
 	}
 	last := l.items() - 1
+	if c, ok := kit.MoveLine(msg, l.keys.Up, l.keys.Down, l.cursor, last); ok {
+		l.cursor = c
+		l.fit()
+		return nil, nil
+	}
 	switch msg := msg.(type) {
-	case tea.MouseWheelMsg:
-		if msg.Button == tea.MouseWheelUp {
-			l.cursor = max(l.cursor-1, 0)
-		} else if msg.Button == tea.MouseWheelDown {
-			l.cursor = min(l.cursor+1, last)
-		}
 	case tea.KeyPressMsg:
 		k := l.keys
 		switch {
-		case key.Matches(msg, k.Up):
-			l.cursor = max(l.cursor-1, 0)
-		case key.Matches(msg, k.Down):
-			l.cursor = min(l.cursor+1, last)
 		case key.Matches(msg, k.PageUp):
 			// The rows move by a page, and the cursor with them.
 			l.cursor, l.offset = max(l.cursor-l.page(), 0), max(l.offset-l.page(), 0)

@@ -313,18 +313,11 @@ func (m *Model) handle(msg tea.Msg) (tea.Cmd, bool) {
 	s := m.s
 	switch msg := msg.(type) {
 	case tea.WindowSizeMsg:
-		s.Width, s.Height = max(msg.Width, 20), max(msg.Height, 8)
-		s.Help.SetWidth(s.Width - 1)
-		for _, sc := range m.screens() {
-			sc.Resize()
-		}
+		s.SetSize(msg, 8, m.screens())
 		return nil, true
 	case tea.KeyPressMsg:
-		switch {
-		case key.Matches(msg, m.keys.Interrupt):
-			return tea.Interrupt, true
-		case key.Matches(msg, m.keys.Suspend):
-			return tea.Suspend, true
+		if cmd := s.GlobalKey(msg); cmd != nil {
+			return cmd, true
 		}
 		return nil, m.busy
 

@@ -39,14 +39,7 @@ type sheetScreen struct {
 
 func newSheetScreen(s *kit.Session, k mentorKeys, o *openReview) *sheetScreen {
 	sh := &sheetScreen{s: s, keys: k, o: o}
-	for i, sk := range o.r.Skills() {
-		if i == 0 || sk.Category != o.r.Skills()[i-1].Category {
-			sh.rows = append(sh.rows, -1-len(sh.headings))
-			sh.headings = append(sh.headings, kit.CleanLine(sk.Category.Title))
-		}
-		sh.skillRow = append(sh.skillRow, len(sh.rows))
-		sh.rows = append(sh.rows, i)
-	}
+	sh.rows, sh.headings, sh.skillRow = kit.SkillRows(o.r)
 	sh.Resize()
 	return sh
 }
@@ -95,13 +88,12 @@ func (sh *sheetScreen) Update(msg tea.Msg) (tea.Msg, tea.Cmd) {
 	skills := o.r.Skills()
 	last := len(skills) - 1
 	s := skills[sh.cursor]
+	if c, ok := kit.MoveLine(msg, sh.keys.Up, sh.keys.Down, sh.cursor, last); ok {
+		sh.cursor = c
+		sh.Resize()
+		return nil, nil
+	}
 	switch msg := msg.(type) {
-	case tea.MouseWheelMsg:
-		if msg.Button == tea.MouseWheelUp {
-			sh.cursor = max(sh.cursor-1, 0)
-		} else if msg.Button == tea.MouseWheelDown {
-			sh.cursor = min(sh.cursor+1, last)
-		}
 	case tea.KeyPressMsg:
 		k := sh.keys
 		// An unrated skill starts from the candidate's level: the mentor
@@ -115,10 +107,6 @@ func (sh *sheetScreen) Update(msg tea.Msg) (tea.Msg, tea.Cmd) {
 		}
 		page := max(sh.rowsRoom-3, 1)
 		switch {
-		case key.Matches(msg, k.Up):
-			sh.cursor = max(sh.cursor-1, 0)
-		case key.Matches(msg, k.Down):
-			sh.cursor = min(sh.cursor+1, last)
 		case key.Matches(msg, k.PageUp):
 			// The rows move by a page, and the cursor with them.
 			sh.cursor, sh.offset = max(sh.cursor-page, 0), max(sh.offset-page, 0)
@@ -547,20 +535,14 @@ func (rr *reviewResults) maxOffset() int {
 func (rr *reviewResults) Update(msg tea.Msg) (tea.Msg, tea.Cmd) {
 	_, n := rr.window()
 	page := max(n-1, 1)
+	if c, ok := kit.MoveLine(msg, rr.keys.Up, rr.keys.Down, rr.offset, rr.maxOffset()); ok {
+		rr.offset = c
+		return nil, nil
+	}
 	switch msg := msg.(type) {
-	case tea.MouseWheelMsg:
-		if msg.Button == tea.MouseWheelUp {
-			rr.offset = max(rr.offset-1, 0)
-		} else if msg.Button == tea.MouseWheelDown {
-			rr.offset = min(rr.offset+1, rr.maxOffset())
-		}
 	case tea.KeyPressMsg:
 		k := rr.keys
 		switch {
-		case key.Matches(msg, k.Up):
-			rr.offset = max(rr.offset-1, 0)
-		case key.Matches(msg, k.Down):
-			rr.offset = min(rr.offset+1, rr.maxOffset())
 		case key.Matches(msg, k.PageUp):
 			rr.offset = max(rr.offset-page, 0)
 		case key.Matches(msg, k.PageDown):

@@ -34,8 +34,10 @@ func Small(t testing.TB) *rubric.Rubric {
 // Clock is the fixed time of every test.
 var Clock = time.Date(2026, 11, 23, 10, 0, 0, 0, time.UTC)
 
+// FixedNow is the clock of every test: it always says Clock.
 func FixedNow() time.Time { return Clock }
 
+// LoadRubric reads a rubric file, failing the test when it cannot.
 func LoadRubric(t testing.TB, path string) *rubric.Rubric {
 	t.Helper()
 	r, err := rubric.LoadFile(path)
@@ -45,6 +47,7 @@ func LoadRubric(t testing.TB, path string) *rubric.Rubric {
 	return r
 }
 
+// Builtin is the built-in rubric.
 func Builtin(t testing.TB) *rubric.Rubric {
 	t.Helper()
 	r, err := builtin.Rubric()
@@ -75,6 +78,7 @@ func Press(k string) tea.Msg {
 	return tea.KeyPressMsg{Code: r[0], Text: k}
 }
 
+// Keys are the messages of keys pressed in turn, named as Press names them.
 func Keys(ks ...string) []tea.Msg {
 	out := make([]tea.Msg, len(ks))
 	for i, k := range ks {
@@ -83,6 +87,7 @@ func Keys(ks ...string) []tea.Msg {
 	return out
 }
 
+// TypeText is the messages of text typed a character at a time.
 func TypeText(s string) []tea.Msg {
 	var out []tea.Msg
 	for _, r := range s {
@@ -91,6 +96,7 @@ func TypeText(s string) []tea.Msg {
 	return out
 }
 
+// Size is the message of the terminal's size, w columns by h lines.
 func Size(w, h int) tea.Msg { return tea.WindowSizeMsg{Width: w, Height: h} }
 
 // ChangedSmall is the small rubric changed since assessments were taken
