@@ -39,7 +39,7 @@ func (s *Server) assess(sess ssh.Session, p Person, l *live, args []string) int 
 		opts.Host.Export = "ssh " + s.address() + " export > report.md"
 		done, err = assess.Run(opts, nil, nil)
 	}
-	return s.ended(sess, l, err, func(w io.Writer) {
+	return s.ended(sess, l, err, done.Path != "", func(w io.Writer) {
 		switch {
 		case done.Path == "":
 		case done.Complete && done.Unanswered == 0:
@@ -72,7 +72,7 @@ func (s *Server) review(sess ssh.Session, p Person, l *live, args []string) int 
 		opts.Host = s.host(sess, l)
 		reviewed, err = review.Run(opts)
 	}
-	return s.ended(sess, l, err, func(w io.Writer) {
+	return s.ended(sess, l, err, len(reviewed) > 0, func(w io.Writer) {
 		if len(reviewed) > 0 {
 			fmt.Fprintf(w, "Your reviews of %s are saved.\n", termtext.PluralGrouped(len(reviewed), "assessment", "assessments"))
 		}
@@ -138,25 +138,29 @@ func (s *Server) lines(sess ssh.Session, l *live) io.Reader {
 
 // ended writes how a program's session ended and returns its exit
 // status: the server's reason when it ended it, the save's failure, or
-// what the program saved (told by done).
-func (s *Server) ended(sess ssh.Session, l *live, err error, done func(io.Writer)) int {
-	if why := l.ended(); why != "" {
-		if err == nil {
-			fmt.Fprintln(sess.Stderr(), s.endedLine(why))
-		} else {
-			s.log.Error("save at the end", "problem", err.Error())
-			fmt.Fprintln(sess.Stderr(), "readycheck: the session ended ("+why+"), and your last answers could not be saved on the server; tell the career centre")
+// what the program saved (told by done; saved says whether it saved
+// anything).
+func (s *Server) ended(sess ssh.Session, l *live, err error, saved bool, done func(io.Writer)) int {
+	var save *kit.SaveError
+	if errors.As(err, &save) {
+		s.log.Error("save", "problem", err.Error())
+		if l.ended() != endGone {
+			fmt.Fprintln(sess.Stderr(), "readycheck: your last answers could not be saved on the server; they are kept aside there. Tell the career centre that runs it")
 		}
 		return 1
 	}
-	var save *kit.SaveError
+	if why := l.ended(); why != "" {
+		if why != endGone {
+			fmt.Fprintln(sess.Stderr(), s.endedLine(why, saved))
+		}
+		return 1
+	}
 	switch {
 	case errors.Is(err, kit.ErrInterrupted):
 		done(sess)
 		return 130
-	case errors.As(err, &save):
-		s.log.Error("save", "problem", err.Error())
-		fmt.Fprintln(sess.Stderr(), "readycheck: your last answers could not be saved on the server; they are kept aside there. Tell the career centre that runs it")
+	case errors.Is(err, assess.ErrNoInput):
+		fmt.Fprintln(sess.Stderr(), "readycheck: the input ended before an assessment was started; nothing was saved")
 		return 1
 	case err != nil:
 		fmt.Fprintln(sess.Stderr(), "readycheck: "+cleanLine(err.Error()))

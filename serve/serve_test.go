@@ -803,3 +803,108 @@ func TestCandidatesAreIsolated(t *testing.T) {
 		t.Errorf("the victim's folder: %v", files)
 	}
 }
+
+// answers counts the answered skills of a candidate's only file.
+func (ts *testServer) answers(t testing.TB, p person) int {
+	t.Helper()
+	files := ts.savedFiles(t, p)
+	if len(files) != 1 {
+		t.Fatalf("files: %v", files)
+	}
+	a, err := assessments.LoadFile(files[0])
+	if err != nil {
+		t.Fatal(err)
+	}
+	return a.Answered()
+}
+
+// startAssessment connects p under ssh -t and answers n skills.
+func (ts *testServer) startAssessment(t testing.TB, c *gossh.Client, n int) *screen {
+	t.Helper()
+	sc := terminal(t, c, "")
+	sc.waitFor("Your name")
+	sc.send("Ada", "\r", "\r")
+	sc.waitFor("Which companies")
+	sc.send("\r")
+	answer(sc, 0, n)
+	sc.waitFor(fmt.Sprintf("%d/38 answered", n))
+	return sc
+}
+
+// A client that vanishes mid-assessment loses no confirmed answer.
+func TestClientKilledLosesNoAnswer(t *testing.T) {
+	ts := start(t, Config{Keys: &Keys{open: true}})
+	ada := newPerson(t, "")
+	c, err := ts.dial(t, gossh.PublicKeys(ada.signer))
+	if err != nil {
+		t.Fatal(err)
+	}
+	sc := ts.startAssessment(t, c, 4)
+	sc.send("3") // chosen, not confirmed
+	c.Close()
+	waitFor(t, func() bool { return ts.active() == 0 })
+	if n := ts.answers(t, ada); n != 4 {
+		t.Errorf("%d answers saved, want 4", n)
+	}
+}
+
+// An idle session ends with its answers saved, and says so.
+func TestIdleSessionEndsSaved(t *testing.T) {
+	ts := start(t, Config{Keys: &Keys{open: true}, Idle: 300 * time.Millisecond})
+	ada := newPerson(t, "")
+	c := ts.connect(t, ada)
+	sc := ts.startAssessment(t, c, 2)
+	if code := sc.exit(); code != 1 {
+		t.Errorf("exit status %d, want 1", code)
+	}
+	sc.waitFor("no key pressed for 300ms, so the session ended; your answers are")
+	if n := ts.answers(t, ada); n != 2 {
+		t.Errorf("%d answers saved, want 2", n)
+	}
+	if !strings.Contains(ts.log.String(), "ended=idle") {
+		t.Errorf("log: %s", ts.log.String())
+	}
+	// Line prompts end too.
+	res := exec(t, ts.connect(t, newPerson(t, "")), "assess --accessible", func(s *gossh.Session) {
+		pr, _ := io.Pipe() // typed nothing, never closed
+		s.Stdin = pr
+	})
+	if res.status != 1 || !strings.Contains(res.stderr, "no key pressed for 300ms, so the session ended; nothing had been saved yet.") {
+		t.Errorf("accessible: %+v", res)
+	}
+}
+
+// A session lasts at most MaxSession.
+func TestLongestSession(t *testing.T) {
+	ts := start(t, Config{Keys: &Keys{open: true}, MaxSession: 800 * time.Millisecond})
+	sc := terminal(t, ts.connect(t, newPerson(t, "")), "")
+	sc.waitFor("Your name")
+	sc.send("Ada")
+	if code := sc.exit(); code != 1 {
+		t.Errorf("exit status %d, want 1", code)
+	}
+	sc.waitFor("sessions last at most 800ms, so this one ended; nothing had been")
+}
+
+// Shutting down tells every session, which saves and ends; the server
+// then takes no new one.
+func TestShutdownTellsSessions(t *testing.T) {
+	ts := start(t, Config{Keys: &Keys{open: true}})
+	ada := newPerson(t, "")
+	sc := ts.startAssessment(t, ts.connect(t, ada), 3)
+	ctx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
+	defer cancel()
+	if err := ts.Shutdown(ctx); err != nil {
+		t.Fatal(err)
+	}
+	if code := sc.exit(); code != 1 {
+		t.Errorf("exit status %d", code)
+	}
+	sc.waitFor("the server is restarting, so the session ended; your answers are")
+	if n := ts.answers(t, ada); n != 3 {
+		t.Errorf("%d answers saved, want 3", n)
+	}
+	if _, err := ts.dial(t, gossh.PublicKeys(ada.signer)); err == nil {
+		t.Error("a connection after shutdown")
+	}
+}

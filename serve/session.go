@@ -19,6 +19,8 @@ const (
 	endIdle    = "idle"
 	endMax     = "max-session"
 	endRestart = "restart"
+	// endGone: the client went away (closed, killed, network lost).
+	endGone = "disconnected"
 )
 
 // live is one session as the server sees it: when its person last typed,
@@ -102,6 +104,13 @@ func (s *Server) handle(sess ssh.Session) {
 		_ = sess.Exit(status)
 	}()
 	go s.watch(l)
+	go func() {
+		select {
+		case <-sess.Context().Done():
+			l.end(endGone)
+		case <-l.stop:
+		}
+	}()
 	status = s.run(sess, p, l)
 }
 
@@ -154,17 +163,24 @@ func (s *Server) watch(l *live) {
 	}
 }
 
-// endedLine is what a session ended by the server tells its person.
-func (s *Server) endedLine(reason string) string {
+// endedLine is what a session ended by the server tells its person;
+// saved says whether anything of theirs was saved.
+func (s *Server) endedLine(reason string, saved bool) string {
+	var why string
 	switch reason {
 	case endIdle:
-		return fmt.Sprintf("readycheck: no key pressed for %s, so the session ended; your answers are saved. Connect again to go on.", s.cfg.Idle)
+		why = fmt.Sprintf("no key pressed for %s, so the session ended", s.cfg.Idle)
 	case endMax:
-		return fmt.Sprintf("readycheck: sessions last at most %s; your answers are saved. Connect again to go on.", s.cfg.MaxSession)
+		why = fmt.Sprintf("sessions last at most %s, so this one ended", s.cfg.MaxSession)
 	case endRestart:
-		return "readycheck: the server is restarting; your answers are saved. Connect again in a minute to go on."
+		why = "the server is restarting, so the session ended"
+	default:
+		why = "the session ended"
 	}
-	return ""
+	if !saved {
+		return "readycheck: " + why + "; nothing had been saved yet."
+	}
+	return "readycheck: " + why + "; your answers are saved. Connect again to go on."
 }
 
 // checkSession refuses what a session may not bring: an agent to forward,
