@@ -31,6 +31,10 @@ func (s *Server) assess(sess ssh.Session, p Person, l *live, args []string) int 
 		return 1
 	}
 	opts := assess.Options{Rubric: s.cfg.Rubric, Store: store, Color: colored(sess), Now: s.cfg.Now}
+	again := "ssh -t " + s.address()
+	if accessible {
+		again = "ssh " + s.address() + " assess --accessible"
+	}
 	var done assess.Outcome
 	if accessible {
 		done, err = assess.RunAccessible(opts, s.lines(sess, l), sess)
@@ -45,9 +49,9 @@ func (s *Server) assess(sess ssh.Session, p Person, l *live, args []string) int 
 		case done.Complete && done.Unanswered == 0:
 			fmt.Fprintf(w, "Your assessment is complete and saved. Its report: ssh %s export > report.md\n", s.address())
 		case done.Complete:
-			fmt.Fprintf(w, "Your assessment is saved; %s not answered (counted as 0). To answer them: ssh -t %s\n", termtext.PluralGrouped(done.Unanswered, "skill is", "skills are"), s.address())
+			fmt.Fprintf(w, "Your assessment is saved; %s not answered (counted as 0). To answer them: %s\n", termtext.PluralGrouped(done.Unanswered, "skill is", "skills are"), again)
 		default:
-			fmt.Fprintf(w, "Your answers are saved. To pick up where you left off: ssh -t %s\n", s.address())
+			fmt.Fprintf(w, "Your answers are saved. To pick up where you left off: %s\n", again)
 		}
 	})
 }

@@ -908,3 +908,35 @@ func TestShutdownTellsSessions(t *testing.T) {
 		t.Error("a connection after shutdown")
 	}
 }
+
+// Under ssh -t, line prompts are typed on a raw terminal: the server
+// echoes, erases and ends lines, so a screen-reader user takes the
+// assessment as locally.
+func TestAccessibleUnderATerminal(t *testing.T) {
+	ts := start(t, Config{Keys: &Keys{open: true}})
+	ada := newPerson(t, "")
+	sc := terminal(t, ts.connect(t, ada), "assess --accessible")
+	sc.waitFor("Your name:")
+	sc.send("Adz", "\x7f", "a", "\r")
+	sc.waitFor("Your name: Ada\n")
+	sc.send("\r")
+	sc.waitFor("Which are you aiming at?")
+	sc.send("2\r")
+	for range 3 {
+		sc.send("1\r")
+	}
+	sc.send("\x04") // ctrl+d: the end of input
+	if code := sc.exit(); code != 0 {
+		t.Fatalf("exit status %d:\n%s", code, sc.text())
+	}
+	if !strings.Contains(strings.ReplaceAll(sc.text(), "\n", ""), "pick up where you left off: ssh "+ts.address()+" assess --accessible") {
+		t.Errorf("the last words:\n%s", sc.text())
+	}
+	a, err := assessments.LoadFile(ts.savedFiles(t, ada)[0])
+	if err != nil {
+		t.Fatal(err)
+	}
+	if a.Candidate.Name != "Ada" || a.Answered() != 3 {
+		t.Errorf("saved %q with %d answers", a.Candidate.Name, a.Answered())
+	}
+}
