@@ -6,20 +6,20 @@ import (
 	"testing"
 
 	"github.com/readycheck/readycheck/assessments"
-	"github.com/readycheck/readycheck/internal/gen"
 	"github.com/readycheck/readycheck/internal/yamlfile"
 	"github.com/readycheck/readycheck/rubric"
+	"github.com/readycheck/readycheck/sample"
 )
 
 // batch is a generated rubric and 1,000 of its assessments, in memory.
 func batch(b *testing.B) (*rubric.Rubric, [][]byte) {
 	b.Helper()
-	r, problems := rubric.Parse("generated", gen.Rubric(2000, 50, 1))
+	r, problems := rubric.Parse("generated", sample.Rubric(2000, 50, 1))
 	if problems.Err() != nil {
 		b.Fatal(problems)
 	}
 	var files [][]byte
-	if err := gen.Assessments(r, 1000, 1, func(_ int, d []byte) error { files = append(files, d); return nil }); err != nil {
+	if err := sample.Assessments(r, 1000, 1, func(_ int, d []byte) error { files = append(files, d); return nil }); err != nil {
 		b.Fatal(err)
 	}
 	return r, files

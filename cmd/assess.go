@@ -16,7 +16,8 @@ import (
 	"github.com/readycheck/readycheck/internal/safetext"
 	"github.com/readycheck/readycheck/internal/termtext"
 	"github.com/readycheck/readycheck/internal/yamlfile"
-	"github.com/readycheck/readycheck/tui"
+	"github.com/readycheck/readycheck/tui/assess"
+	"github.com/readycheck/readycheck/tui/kit"
 )
 
 // assessFlags are the flags of `readycheck` and `readycheck assess`.
@@ -94,7 +95,7 @@ func runAssess(c *cobra.Command, _ []string) error {
 	if err != nil {
 		return err
 	}
-	opts := tui.Options{Rubric: r, Store: store, Name: o.name, Companies: o.companies, Color: os.Getenv("NO_COLOR") == ""}
+	opts := assess.Options{Rubric: r, Store: store, Name: o.name, Companies: o.companies, Color: os.Getenv("NO_COLOR") == ""}
 	if o.resume != "" {
 		opened, err := assessments.Open(o.resume, r)
 		if err != nil {
@@ -115,11 +116,11 @@ func runAssess(c *cobra.Command, _ []string) error {
 		fmt.Fprintln(stderr, noTerminal)
 		return failed()
 	}
-	var done tui.Outcome
+	var done assess.Outcome
 	if accessible {
-		done, err = tui.RunAccessible(opts, c.InOrStdin(), c.OutOrStdout())
+		done, err = assess.RunAccessible(opts, c.InOrStdin(), c.OutOrStdout())
 	} else {
-		done, err = tui.Run(opts, nil, nil)
+		done, err = assess.Run(opts, nil, nil)
 	}
 	printOutcome(c.OutOrStdout(), done, resumeCommand(o), err)
 	return exitFor(err)
@@ -164,8 +165,8 @@ func absPath(p string) string {
 // plain readycheck finds it), or send a mentor the report. When the last
 // save failed it says nothing of the file (the error says where the
 // answers are), only how to take them up again from the rescue copy.
-func printOutcome(w io.Writer, done tui.Outcome, resume string, err error) {
-	var se *tui.SaveError
+func printOutcome(w io.Writer, done assess.Outcome, resume string, err error) {
+	var se *kit.SaveError
 	if errors.As(err, &se) {
 		if se.Rescue != "" {
 			cmd := resume
@@ -236,9 +237,9 @@ func checkLength(what, value string, limit int) error {
 // signal (SIGTERM, a closed terminal's SIGHUP) 128 plus its number, both
 // silent, as what was typed is saved; anything else as it is.
 func exitFor(err error) error {
-	var sig *tui.Signaled
+	var sig *kit.Signaled
 	switch {
-	case errors.Is(err, tui.ErrInterrupted):
+	case errors.Is(err, kit.ErrInterrupted):
 		return &exitError{code: ExitInterrupted, silent: true}
 	case errors.As(err, &sig):
 		return &exitError{code: 128 + int(sig.Signal), silent: true}

@@ -16,7 +16,8 @@ import (
 
 	"github.com/readycheck/readycheck/assessments"
 	"github.com/readycheck/readycheck/rubric/builtin"
-	"github.com/readycheck/readycheck/tui"
+	"github.com/readycheck/readycheck/tui/assess"
+	"github.com/readycheck/readycheck/tui/kit"
 )
 
 var assessClock = time.Date(2026, 11, 23, 10, 0, 0, 0, time.UTC)
@@ -138,23 +139,23 @@ func TestAssessResumeAccessible(t *testing.T) {
 }
 
 func TestPrintOutcome(t *testing.T) {
-	failed := &tui.SaveError{Path: "/d/a.yaml", Rescue: "/state/rescue/a-123.yaml", Err: errors.New("no such file or directory")}
+	failed := &kit.SaveError{Path: "/d/a.yaml", Rescue: "/state/rescue/a-123.yaml", Err: errors.New("no such file or directory")}
 	for _, c := range []struct {
-		done   tui.Outcome
+		done   assess.Outcome
 		resume string
 		err    error
 		want   string
 	}{
-		{tui.Outcome{}, "", nil, ""},
-		{tui.Outcome{Path: "/d/a.yaml"}, "", nil, "Saved to /d/a.yaml\nRun readycheck again to pick up where you left off.\n"},
-		{tui.Outcome{Path: "/d/a.yaml"}, "readycheck --rubric /r/acme.yaml --resume %s", nil,
+		{assess.Outcome{}, "", nil, ""},
+		{assess.Outcome{Path: "/d/a.yaml"}, "", nil, "Saved to /d/a.yaml\nRun readycheck again to pick up where you left off.\n"},
+		{assess.Outcome{Path: "/d/a.yaml"}, "readycheck --rubric /r/acme.yaml --resume %s", nil,
 			"Saved to /d/a.yaml\nTo pick up where you left off, run:\n  readycheck --rubric /r/acme.yaml --resume /d/a.yaml\n"},
-		{tui.Outcome{Path: "/d/a.yaml", Complete: true}, "", nil, "Saved to /d/a.yaml\nA report to send a mentor: readycheck score /d/a.yaml --format markdown\n"},
+		{assess.Outcome{Path: "/d/a.yaml", Complete: true}, "", nil, "Saved to /d/a.yaml\nA report to send a mentor: readycheck score /d/a.yaml --format markdown\n"},
 		// Finished with skills left unanswered: how to answer them.
-		{tui.Outcome{Path: "/d/a.yaml", Complete: true, Unanswered: 3}, "readycheck --rubric /r.yaml --accessible --resume %s", nil,
+		{assess.Outcome{Path: "/d/a.yaml", Complete: true, Unanswered: 3}, "readycheck --rubric /r.yaml --accessible --resume %s", nil,
 			"Saved to /d/a.yaml\nA report to send a mentor: readycheck score /d/a.yaml --format markdown\n3 skills not answered (counted as 0); to answer them:\n  readycheck --rubric /r.yaml --accessible --resume /d/a.yaml\n"},
 		// A failed last save never says "Saved to".
-		{tui.Outcome{}, "readycheck --data-dir /d --resume %s", failed,
+		{assess.Outcome{}, "readycheck --data-dir /d --resume %s", failed,
 			"Not saved to /d/a.yaml. Your answers are in /state/rescue/a-123.yaml.\nOnce the problem is fixed, move them back and take them up again:\n  mv /state/rescue/a-123.yaml /d/a.yaml\n  readycheck --data-dir /d --resume /d/a.yaml\n"},
 	} {
 		var b bytes.Buffer

@@ -8,8 +8,8 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/readycheck/readycheck/internal/gen"
 	"github.com/readycheck/readycheck/rubric"
+	"github.com/readycheck/readycheck/sample"
 )
 
 // TestCareerCenterWalkthrough follows docs/career-centers.md (the README's
@@ -51,7 +51,7 @@ func TestCareerCenterWalkthrough(t *testing.T) {
 		t.Fatal(err)
 	}
 	const n = 120
-	err = gen.Assessments(r, n, 1, func(i int, b []byte) error {
+	err = sample.Assessments(r, n, 1, func(i int, b []byte) error {
 		sub := ""
 		if i%2 == 1 {
 			sub = "autumn"
@@ -70,7 +70,7 @@ func TestCareerCenterWalkthrough(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	for _, want := range []string{"<title>Cohort report: Acme University Backend Internship</title>", "120 assessments", "Training that would move the cohort", gen.Person(0).Name} {
+	for _, want := range []string{"<title>Cohort report: Acme University Backend Internship</title>", "120 assessments", "Training that would move the cohort", sample.Person(0).Name} {
 		if !strings.Contains(string(page), want) {
 			t.Errorf("the HTML report lacks %q", want)
 		}

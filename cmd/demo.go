@@ -11,9 +11,8 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/readycheck/readycheck/internal/atomicfile"
-	"github.com/readycheck/readycheck/internal/gen"
-
 	"github.com/readycheck/readycheck/internal/safetext"
+	"github.com/readycheck/readycheck/sample"
 )
 
 // demoFolder is where `readycheck demo` writes when no FOLDER is given.
@@ -59,7 +58,7 @@ atomically and readable by its owner only. --seed repeats a cohort.`,
 			if err := demoTarget(folder); err != nil {
 				return err
 			}
-			err = gen.Assessments(r, opts.n, opts.seed, func(i int, b []byte) error {
+			err = sample.Assessments(r, opts.n, opts.seed, func(i int, b []byte) error {
 				return atomicfile.WriteFile(filepath.Join(folder, fmt.Sprintf("%05d.yaml", i+1)), b, 0o600)
 			})
 			if err != nil {

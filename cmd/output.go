@@ -60,3 +60,14 @@ func colored(out io.Writer, color bool) (io.Writer, palette.Palette) {
 	}
 	return colorprofile.NewWriter(out, os.Environ()), p
 }
+
+// writeJSON writes to out the JSON document that marshal makes (score's,
+// diff's): nothing when marshal fails.
+func writeJSON(out io.Writer, marshal func() ([]byte, error)) error {
+	b, err := marshal()
+	if err != nil {
+		return err
+	}
+	_, err = out.Write(b)
+	return err
+}

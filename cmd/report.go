@@ -20,18 +20,24 @@ import (
 	"github.com/readycheck/readycheck/internal/palette"
 	"github.com/readycheck/readycheck/internal/termtext"
 	"github.com/readycheck/readycheck/report"
+	"github.com/readycheck/readycheck/rubric"
 )
 
 // reportFormats are the values of report's --format.
 var reportFormats = []string{"text", "markdown", "csv", "json", "html"}
 
+// reportFlags are the flags of `readycheck report`.
+type reportFlags struct {
+	rubric, view, format, out string
+	companies                 []string
+	anonymize, strict, follow bool
+	seed                      uint64
+}
+
+// newReportCmd is `readycheck report`: its help and flags; runReport does
+// the work.
 func newReportCmd() *cobra.Command {
-	var opts struct {
-		rubric, view, format, out string
-		companies                 []string
-		anonymize, strict, follow bool
-		seed                      uint64
-	}
+	var opts reportFlags
 	c := &cobra.Command{
 		Use:   "report PATH...",
 		Short: "Report on a cohort: verdicts, gaps, training",
@@ -65,85 +71,15 @@ file names, for sharing outside the centre; --seed N repeats an order.`,
   readycheck report assessments/ --format csv --anonymize --out cohort.csv`,
 		Args: args(cobra.MinimumNArgs(1)),
 		RunE: func(c *cobra.Command, paths []string) error {
-			if !slices.Contains(reportFormats, opts.format) {
-				return usageError(fmt.Errorf("unknown --format %q: use %s", opts.format, strings.Join(reportFormats, ", ")))
-			}
-			view, err := parseView(opts.view)
-			if err != nil {
-				return err
-			}
-			if err := checkPaths(paths); err != nil {
-				return err
-			}
-			if err := checkOut(opts.out, paths, opts.rubric); err != nil {
-				return err
-			}
-			if c.Flags().Changed("seed") && !opts.anonymize {
-				return usageError(errors.New("--seed orders the candidates of an --anonymize report; add --anonymize, or leave --seed out"))
-			}
-			if !c.Flags().Changed("seed") {
-				opts.seed = randomSeed()
-			}
-			r, err := loadRubric(opts.rubric)
-			if err != nil {
-				return err
-			}
-			tuneGCForBatch()
-			rp, err := report.Read(c.Context(), report.Options{
-				Rubric: r, Companies: opts.companies, View: view, Anonymize: opts.anonymize, Seed: opts.seed,
-				FollowSymlinks: opts.follow,
-			}, paths...)
-			if errors.Is(err, report.ErrUnknownCompany) {
-				return usageError(fmt.Errorf("--company: %w", err))
-			}
-			if err != nil {
-				return err
-			}
-			defer rp.Close()
-			printSkipped(stderr, rp.Problems())
-			if rp.Assessments == 0 {
-				return nothingCounted(r.ID, "--rubric", opts.rubric == "", rp.OtherRubrics, len(rp.Problems()), paths)
-			}
-			if n := len(rp.Problems()); n > 0 && !opts.strict {
-				fmt.Fprintf(stderr, "readycheck: %s skipped, for the reasons above; the report lists them too\n", termtext.PluralGrouped(n, "file", "files"))
-			}
-			for _, u := range rp.UnknownSkills[:min(len(rp.UnknownSkills), cohortview.MaxUnknownSkills)] {
-				fmt.Fprintf(stderr, "warning: %s skill %q, which rubric %q does not have; ignored\n", termtext.PluralGrouped(u.Files, "file answers", "files answer"), u.Skill, r.ID)
-			}
-			if more := len(rp.UnknownSkills) - cohortview.MaxUnknownSkills; more > 0 {
-				fmt.Fprintf(stderr, "warning: … and %s more unknown skills, which rubric %q does not have either; ignored\n", termtext.Thousands(more), r.ID)
-			}
-			if view == report.Mentor && rp.Unreviewed > 0 {
-				fmt.Fprintf(stderr, "note: %s in the candidate's view\n", termtext.PluralGrouped(rp.Unreviewed, "assessment has no review and counts", "assessments have no review and count"))
-			}
-			if n := len(rp.Problems()); opts.strict && n > 0 && toFile(opts.out) {
-				// A failed run leaves the previous report as it was.
-				fmt.Fprintf(stderr, "readycheck: %s skipped; with --strict that is a failure, and %s was not written\n", termtext.PluralGrouped(n, "file", "files"), opts.out)
-				return failed()
-			}
-			err = writeOutput(c.OutOrStdout(), opts.out, func(w io.Writer, width int, p palette.Palette) error {
-				switch opts.format {
-				case "markdown":
-					return cohortview.Markdown(rp, w)
-				case "csv":
-					return cohortview.CSV(rp, w)
-				case "json":
-					return cohortview.JSON(rp, w)
-				case "html":
-					return cohortview.HTML(rp, w)
-				}
-				return cohortview.Text(rp, w, width, p)
-			})
-			if err != nil {
-				return err
-			}
-			if n := len(rp.Problems()); opts.strict && n > 0 {
-				fmt.Fprintf(stderr, "readycheck: %s skipped; with --strict that is a failure\n", termtext.PluralGrouped(n, "file", "files"))
-				return failed()
-			}
-			return nil
+			return runReport(c, paths, &opts)
 		},
 	}
+	addReportFlags(c, &opts)
+	return c
+}
+
+// addReportFlags adds report's flags to c, bound to opts.
+func addReportFlags(c *cobra.Command, opts *reportFlags) {
 	f := c.Flags()
 	f.StringVar(&opts.rubric, "rubric", "", "rubric FILE the assessments were taken against (default: the built-in rubric)")
 	f.StringArrayVar(&opts.companies, "company", nil, "count every candidate for this company ID instead of their targets (repeatable)")
@@ -154,7 +90,137 @@ file names, for sharing outside the centre; --seed N repeats an order.`,
 	f.Uint64Var(&opts.seed, "seed", 0, "with --anonymize, the number N that draws the candidates' order, to repeat it (default: a new random order)")
 	f.BoolVar(&opts.strict, "strict", false, "exit with status 1 when any file was skipped")
 	f.BoolVar(&opts.follow, "follow-symlinks", false, "follow links out of the folders given")
-	return c
+}
+
+// runReport checks the flags, reads the cohort in paths and writes its
+// report. What was skipped or ignored is said on stderr before the report
+// is written, so that it is seen when the report goes to a file too. With
+// --strict a skipped file fails the run: before a file --out is replaced,
+// so that the previous report stays, or after the report on stdout.
+func runReport(c *cobra.Command, paths []string, opts *reportFlags) error {
+	view, err := checkReportFlags(c, paths, opts)
+	if err != nil {
+		return err
+	}
+	if !c.Flags().Changed("seed") {
+		opts.seed = randomSeed()
+	}
+	r, err := loadRubric(opts.rubric)
+	if err != nil {
+		return err
+	}
+	tuneGCForBatch()
+	rp, err := readCohort(c, paths, opts, r, view)
+	if err != nil {
+		return err
+	}
+	defer rp.Close()
+	printSkipped(stderr, rp.Problems())
+	if rp.Assessments == 0 {
+		return nothingCounted(r.ID, "--rubric", opts.rubric == "", rp.OtherRubrics, len(rp.Problems()), paths)
+	}
+	printReportNotes(rp, r.ID, view, opts.strict)
+	if n := len(rp.Problems()); opts.strict && n > 0 && toFile(opts.out) {
+		// A failed run leaves the previous report as it was.
+		fmt.Fprintf(stderr, "readycheck: %s skipped; with --strict that is a failure, and %s was not written\n", termtext.PluralGrouped(n, "file", "files"), opts.out)
+		return failed()
+	}
+	err = writeOutput(c.OutOrStdout(), opts.out, func(w io.Writer, width int, p palette.Palette) error {
+		return writeReport(rp, opts.format, w, width, p)
+	})
+	if err != nil {
+		return err
+	}
+	if n := len(rp.Problems()); opts.strict && n > 0 {
+		fmt.Fprintf(stderr, "readycheck: %s skipped; with --strict that is a failure\n", termtext.PluralGrouped(n, "file", "files"))
+		return failed()
+	}
+	return nil
+}
+
+// checkReportFlags refuses, before anything is read, what checkCohortFlags
+// refuses and a --seed without --anonymize, and returns the --view asked
+// for.
+func checkReportFlags(c *cobra.Command, paths []string, opts *reportFlags) (report.View, error) {
+	view, err := checkCohortFlags(opts.format, reportFormats, opts.view, paths, opts.out, opts.rubric)
+	if err != nil {
+		return "", err
+	}
+	if c.Flags().Changed("seed") && !opts.anonymize {
+		return "", usageError(errors.New("--seed orders the candidates of an --anonymize report; add --anonymize, or leave --seed out"))
+	}
+	return view, nil
+}
+
+// checkCohortFlags refuses, before anything is read, what report and
+// simulate both refuse: a format not among formats, an unknown view, paths
+// that do not exist, and an --out that must not be replaced (rubrics are
+// the rubric files read, inputs too), and returns the view.
+func checkCohortFlags(format string, formats []string, view string, paths []string, out string, rubrics ...string) (report.View, error) {
+	if !slices.Contains(formats, format) {
+		return "", usageError(fmt.Errorf("unknown --format %q: use %s", format, strings.Join(formats, ", ")))
+	}
+	v, err := parseView(view)
+	if err != nil {
+		return "", err
+	}
+	if err := checkPaths(paths); err != nil {
+		return "", err
+	}
+	if err := checkOut(out, paths, rubrics...); err != nil {
+		return "", err
+	}
+	return v, nil
+}
+
+// readCohort reads the assessments in paths into a report against r; an
+// unknown --company is a usage error, as a mistyped flag is.
+func readCohort(c *cobra.Command, paths []string, opts *reportFlags, r *rubric.Rubric, view report.View) (*report.Report, error) {
+	rp, err := report.Read(c.Context(), report.Options{
+		Rubric: r, Companies: opts.companies, View: view, Anonymize: opts.anonymize, Seed: opts.seed,
+		FollowSymlinks: opts.follow,
+	}, paths...)
+	if errors.Is(err, report.ErrUnknownCompany) {
+		return nil, usageError(fmt.Errorf("--company: %w", err))
+	}
+	return rp, err
+}
+
+// printReportNotes says on stderr what the report left out or counted
+// otherwise than asked: how many files were skipped (--strict says it
+// itself, as a failure), the answers for skills rubric rubricID lacks (the
+// first cohortview.MaxUnknownSkills, then how many more), and in the
+// mentor's view the assessments without a review, which count in the
+// candidate's.
+func printReportNotes(rp *report.Report, rubricID string, view report.View, strict bool) {
+	if n := len(rp.Problems()); n > 0 && !strict {
+		fmt.Fprintf(stderr, "readycheck: %s skipped, for the reasons above; the report lists them too\n", termtext.PluralGrouped(n, "file", "files"))
+	}
+	for _, u := range rp.UnknownSkills[:min(len(rp.UnknownSkills), cohortview.MaxUnknownSkills)] {
+		fmt.Fprintf(stderr, "warning: %s skill %q, which rubric %q does not have; ignored\n", termtext.PluralGrouped(u.Files, "file answers", "files answer"), u.Skill, rubricID)
+	}
+	if more := len(rp.UnknownSkills) - cohortview.MaxUnknownSkills; more > 0 {
+		fmt.Fprintf(stderr, "warning: … and %s more unknown skills, which rubric %q does not have either; ignored\n", termtext.Thousands(more), rubricID)
+	}
+	if view == report.Mentor && rp.Unreviewed > 0 {
+		fmt.Fprintf(stderr, "note: %s in the candidate's view\n", termtext.PluralGrouped(rp.Unreviewed, "assessment has no review and counts", "assessments have no review and count"))
+	}
+}
+
+// writeReport writes rp to w in format, one of reportFormats; width and p
+// fit the text format to the terminal, and the others ignore them.
+func writeReport(rp *report.Report, format string, w io.Writer, width int, p palette.Palette) error {
+	switch format {
+	case "markdown":
+		return cohortview.Markdown(rp, w)
+	case "csv":
+		return cohortview.CSV(rp, w)
+	case "json":
+		return cohortview.JSON(rp, w)
+	case "html":
+		return cohortview.HTML(rp, w)
+	}
+	return cohortview.Text(rp, w, width, p)
 }
 
 // randomSeed draws an anonymized report's seed from the system's source of

@@ -13,7 +13,8 @@ import (
 	"github.com/readycheck/readycheck/internal/termtext"
 	"github.com/readycheck/readycheck/rubric"
 	"github.com/readycheck/readycheck/rubric/builtin"
-	"github.com/readycheck/readycheck/tui"
+	"github.com/readycheck/readycheck/tui/kit"
+	"github.com/readycheck/readycheck/tui/review"
 )
 
 func newReviewCmd() *cobra.Command {
@@ -58,16 +59,16 @@ review never changes the candidate's answers.`,
 			if err := checkLength("the reviewer's name (--reviewer or READYCHECK_REVIEWER)", reviewer, assessments.MaxName); err != nil {
 				return err
 			}
-			opts := tui.MentorOptions{Paths: paths, Rubric: r, Builtin: b, Reviewer: reviewer, Color: os.Getenv("NO_COLOR") == ""}
+			opts := review.Options{Paths: paths, Rubric: r, Builtin: b, Reviewer: reviewer, Color: os.Getenv("NO_COLOR") == ""}
 			if accessible || truthy(os.Getenv("READYCHECK_ACCESSIBLE")) {
-				changed, err := tui.RunMentorAccessible(opts, c.InOrStdin(), c.OutOrStdout())
+				changed, err := review.RunAccessible(opts, c.InOrStdin(), c.OutOrStdout())
 				printReviewed(c.OutOrStdout(), changed, err)
 				return err
 			}
 			if !interactive() {
 				return errors.New("review needs a terminal (standard input and output must be a terminal, and TERM not dumb); use `readycheck review --accessible` for line prompts, or `readycheck score FILE --view both` to read a review")
 			}
-			reviewed, err := tui.RunMentor(opts)
+			reviewed, err := review.Run(opts)
 			printReviewed(c.OutOrStdout(), reviewed, err)
 			return exitFor(err)
 		},
@@ -84,7 +85,7 @@ review never changes the candidate's answers.`,
 // to read one, or that nothing changed. When the last save failed the
 // error says where the review is instead.
 func printReviewed(w io.Writer, changed []string, err error) {
-	var se *tui.SaveError
+	var se *kit.SaveError
 	if errors.As(err, &se) {
 		return
 	}

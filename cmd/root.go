@@ -89,7 +89,7 @@ Run it with no command to start (or resume) an assessment.`,
 		newDiffCmd(),
 		newReviewCmd(),
 		newRubricCmd(),
-		newReportCmd(), newSimulateCmd(), newDemoCmd(),
+		newReportCmd(), newSimulateCmd(), newDemoCmd(), newServeCmd(),
 		newManCmd(),
 	)
 	// cobra's own completion command, made now to give it a description

@@ -19,9 +19,16 @@ import (
 // scoreFormats are the values of score's --format.
 var scoreFormats = []string{"text", "json", "markdown"}
 
+// scoreFlags are the flags of `readycheck score`.
+type scoreFlags struct {
+	rubricPath, format, view, reviewer, postingPath string
+	companies                                       []string
+}
+
+// newScoreCmd is `readycheck score`: its help and flags; runScore does the
+// work.
 func newScoreCmd() *cobra.Command {
-	var rubricPath, format, view, reviewer, postingPath string
-	var companies []string
+	var opts scoreFlags
 	c := &cobra.Command{
 		Use:   "score ASSESSMENT",
 		Short: "Show an assessment's readiness per company",
@@ -46,70 +53,90 @@ section) are always scored with it.`,
       jq '.companies[].readiness'`,
 		Args: args(cobra.ExactArgs(1)),
 		RunE: func(c *cobra.Command, files []string) error {
-			if !slices.Contains(scoreFormats, format) {
-				return usageError(fmt.Errorf("unknown --format %q: use %s", format, strings.Join(scoreFormats, ", ")))
-			}
-			if !slices.Contains([]string{scorecard.ViewSelf, scorecard.ViewMentor, scorecard.ViewBoth}, view) {
-				return usageError(fmt.Errorf("unknown --view %q: use self, mentor or both", view))
-			}
-			file := files[0]
-			a, r, warnings, err := loadAssessment(file, rubricPath)
-			if err != nil {
-				return err
-			}
-			given := len(companies) > 0
-			if postingPath != "" {
-				if r, companies, err = withPosting(c.InOrStdin(), postingPath, a, r, companies); err != nil {
-					return err
-				}
-			}
-			if view == scorecard.ViewBoth {
-				return scoreBoth(c, file, rubricPath, a, r, companies, reviewer, format, warnings)
-			}
-			var card *scorecard.Card
-			if view == scorecard.ViewMentor {
-				card, err = scorecard.NewMentor(a, r, companies, reviewer, warnings...)
-			} else {
-				card, err = scorecard.New(a, r, companies, warnings...)
-			}
-			if card != nil {
-				card.AnswerCommand = answerCommand(card.Review != nil, file, rubricPath)
-			}
-			if errors.Is(err, scorecard.ErrNoReview) {
-				return fmt.Errorf("%s: %w", file, err)
-			}
-			if err != nil {
-				if !given {
-					return fmt.Errorf("%s: its targets name an %w; fix them, or pass --company ID", file, err)
-				}
-				return err
-			}
-			out := c.OutOrStdout()
-			switch format {
-			case "json":
-				b, err := card.JSON()
-				if err != nil {
-					return err
-				}
-				_, err = out.Write(b)
-				return err
-			case "markdown":
-				printWarningLines(card.Warnings)
-				return card.Markdown(out)
-			}
-			printWarningLines(card.Warnings)
-			width, color := textOutput(out)
-			out, p := colored(out, color)
-			return card.TextIn(out, width, p)
+			return runScore(c, files[0], &opts)
 		},
 	}
-	c.Flags().StringVar(&rubricPath, "rubric", "", "rubric FILE the assessment was taken against (default: the built-in rubric)")
-	c.Flags().StringArrayVar(&companies, "company", nil, "score for this company ID instead of the assessment's targets (repeatable)")
-	c.Flags().StringVar(&format, "format", "text", "output format: "+strings.Join(scoreFormats, ", "))
-	c.Flags().StringVar(&view, "view", scorecard.ViewSelf, "self (the candidate's answers), mentor (a review's ratings over them) or both")
-	c.Flags().StringVar(&postingPath, "posting", "", "also score against the company drafted from this job POSTING (text, Markdown or HTML file, or - for stdin)")
-	c.Flags().StringVar(&reviewer, "reviewer", "", "with --view mentor or both: the review by this NAME (default: the last review)")
+	c.Flags().StringVar(&opts.rubricPath, "rubric", "", "rubric FILE the assessment was taken against (default: the built-in rubric)")
+	c.Flags().StringArrayVar(&opts.companies, "company", nil, "score for this company ID instead of the assessment's targets (repeatable)")
+	c.Flags().StringVar(&opts.format, "format", "text", "output format: "+strings.Join(scoreFormats, ", "))
+	c.Flags().StringVar(&opts.view, "view", scorecard.ViewSelf, "self (the candidate's answers), mentor (a review's ratings over them) or both")
+	c.Flags().StringVar(&opts.postingPath, "posting", "", "also score against the company drafted from this job POSTING (text, Markdown or HTML file, or - for stdin)")
+	c.Flags().StringVar(&opts.reviewer, "reviewer", "", "with --view mentor or both: the review by this NAME (default: the last review)")
 	return c
+}
+
+// runScore checks the flags, loads the assessment in file and its rubric,
+// with the company drafted from --posting, and writes its scores in the
+// view asked for.
+func runScore(c *cobra.Command, file string, opts *scoreFlags) error {
+	if !slices.Contains(scoreFormats, opts.format) {
+		return usageError(fmt.Errorf("unknown --format %q: use %s", opts.format, strings.Join(scoreFormats, ", ")))
+	}
+	if !slices.Contains([]string{scorecard.ViewSelf, scorecard.ViewMentor, scorecard.ViewBoth}, opts.view) {
+		return usageError(fmt.Errorf("unknown --view %q: use self, mentor or both", opts.view))
+	}
+	a, r, warnings, err := loadAssessment(file, opts.rubricPath)
+	if err != nil {
+		return err
+	}
+	companies, given := opts.companies, len(opts.companies) > 0
+	if opts.postingPath != "" {
+		if r, companies, err = withPosting(c.InOrStdin(), opts.postingPath, a, r, companies); err != nil {
+			return err
+		}
+	}
+	if opts.view == scorecard.ViewBoth {
+		return scoreBoth(c, file, opts.rubricPath, a, r, companies, opts.reviewer, opts.format, warnings)
+	}
+	card, err := scoreCard(file, a, r, companies, given, opts, warnings)
+	if err != nil {
+		return err
+	}
+	return writeCard(c.OutOrStdout(), card, opts.format)
+}
+
+// scoreCard scores a in the candidate's or the mentor's view for
+// companies. Its errors name the file; when the companies are the
+// assessment's targets (given is false), an unknown one is the file's to
+// fix, or to replace with --company.
+func scoreCard(file string, a *assessments.Assessment, r *rubric.Rubric, companies []string, given bool, opts *scoreFlags, warnings []string) (*scorecard.Card, error) {
+	var card *scorecard.Card
+	var err error
+	if opts.view == scorecard.ViewMentor {
+		card, err = scorecard.NewMentor(a, r, companies, opts.reviewer, warnings...)
+	} else {
+		card, err = scorecard.New(a, r, companies, warnings...)
+	}
+	if card != nil {
+		card.AnswerCommand = answerCommand(card.Review != nil, file, opts.rubricPath)
+	}
+	if errors.Is(err, scorecard.ErrNoReview) {
+		return nil, fmt.Errorf("%s: %w", file, err)
+	}
+	if err != nil {
+		if !given {
+			return nil, fmt.Errorf("%s: its targets name an %w; fix them, or pass --company ID", file, err)
+		}
+		return nil, err
+	}
+	return card, nil
+}
+
+// writeCard writes card to out in format: json, markdown, or text fitted
+// to the terminal and coloured on one. Its warnings go to stderr beside
+// the text and Markdown; the JSON holds them.
+func writeCard(out io.Writer, card *scorecard.Card, format string) error {
+	switch format {
+	case "json":
+		return writeJSON(out, card.JSON)
+	case "markdown":
+		printWarningLines(card.Warnings)
+		return card.Markdown(out)
+	}
+	printWarningLines(card.Warnings)
+	width, color := textOutput(out)
+	out, p := colored(out, color)
+	return card.TextIn(out, width, p)
 }
 
 // withPosting drafts a company from the posting at path ("-": stdin)
@@ -164,12 +191,7 @@ func scoreBoth(c *cobra.Command, file, rubricPath string, a *assessments.Assessm
 	out := c.OutOrStdout()
 	switch format {
 	case "json":
-		b, err := both.JSON()
-		if err != nil {
-			return err
-		}
-		_, err = out.Write(b)
-		return err
+		return writeJSON(out, both.JSON)
 	case "markdown":
 		printWarningLines(both.Self.Warnings)
 		return both.Markdown(out)

@@ -3,7 +3,6 @@ package cmd
 import (
 	"fmt"
 	"io"
-	"slices"
 	"strings"
 
 	"github.com/spf13/cobra"
@@ -19,9 +18,16 @@ import (
 // simulateFormats are the values of simulate's --format.
 var simulateFormats = []string{"text", "markdown", "json"}
 
+// simulateFlags are the flags of `readycheck simulate`.
+type simulateFlags struct {
+	newPath, basePath, format, view, out string
+	follow                               bool
+}
+
+// newSimulateCmd is `readycheck simulate`: its help and flags; runSimulate
+// does the work.
 func newSimulateCmd() *cobra.Command {
-	var newPath, basePath, format, view, out string
-	var follow bool
+	var opts simulateFlags
 	c := &cobra.Command{
 		Use:   "simulate PATH...",
 		Short: "Preview how a rubric change moves a cohort",
@@ -46,60 +52,70 @@ exit status is 1.`,
       --format markdown > preview.md`,
 		Args: args(cobra.MinimumNArgs(1)),
 		RunE: func(c *cobra.Command, paths []string) error {
-			if !slices.Contains(simulateFormats, format) {
-				return usageError(fmt.Errorf("unknown --format %q: use %s", format, strings.Join(simulateFormats, ", ")))
-			}
-			v, err := parseView(view)
-			if err != nil {
-				return err
-			}
-			if err := checkPaths(paths); err != nil {
-				return err
-			}
-			if err := checkOut(out, paths, newPath, basePath); err != nil {
-				return err
-			}
-			next, err := loadRubric(newPath)
-			if err != nil {
-				return err
-			}
-			base, err := baselineFor(next, basePath)
-			if err != nil {
-				return err
-			}
-			tuneGCForBatch()
-			sim, err := report.Simulate(c.Context(), report.SimulateOptions{Baseline: base, Rubric: next, View: v, FollowSymlinks: follow}, paths...)
-			if err != nil {
-				return err
-			}
-			printSkipped(stderr, sim.Skipped)
-			if sim.Assessments == 0 {
-				return nothingCounted(base.ID, "--baseline", basePath == "", sim.OtherRubrics, len(sim.Skipped), paths)
-			}
-			err = writeOutput(c.OutOrStdout(), out, func(w io.Writer, width int, p palette.Palette) error {
-				switch format {
-				case "markdown":
-					return cohortview.SimulationMarkdown(sim, w)
-				case "json":
-					return cohortview.SimulationJSON(sim, w)
-				}
-				return cohortview.SimulationText(sim, w, width, p)
-			})
-			if n := len(sim.Skipped); err == nil && n > 0 {
-				fmt.Fprintf(stderr, "readycheck: %s skipped, for the reasons above; the preview lists them too\n", termtext.PluralGrouped(n, "file", "files"))
-			}
-			return err
+			return runSimulate(c, paths, &opts)
 		},
 	}
-	f := c.Flags()
-	f.StringVar(&newPath, "rubric", "", "the changed rubric FILE (required)")
-	f.StringVar(&basePath, "baseline", "", "the rubric FILE the assessments were taken against (default: the built-in rubric, when the new one has its id)")
-	f.StringVar(&view, "view", string(report.Self), "whose levels to score: self (the candidates' answers) or mentor (the last review)")
-	f.StringVar(&format, "format", "text", "output FORMAT: "+strings.Join(simulateFormats, ", "))
-	f.StringVarP(&out, "out", "o", "", "write to FILE (only on success; - is stdout)")
-	f.BoolVar(&follow, "follow-symlinks", false, "follow links out of the folders given")
-	c.MarkFlagRequired("rubric")
+	addSimulateFlags(c, &opts)
 	return c
+}
+
+// addSimulateFlags adds simulate's flags to c, bound to opts.
+func addSimulateFlags(c *cobra.Command, opts *simulateFlags) {
+	f := c.Flags()
+	f.StringVar(&opts.newPath, "rubric", "", "the changed rubric FILE (required)")
+	f.StringVar(&opts.basePath, "baseline", "", "the rubric FILE the assessments were taken against (default: the built-in rubric, when the new one has its id)")
+	f.StringVar(&opts.view, "view", string(report.Self), "whose levels to score: self (the candidates' answers) or mentor (the last review)")
+	f.StringVar(&opts.format, "format", "text", "output FORMAT: "+strings.Join(simulateFormats, ", "))
+	f.StringVarP(&opts.out, "out", "o", "", "write to FILE (only on success; - is stdout)")
+	f.BoolVar(&opts.follow, "follow-symlinks", false, "follow links out of the folders given")
+	c.MarkFlagRequired("rubric")
+}
+
+// runSimulate checks the flags, loads both rubrics, scores the cohort in
+// paths against each and writes the preview; skipped files are listed on
+// stderr before it, and counted after it.
+func runSimulate(c *cobra.Command, paths []string, opts *simulateFlags) error {
+	v, err := checkCohortFlags(opts.format, simulateFormats, opts.view, paths, opts.out, opts.newPath, opts.basePath)
+	if err != nil {
+		return err
+	}
+	next, err := loadRubric(opts.newPath)
+	if err != nil {
+		return err
+	}
+	base, err := baselineFor(next, opts.basePath)
+	if err != nil {
+		return err
+	}
+	tuneGCForBatch()
+	sim, err := report.Simulate(c.Context(), report.SimulateOptions{Baseline: base, Rubric: next, View: v, FollowSymlinks: opts.follow}, paths...)
+	if err != nil {
+		return err
+	}
+	printSkipped(stderr, sim.Skipped)
+	if sim.Assessments == 0 {
+		return nothingCounted(base.ID, "--baseline", opts.basePath == "", sim.OtherRubrics, len(sim.Skipped), paths)
+	}
+	err = writeOutput(c.OutOrStdout(), opts.out, func(w io.Writer, width int, p palette.Palette) error {
+		return writeSimulation(sim, opts.format, w, width, p)
+	})
+	if n := len(sim.Skipped); err == nil && n > 0 {
+		fmt.Fprintf(stderr, "readycheck: %s skipped, for the reasons above; the preview lists them too\n", termtext.PluralGrouped(n, "file", "files"))
+	}
+	return err
+}
+
+// writeSimulation writes the preview sim to w in format, one of
+// simulateFormats; width and p fit the text format to the terminal, and
+// the others ignore them.
+func writeSimulation(sim *report.Simulation, format string, w io.Writer, width int, p palette.Palette) error {
+	switch format {
+	case "markdown":
+		return cohortview.SimulationMarkdown(sim, w)
+	case "json":
+		return cohortview.SimulationJSON(sim, w)
+	}
+	return cohortview.SimulationText(sim, w, width, p)
 }
 
 // baselineFor loads --baseline, or takes the built-in rubric when the new

@@ -8,9 +8,9 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/readycheck/readycheck/internal/gen"
 	"github.com/readycheck/readycheck/report"
 	"github.com/readycheck/readycheck/rubric/builtin"
+	"github.com/readycheck/readycheck/sample"
 )
 
 // TestSimulateMustFlip runs the report package's hand-computed must flip
@@ -68,7 +68,7 @@ func TestSimulateBuiltin(t *testing.T) {
 		t.Fatal(err)
 	}
 	dir := t.TempDir()
-	err = gen.Assessments(base, 40, 3, func(i int, data []byte) error {
+	err = sample.Assessments(base, 40, 3, func(i int, data []byte) error {
 		return os.WriteFile(filepath.Join(dir, fmt.Sprintf("a%02d.yaml", i)), data, 0o600)
 	})
 	if err != nil {

@@ -14,12 +14,12 @@ import (
 	"github.com/charmbracelet/x/ansi"
 	"golang.org/x/net/html"
 
-	"github.com/readycheck/readycheck/internal/gen"
 	"github.com/readycheck/readycheck/internal/palette"
 	"github.com/readycheck/readycheck/internal/testshared"
 	"github.com/readycheck/readycheck/report"
 	"github.com/readycheck/readycheck/rubric"
 	"github.com/readycheck/readycheck/rubric/builtin"
+	"github.com/readycheck/readycheck/sample"
 )
 
 func TestCSVReadBack(t *testing.T) {
@@ -248,7 +248,7 @@ func TestTextRealRubrics(t *testing.T) {
 	}
 	for name, r := range rubrics {
 		dir := t.TempDir()
-		err := gen.Assessments(r, 40, 2, func(i int, b []byte) error {
+		err := sample.Assessments(r, 40, 2, func(i int, b []byte) error {
 			return os.WriteFile(filepath.Join(dir, fmt.Sprintf("%02d.yaml", i)), b, 0o600)
 		})
 		if err != nil {

@@ -338,18 +338,53 @@ func (tw *textWriter) candidates(rp *report.Report) error {
 		tw.line(tw.st.dim, "  ", "  ", "No assessment was counted.")
 		return nil
 	}
+	nameW, err := longestName(rp)
+	if err != nil {
+		return err
+	}
+	lay := tw.candidatesLayout(rp, nameW)
+	tw.candidatesHeading(rp, lay)
+	return rp.Candidates(func(c report.Candidate) error {
+		tw.candidate(rp, lay, c)
+		return nil
+	})
+}
+
+// Widths of the candidates' Status and Updated columns: "in-progress" and
+// a date, 2006-01-02.
+const candidateStatusW, candidateDateW = 11, 10
+
+// candidatesLayout is where the candidates' lines put their cells, chosen
+// before any is written so that every line and the heading agree.
+type candidatesLayout struct {
+	// nameW is the width of the names; fixed, of the cells before the
+	// companies (name, status and date, with their gaps).
+	nameW, fixed int
+	// columns gives each company a column colW cells wide; else each
+	// candidate's companies follow the date, wrapped, or go below the
+	// line when stacked.
+	columns, stacked bool
+	colW             int
+}
+
+// longestName is the width of the longest candidate's name, or of the
+// heading "Name" when it is longer: a pass over the candidates of its own,
+// since they are streamed.
+func longestName(rp *report.Report) (int, error) {
 	nameW := len("Name")
 	err := rp.Candidates(func(c report.Candidate) error {
 		nameW = max(nameW, ansi.StringWidth(clean(c.Name)))
 		return nil
 	})
-	if err != nil {
-		return err
-	}
-	const statusW, dateW = 11, 10
+	return nameW, err
+}
+
+// candidatesLayout lays the candidates' lines out on the width, names
+// nameW cells wide at most.
+func (tw *textWriter) candidatesLayout(rp *report.Report, nameW int) candidatesLayout {
 	// The name gives way first on a narrow terminal.
-	nameW = min(nameW, maxName, tw.width-(2+2+statusW+2+dateW))
-	fixed := 2 + nameW + 2 + statusW + 2 + dateW + 2
+	nameW = min(nameW, maxName, tw.width-(2+2+candidateStatusW+2+candidateDateW))
+	fixed := 2 + nameW + 2 + candidateStatusW + 2 + candidateDateW + 2
 	// One column per company when they fit, its name wrapped over the
 	// heading's lines; else each candidate's companies after the dates, or
 	// below the line when even that is tight.
@@ -365,64 +400,78 @@ func (tw *textWriter) candidates(rp *report.Report) error {
 	columns := fixed+len(rp.Companies)*(colW+2) <= tw.width
 	// Below the line when a company's standing would not fit beside it.
 	stacked := !columns && tw.width-fixed < longest+1+standW+1
+	return candidatesLayout{nameW: nameW, fixed: fixed, columns: columns, stacked: stacked, colW: colW}
+}
+
+// candidatesHeading writes the heading of the candidates' lines. Its last
+// line names the fixed columns; company names, wrapped above it in their
+// columns, end on it too.
+func (tw *textWriter) candidatesHeading(rp *report.Report, lay candidatesLayout) {
 	var heads [][]string
 	rows := 1
-	if columns {
+	if lay.columns {
 		for _, c := range rp.Companies {
-			h := strings.Split(lipgloss.Wrap(clean(c.Name), colW, ""), "\n")
+			h := strings.Split(lipgloss.Wrap(clean(c.Name), lay.colW, ""), "\n")
 			heads = append(heads, h)
 			rows = max(rows, len(h))
 		}
 	}
-	// The heading's last line names the fixed columns; company names end
-	// on it too.
 	for r := range rows {
-		head := strings.Repeat(" ", fixed)
+		head := strings.Repeat(" ", lay.fixed)
 		if r == rows-1 {
-			head = "  " + termtext.Pad("Name", nameW) + "  " + termtext.Pad("Status", statusW) + "  " + termtext.Pad("Updated", dateW) + "  "
-			if !columns && !stacked {
+			head = "  " + termtext.Pad("Name", lay.nameW) + "  " + termtext.Pad("Status", candidateStatusW) + "  " + termtext.Pad("Updated", candidateDateW) + "  "
+			if !lay.columns && !lay.stacked {
 				head += "Readiness per company"
 			}
 		}
 		for _, h := range heads {
 			cell := ""
 			if i := r - (rows - len(h)); i >= 0 {
-				cell = termtext.Cut(h[i], colW)
+				cell = termtext.Cut(h[i], lay.colW)
 			}
-			head += termtext.Pad(cell, colW) + "  "
+			head += termtext.Pad(cell, lay.colW) + "  "
 		}
 		tw.w.WriteString(tw.st.heading.Render(strings.TrimRight(head, " ")) + "\n")
 	}
-	return rp.Candidates(func(c report.Candidate) error {
-		line := "  " + termtext.Exact(clean(c.Name), nameW) + "  " + termtext.Pad(c.Status, statusW) + "  " + termtext.Pad(date(c), dateW) + "  "
-		if columns {
-			for _, co := range rp.Companies {
-				cell := "—"
-				if cc, ok := c.StandingAt(co.ID); ok {
-					cell = tw.standing(cc)
-				}
-				line += termtext.Pad(cell, colW) + "  "
+}
+
+// candidate writes a candidate's line: name, status, date, and their
+// standing at each company, in its column or listed after them.
+func (tw *textWriter) candidate(rp *report.Report, lay candidatesLayout, c report.Candidate) {
+	line := "  " + termtext.Exact(clean(c.Name), lay.nameW) + "  " + termtext.Pad(c.Status, candidateStatusW) + "  " + termtext.Pad(date(c), candidateDateW) + "  "
+	if lay.columns {
+		for _, co := range rp.Companies {
+			cell := "—"
+			if cc, ok := c.StandingAt(co.ID); ok {
+				cell = tw.standing(cc)
 			}
-			tw.w.WriteString(strings.TrimRight(line, " ") + "\n")
-			return nil
+			line += termtext.Pad(cell, lay.colW) + "  "
 		}
-		parts := make([]string, len(c.Companies))
-		for i, cc := range c.Companies {
-			parts[i] = clean(cc.Name) + " " + tw.standing(cc)
+		tw.w.WriteString(strings.TrimRight(line, " ") + "\n")
+		return
+	}
+	tw.standingList(lay, line, c)
+}
+
+// standingList writes line followed by the candidate's standing at their
+// companies, separated by commas and wrapped under the first company; when
+// stacked, line stands alone and the list goes on the lines below it.
+func (tw *textWriter) standingList(lay candidatesLayout, line string, c report.Candidate) {
+	parts := make([]string, len(c.Companies))
+	for i, cc := range c.Companies {
+		parts[i] = clean(cc.Name) + " " + tw.standing(cc)
+	}
+	indent := strings.Repeat(" ", lay.fixed)
+	if lay.stacked {
+		tw.w.WriteString(strings.TrimRight(line, " ") + "\n")
+		line, indent = "    ", "    "
+	}
+	for i, l := range wrapParts(parts, tw.width-len(indent)) {
+		if i > 0 {
+			line = indent
 		}
-		indent := strings.Repeat(" ", fixed)
-		if stacked {
-			tw.w.WriteString(strings.TrimRight(line, " ") + "\n")
-			line, indent = "    ", "    "
-		}
-		for i, l := range wrapParts(parts, tw.width-len(indent)) {
-			if i > 0 {
-				line = indent
-			}
-			tw.w.WriteString(strings.TrimRight(line+l, " ") + "\n")
-		}
-		return nil
-	})
+		tw.w.WriteString(strings.TrimRight(line+l, " ") + "\n")
+	}
 }
 
 // wrapParts joins parts with commas into lines of at most width cells,

@@ -5,9 +5,9 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/readycheck/readycheck/internal/gen"
 	"github.com/readycheck/readycheck/posting"
 	"github.com/readycheck/readycheck/rubric"
+	"github.com/readycheck/readycheck/sample"
 )
 
 // bigPosting is a posting of about size bytes naming skills of the
@@ -42,7 +42,7 @@ func bigPosting(size int) string {
 // 2,000-skill generated rubric, indexing the rubric included. Goal: under
 // 50 ms (docs/benchmarks.md).
 func BenchmarkDraftLargePosting(b *testing.B) {
-	r, problems := rubric.Parse("generated", gen.Rubric(2000, 50, 1))
+	r, problems := rubric.Parse("generated", sample.Rubric(2000, 50, 1))
 	if err := problems.Err(); err != nil {
 		b.Fatal(err)
 	}
@@ -60,7 +60,7 @@ func BenchmarkDraftLargePosting(b *testing.B) {
 // The large posting drafts a valid company: every requirement the loader
 // accepts, in the generated rubric itself.
 func TestLargePostingIsValid(t *testing.T) {
-	data := gen.Rubric(2000, 50, 1)
+	data := sample.Rubric(2000, 50, 1)
 	r, problems := rubric.Parse("generated", data)
 	if err := problems.Err(); err != nil {
 		t.Fatal(err)

@@ -9,8 +9,8 @@ import (
 	"testing"
 
 	"github.com/readycheck/readycheck/assessments"
-	"github.com/readycheck/readycheck/internal/gen"
 	"github.com/readycheck/readycheck/rubric"
+	"github.com/readycheck/readycheck/sample"
 )
 
 // The benchmark cohort: 10,000 generated assessments of a generated rubric
@@ -32,7 +32,7 @@ var bench struct {
 func benchCohort(b *testing.B) (*rubric.Rubric, string) {
 	b.Helper()
 	bench.once.Do(func() {
-		r, problems := rubric.Parse("generated.yaml", gen.Rubric(benchSkills, benchCompanies, 1))
+		r, problems := rubric.Parse("generated.yaml", sample.Rubric(benchSkills, benchCompanies, 1))
 		if bench.err = problems.Err(); bench.err != nil {
 			return
 		}
@@ -40,7 +40,7 @@ func benchCohort(b *testing.B) (*rubric.Rubric, string) {
 		if bench.dir, bench.err = os.MkdirTemp("", "readycheck-report-bench-*"); bench.err != nil {
 			return
 		}
-		bench.err = gen.Assessments(r, benchAssessments, 1, func(i int, data []byte) error {
+		bench.err = sample.Assessments(r, benchAssessments, 1, func(i int, data []byte) error {
 			return os.WriteFile(filepath.Join(bench.dir, fmt.Sprintf("%05d.yaml", i)), data, 0o600)
 		})
 	})

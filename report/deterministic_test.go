@@ -9,23 +9,23 @@ import (
 	"testing"
 
 	"github.com/readycheck/readycheck/cohortview"
-	"github.com/readycheck/readycheck/internal/gen"
 	"github.com/readycheck/readycheck/internal/palette"
 	"github.com/readycheck/readycheck/report"
 	"github.com/readycheck/readycheck/rubric"
+	"github.com/readycheck/readycheck/sample"
 )
 
 // generated writes n generated assessments of a generated rubric into a
 // folder and returns the rubric and the folder.
 func generated(t testing.TB, skills, companies, n int) (*rubric.Rubric, string) {
 	t.Helper()
-	data := gen.Rubric(skills, companies, 5)
+	data := sample.Rubric(skills, companies, 5)
 	r, problems := rubric.Parse("generated.yaml", data)
 	if err := problems.Err(); err != nil {
 		t.Fatal(err)
 	}
 	dir := t.TempDir()
-	err := gen.Assessments(r, n, 5, func(i int, b []byte) error {
+	err := sample.Assessments(r, n, 5, func(i int, b []byte) error {
 		sub := filepath.Join(dir, fmt.Sprintf("group-%d", i%4))
 		if err := os.MkdirAll(sub, 0o700); err != nil {
 			return err

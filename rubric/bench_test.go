@@ -3,9 +3,9 @@ package rubric_test
 import (
 	"testing"
 
-	"github.com/readycheck/readycheck/internal/gen"
 	"github.com/readycheck/readycheck/rubric"
 	"github.com/readycheck/readycheck/rubric/builtin"
+	"github.com/readycheck/readycheck/sample"
 )
 
 // fullLevels answers every skill at the middle of its scale.
@@ -31,7 +31,7 @@ func BenchmarkBuiltinLoadValidateScore(b *testing.B) {
 	}
 }
 
-var generated = gen.Rubric(2000, 50, 1)
+var generated = sample.Rubric(2000, 50, 1)
 
 // BenchmarkGeneratedRubricParse loads a 2,000-skill, 50-company rubric.
 func BenchmarkGeneratedRubricParse(b *testing.B) {

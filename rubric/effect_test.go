@@ -4,8 +4,8 @@ import (
 	"math/rand"
 	"testing"
 
-	"github.com/readycheck/readycheck/internal/gen"
 	"github.com/readycheck/readycheck/rubric"
+	"github.com/readycheck/readycheck/sample"
 )
 
 // The worked example of TestScoreWorkedExample (python 2, java 3, sql 1,
@@ -67,7 +67,7 @@ func TestRaiseEffectsWorkedExample(t *testing.T) {
 // step for that skill (to the bit), and that Improved is what a full
 // rescoring with the skill raised gives.
 func TestRaiseEffectsAgreesWithScore(t *testing.T) {
-	r, problems := rubric.Parse("generated.yaml", gen.Rubric(120, 8, 3))
+	r, problems := rubric.Parse("generated.yaml", sample.Rubric(120, 8, 3))
 	if err := problems.Err(); err != nil {
 		t.Fatal(err)
 	}

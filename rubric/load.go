@@ -588,7 +588,7 @@ func (l *loader) companies(n *yaml.Node) {
 		}
 		reqSeen := map[string]first{}
 		for j, rn := range l.Items(rv, what+" requirements") {
-			req := l.requirement(rn, c, j, what)
+			req := l.requirement(rn, j, what)
 			if req == nil {
 				continue
 			}
@@ -650,13 +650,11 @@ func (l *loader) thresholds(t *yaml.Node, c *Company, what string) {
 
 func formatNum(x float64) string { return strconv.FormatFloat(x, 'f', -1, 64) }
 
-func (l *loader) requirement(n *yaml.Node, c *Company, j int, companyWhat string) *Requirement {
-	what := fmt.Sprintf("requirement %d of %s", j+1, companyWhat)
-	if id := yamlfile.Peek(n, "id"); yamlfile.ValidID(id) {
-		what = fmt.Sprintf("requirement %q of %s", id, companyWhat)
-	} else if id := yamlfile.Peek(n, "skill"); yamlfile.ValidID(id) && yamlfile.Peek(n, "id") == "" {
-		what = fmt.Sprintf("requirement %q of %s", id, companyWhat)
-	}
+// requirement loads requirement j of the company companyWhat names: its
+// id, its skill or any_of choice, title, min level, weight and must flag.
+// It is nil when n is not a mapping (reported).
+func (l *loader) requirement(n *yaml.Node, j int, companyWhat string) *Requirement {
+	what := requirementWhat(n, j, companyWhat)
 	f := l.Fields(n, what, requirementFields...)
 	if f == nil {
 		return nil
@@ -665,76 +663,133 @@ func (l *loader) requirement(n *yaml.Node, c *Company, j int, companyWhat string
 	if idn := f["id"].Value; idn != nil && !yamlfile.IsNull(idn) {
 		req.ID = l.ID(idn, what+" id")
 		if req.ID != "" {
-			what = fmt.Sprintf("requirement %q of %s", req.ID, companyWhat)
+			what = requirementName(req.ID, companyWhat)
 		}
 	}
+	what = l.requirementSkills(n, f, req, what, companyWhat)
+	req.Title = l.String(f["title"].Value, what+" title")
+	if req.Title == "" {
+		req.Title = defaultTitle(req.Skills)
+	}
+	l.requirementMin(n, f, req, what)
+	l.requirementWeight(f["weight"].Value, req, what)
+	if m := f["must"].Value; m != nil && !yamlfile.IsNull(m) {
+		req.Must, _ = l.Bool(m, `the "must" field of `+what)
+	}
+	return req
+}
+
+// requirementWhat names requirement j of a company in messages before its
+// fields are read: by its id, or the skill that gives it its id when it
+// has none, if they are valid ids; else by its place in the list.
+func requirementWhat(n *yaml.Node, j int, companyWhat string) string {
+	if id := yamlfile.Peek(n, "id"); yamlfile.ValidID(id) {
+		return requirementName(id, companyWhat)
+	}
+	if id := yamlfile.Peek(n, "skill"); yamlfile.ValidID(id) && yamlfile.Peek(n, "id") == "" {
+		return requirementName(id, companyWhat)
+	}
+	return fmt.Sprintf("requirement %d of %s", j+1, companyWhat)
+}
+
+// requirementName names the requirement with this id in messages.
+func requirementName(id, companyWhat string) string {
+	return fmt.Sprintf("requirement %q of %s", id, companyWhat)
+}
+
+// requirementSkills loads the skills of req, one (skill) or a choice
+// (any_of), and returns what, renamed by the id they give req when it has
+// no id field.
+func (l *loader) requirementSkills(n *yaml.Node, f map[string]yamlfile.Field, req *Requirement, what, companyWhat string) string {
 	sk, any := f["skill"].Value, f["any_of"].Value
 	hasSkill, hasAny := sk != nil && !yamlfile.IsNull(sk), any != nil && !yamlfile.IsNull(any)
+	noIDField := f["id"].Value == nil
 	switch {
 	case hasSkill && hasAny:
 		l.At(n, "%s has both skill and any_of; use skill for one skill, or any_of for a choice among several", what)
 	case !hasSkill && !hasAny:
 		l.At(n, "%s names no skill; add `skill: ID`, or `any_of: [ID, ID]` for a choice among several", what)
 	case hasSkill:
-		if req.ID == "" && sk.Kind == yaml.ScalarNode && yamlfile.ValidID(sk.Value) && f["id"].Value == nil {
-			req.ID = sk.Value
-			what = fmt.Sprintf("requirement %q of %s", req.ID, companyWhat)
-		}
-		if s := l.skillRef(sk, l.String(sk, what+" skill"), what); s != nil {
-			req.Skills = []*Skill{s}
-		}
+		return l.oneSkill(sk, noIDField, req, what, companyWhat)
 	case hasAny:
-		req.AnyOf = true
-		items := l.Items(any, what+" any_of")
-		if any.Kind == yaml.SequenceNode && len(any.Content) == 0 {
-			l.At(any, "%s has an empty any_of; list the skills it accepts", what)
-		}
-		ids := make([]string, len(items))
-		valid := len(items) > 0
-		for i, it := range items {
-			ids[i] = l.String(it, what+" any_of item")
-			valid = valid && yamlfile.ValidID(ids[i])
-		}
-		// The default id first, so that messages name the requirement by it.
-		if req.ID == "" && f["id"].Value == nil && valid {
-			req.ID = strings.Join(ids, "-or-")
-			what = fmt.Sprintf("requirement %q of %s", req.ID, companyWhat)
-		}
-		listed := map[string]bool{}
-		for i, it := range items {
-			id := ids[i]
-			if listed[id] {
-				l.At(it, "%s lists skill %q twice in any_of; keep one", what, id)
-				continue
-			}
-			listed[id] = true
-			if s := l.skillRef(it, id, what); s != nil {
-				req.Skills = append(req.Skills, s)
-			}
-		}
-		l.sameScale(any, req, what)
+		return l.anyOf(any, noIDField, req, what, companyWhat)
 	}
-	req.Title = l.String(f["title"].Value, what+" title")
-	if req.Title == "" {
-		req.Title = defaultTitle(req.Skills)
+	return what
+}
+
+// oneSkill loads the skill sk of req; without an id field, req takes the
+// skill's id, and what is renamed by it.
+func (l *loader) oneSkill(sk *yaml.Node, noIDField bool, req *Requirement, what, companyWhat string) string {
+	if req.ID == "" && sk.Kind == yaml.ScalarNode && yamlfile.ValidID(sk.Value) && noIDField {
+		req.ID = sk.Value
+		what = requirementName(req.ID, companyWhat)
 	}
+	if s := l.skillRef(sk, l.String(sk, what+" skill"), what); s != nil {
+		req.Skills = []*Skill{s}
+	}
+	return what
+}
+
+// anyOf loads the skills req accepts any of, which must share a scale;
+// without an id field, req takes their ids joined by "-or-", and what is
+// renamed by it.
+func (l *loader) anyOf(any *yaml.Node, noIDField bool, req *Requirement, what, companyWhat string) string {
+	req.AnyOf = true
+	items := l.Items(any, what+" any_of")
+	if any.Kind == yaml.SequenceNode && len(any.Content) == 0 {
+		l.At(any, "%s has an empty any_of; list the skills it accepts", what)
+	}
+	ids := make([]string, len(items))
+	valid := len(items) > 0
+	for i, it := range items {
+		ids[i] = l.String(it, what+" any_of item")
+		valid = valid && yamlfile.ValidID(ids[i])
+	}
+	// The default id first, so that messages name the requirement by it.
+	if req.ID == "" && noIDField && valid {
+		req.ID = strings.Join(ids, "-or-")
+		what = requirementName(req.ID, companyWhat)
+	}
+	listed := map[string]bool{}
+	for i, it := range items {
+		id := ids[i]
+		if listed[id] {
+			l.At(it, "%s lists skill %q twice in any_of; keep one", what, id)
+			continue
+		}
+		listed[id] = true
+		if s := l.skillRef(it, id, what); s != nil {
+			req.Skills = append(req.Skills, s)
+		}
+	}
+	l.sameScale(any, req, what)
+	return what
+}
+
+// requirementMin loads the level req needs, a level of its skills' scale.
+// The field is required; its level is not read when req has no skill, or
+// when an item of its any_of gave none (an unknown or repeated skill,
+// reported already).
+func (l *loader) requirementMin(n *yaml.Node, f map[string]yamlfile.Field, req *Requirement, what string) {
 	if m := f["min"].Value; m == nil || yamlfile.IsNull(m) {
 		l.At(n, "%s is missing the required field \"min\" (the level needed, as a number or a label of the scale)", what)
-	} else if len(req.Skills) > 0 && (!req.AnyOf || len(req.Skills) == len(items(any))) {
+	} else if len(req.Skills) > 0 && (!req.AnyOf || len(req.Skills) == len(items(f["any_of"].Value))) {
 		req.Min = l.minLevel(m, req.Skills[0].Scale, what)
 	}
-	if w := f["weight"].Value; w != nil && !yamlfile.IsNull(w) {
-		if x, ok := l.Float(w, "the weight of "+what); ok {
-			if !ValidWeight(x) {
-				l.At(w, "%s has weight %s; %s", what, safetext.Clean(w.Value), WeightRule)
-			}
-			req.Weight = x
+}
+
+// requirementWeight loads the weight w of req, when it is given; one out
+// of range is reported and kept, so that loading goes on.
+func (l *loader) requirementWeight(w *yaml.Node, req *Requirement, what string) {
+	if w == nil || yamlfile.IsNull(w) {
+		return
+	}
+	if x, ok := l.Float(w, "the weight of "+what); ok {
+		if !ValidWeight(x) {
+			l.At(w, "%s has weight %s; %s", what, safetext.Clean(w.Value), WeightRule)
 		}
+		req.Weight = x
 	}
-	if m := f["must"].Value; m != nil && !yamlfile.IsNull(m) {
-		req.Must, _ = l.Bool(m, `the "must" field of `+what)
-	}
-	return req
 }
 
 func items(n *yaml.Node) []*yaml.Node {

@@ -17,9 +17,9 @@ import (
 	"os"
 	"path/filepath"
 
-	"github.com/readycheck/readycheck/internal/gen"
 	"github.com/readycheck/readycheck/rubric"
 	"github.com/readycheck/readycheck/rubric/builtin"
+	"github.com/readycheck/readycheck/sample"
 )
 
 func main() {
@@ -51,7 +51,7 @@ func run(out, from string, skills, companies, n int, seed int64) error {
 	case "builtin":
 		r, err = builtin.Rubric()
 	case "":
-		data := gen.Rubric(skills, companies, seed)
+		data := sample.Rubric(skills, companies, seed)
 		path := filepath.Join(out, "rubric.yaml")
 		if err := os.WriteFile(path, data, 0o644); err != nil {
 			return err
@@ -67,7 +67,7 @@ func run(out, from string, skills, companies, n int, seed int64) error {
 	if err != nil {
 		return err
 	}
-	err = gen.Assessments(r, n, seed, func(i int, b []byte) error {
+	err = sample.Assessments(r, n, seed, func(i int, b []byte) error {
 		return os.WriteFile(filepath.Join(dir, fmt.Sprintf("%05d.yaml", i+1)), b, 0o644)
 	})
 	if err != nil {

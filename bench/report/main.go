@@ -33,9 +33,9 @@ import (
 	"time"
 
 	"github.com/readycheck/readycheck/assessments"
-	"github.com/readycheck/readycheck/internal/gen"
 	"github.com/readycheck/readycheck/rubric"
 	"github.com/readycheck/readycheck/rubric/builtin"
+	"github.com/readycheck/readycheck/sample"
 
 	"github.com/readycheck/readycheck/bench/internal/peak"
 )
@@ -226,7 +226,7 @@ func generate(dir string, n int, seed int64) error {
 			}
 		}()
 	}
-	err = gen.Assessments(r, n, seed, func(i int, data []byte) error {
+	err = sample.Assessments(r, n, seed, func(i int, data []byte) error {
 		select {
 		case err := <-errs:
 			return err

@@ -22,9 +22,9 @@ import (
 
 	"github.com/creack/pty"
 
-	"github.com/readycheck/readycheck/internal/gen"
 	"github.com/readycheck/readycheck/internal/termtext"
 	"github.com/readycheck/readycheck/rubric"
+	"github.com/readycheck/readycheck/sample"
 
 	"github.com/readycheck/readycheck/bench/internal/peak"
 )
@@ -49,7 +49,7 @@ func main() {
 	build(readycheck, ".")
 	build(minimal, "./bench/tui/minimal")
 	big := filepath.Join(dir, "generated.yaml")
-	check(os.WriteFile(big, gen.Rubric(*skills, 50, 1), 0o644))
+	check(os.WriteFile(big, sample.Rubric(*skills, 50, 1), 0o644))
 
 	type program struct {
 		name   string
@@ -65,12 +65,12 @@ func main() {
 	if *reviews > 0 {
 		folder := filepath.Join(dir, "cohort")
 		check(os.MkdirAll(folder, 0o755))
-		small := gen.Rubric(200, 10, 2)
+		small := sample.Rubric(200, 10, 2)
 		smallPath := filepath.Join(dir, "cohort-rubric.yaml")
 		check(os.WriteFile(smallPath, small, 0o644))
 		r, problems := rubric.Parse(smallPath, small)
 		check(problems.Err())
-		check(gen.Assessments(r, *reviews, 2, func(i int, b []byte) error {
+		check(sample.Assessments(r, *reviews, 2, func(i int, b []byte) error {
 			return os.WriteFile(filepath.Join(folder, fmt.Sprintf("%05d.yaml", i+1)), b, 0o644)
 		}))
 		programs = append(programs, program{fmt.Sprintf("readycheck review, %d assessments (200 skills)", *reviews),

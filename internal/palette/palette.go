@@ -2,8 +2,8 @@
 // screen and in print: green for ready and met, amber for almost and partly
 // met, red for blocked and unmet, grey for what is dimmed, violet for
 // titles. A Palette is a value, built once for a background and passed to
-// the renderers (scorecard, cohortview); colour only ever repeats what a
-// word or a glyph already says.
+// the renderers (scorecard, cohortview, the interactive programs' theme);
+// colour only ever repeats what a word or a glyph already says.
 package palette
 
 import (
@@ -17,6 +17,10 @@ import (
 // colour at all: plain text.
 type Palette struct {
 	Green, Amber, Red, Grey, Violet color.Color
+	// Light and Faint are greys lighter and darker than Grey, for the keys
+	// and the separators of a screen's help line; nil in the palettes of
+	// text output (For), which has no help line.
+	Light, Faint color.Color
 }
 
 // Colored reports whether p colours text (false for the zero Palette).
@@ -33,6 +37,21 @@ func For(dark bool) Palette {
 		Red:    ld(lipgloss.Color("#CF222E"), lipgloss.Color("#F85149")),
 		Grey:   ld(lipgloss.Color("#656D76"), lipgloss.Color("#8B949E")),
 		Violet: ld(lipgloss.Color("#8250DF"), lipgloss.Color("#A371F7")),
+	}
+}
+
+// Screen is the palette of the interactive programs' screens: mid-tone
+// colours, readable on dark and light backgrounds alike, so that no
+// background is asked before the first screen is drawn.
+func Screen() Palette {
+	return Palette{
+		Green:  lipgloss.Color("#2EA043"),
+		Amber:  lipgloss.Color("#D29922"),
+		Red:    lipgloss.Color("#E5534B"),
+		Grey:   lipgloss.Color("#8A8F98"),
+		Violet: lipgloss.Color("#8B5CF6"),
+		Light:  lipgloss.Color("#B1B5BD"),
+		Faint:  lipgloss.Color("#5C6068"),
 	}
 }
 

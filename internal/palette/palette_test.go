@@ -66,3 +66,20 @@ func TestDetectWithoutTerminal(t *testing.T) {
 		t.Errorf("Detect wrote %d bytes to a file", info.Size())
 	}
 }
+
+// The screens' palette keeps the colours the interactive programs always
+// drew with, whatever the background.
+func TestScreenKeepsTheScreensColours(t *testing.T) {
+	p := Screen()
+	for _, c := range []struct {
+		name, hex string
+		got       color.Color
+	}{
+		{"green", "#2EA043", p.Green}, {"amber", "#D29922", p.Amber}, {"red", "#E5534B", p.Red}, {"grey", "#8A8F98", p.Grey},
+		{"violet", "#8B5CF6", p.Violet}, {"light", "#B1B5BD", p.Light}, {"faint", "#5C6068", p.Faint},
+	} {
+		if c.got != lipgloss.Color(c.hex) {
+			t.Errorf("%s: %v, want %s", c.name, c.got, c.hex)
+		}
+	}
+}
