@@ -63,7 +63,7 @@ func main() {
 	idle := flag.Duration("idle", 10*time.Second, "how long the sessions sit on a question, untouched, while the server's idle CPU is read")
 	gapMin := flag.Duration("gap-min", 100*time.Millisecond, "shortest pause between a client's keys")
 	gapMax := flag.Duration("gap-max", 500*time.Millisecond, "longest pause between a client's keys")
-	perfOut := flag.String("perf", "", "also record the server's CPU with perf while the sessions sit idle, into this FILE (perf report -i FILE)")
+	perfOut := flag.String("perf", "", "also record the server's CPU with perf (perf record -g) into PREFIX-idle.data while the sessions sit idle and PREFIX-answering.data while they answer")
 	census := flag.Bool("census", true, "then count the server's goroutines with no session and with -sessions idle ones (two more servers, each stopped by SIGQUIT for its goroutine dump)")
 	flag.Parse()
 	if _, err := fmt.Sscanf(*size, "%dx%d", &cols, &rows); err != nil {
@@ -133,30 +133,26 @@ func main() {
 	}
 	time.Sleep(2 * time.Second)
 	received0 := receivedBy(clients)
-	var perf *exec.Cmd
-	if *perfOut != "" {
-		perf = exec.Command("perf", "record", "-F", "999", "-g", "-p", strconv.Itoa(srv.pid), "-o", *perfOut, "--", "sleep", strconv.Itoa(int(idle.Seconds())))
-		perf.Stdout, perf.Stderr = os.Stderr, os.Stderr
-		check(perf.Start())
-	}
+	perf := srv.perf(*perfOut, "idle")
 	idleN := srv.cpu(*idle)
-	if perf != nil {
-		if err := perf.Wait(); err != nil {
-			fmt.Fprintf(os.Stderr, "bench/serve: perf: %v\n", err)
-		}
-	}
+	perf()
 	idleBytes := receivedBy(clients) - received0
 	atIdle := srv.status()
 	fdsN := srv.fds()
+	load0 := loadavg()
+	perf = srv.perf(*perfOut, "answering")
 	var self0 syscall.Rusage
 	syscall.Getrusage(syscall.RUSAGE_SELF, &self0)
-	busy0, start := srv.ticks(), time.Now()
+	busy0, machine0, start := srv.ticks(), machineTicks(), time.Now()
 	close(release)
 	done.Wait()
 	busyN := float64(srv.ticks()-busy0) / clockTicks
+	machineN := float64(machineTicks()-machine0) / clockTicks
 	busyFor := time.Since(start)
 	var self1 syscall.Rusage
 	syscall.Getrusage(syscall.RUSAGE_SELF, &self1)
+	load1 := loadavg()
+	perf()
 	final := srv.status()
 
 	// Every answer kept, before the server is stopped (which would save
@@ -177,11 +173,13 @@ func main() {
 			failed = append(failed, c)
 		}
 	}
-	var lat []time.Duration
+	var lat, digits, enters []time.Duration
 	var missed, keys int
 	var bytesN int64
 	for _, c := range clients {
 		lat = append(lat, c.lat...)
+		digits = append(digits, c.digits...)
+		enters = append(enters, c.enters...)
 		missed += c.missed
 		keys += c.keys
 		bytesN += c.answerBytes
@@ -195,8 +193,8 @@ func main() {
 	n := *sessions
 	perSession := float64(atIdle.rss-before.rss) / float64(n)
 	idlePct := idleN * 100 / idle.Seconds()
-	fmt.Printf("readycheck serve --open as a child process; %d cores; clients on the same machine; %dx%d; one key every %s–%s.\n\n",
-		runtime.NumCPU(), cols, rows, gaps[0], gaps[1])
+	fmt.Printf("readycheck serve --open as a child process; %d cores; clients on the same machine; %dx%d; one key every %s–%s; load average %s at the start of the %d sessions' answering, %s at its end.\n\n",
+		runtime.NumCPU(), cols, rows, gaps[0], gaps[1], load0, n, load1)
 	fmt.Println("| run | sessions | keys | keypress→repaint median | p95 | p99 | max | bytes per key | keys without repaint |")
 	fmt.Println("|---|---:|---:|---:|---:|---:|---:|---:|---:|")
 	fmt.Printf("| one session alone | 1 | %d | %s | %s | %s | %s | %.0f | %d |\n", alone.keys,
@@ -205,6 +203,10 @@ func main() {
 	fmt.Printf("| %d at once | %d | %d | %s | %s | %s | %s | %.0f | %d |\n", n, connected, keys,
 		ms(percentile(lat, 50)), ms(percentile(lat, 95)), ms(percentile(lat, 99)), ms(percentile(lat, 100)),
 		float64(bytesN)/float64(max(keys, 1)), missed)
+	fmt.Printf("|   digits (the choice moves) | | %d | %s | %s | %s | %s | | |\n", len(digits),
+		ms(percentile(digits, 50)), ms(percentile(digits, 95)), ms(percentile(digits, 99)), ms(percentile(digits, 100)))
+	fmt.Printf("|   enters (confirm, save, next question) | | %d | %s | %s | %s | %s | | |\n", len(enters),
+		ms(percentile(enters, 50)), ms(percentile(enters, 95)), ms(percentile(enters, 99)), ms(percentile(enters, 100)))
 	fmt.Println()
 	fmt.Println("| server | figure |")
 	fmt.Println("|---|---|")
@@ -213,8 +215,12 @@ func main() {
 	fmt.Printf("| peak resident memory (VmHWM) | %s |\n", mib(final.hwm))
 	fmt.Printf("| CPU, no session, %s | %.2f %% of one core |\n", *idle, idle0*100/idle.Seconds())
 	fmt.Printf("| CPU, %d sessions idle on a question, %s | **%.2f %%** of one core (%d bytes reached the clients) |\n", n, *idle, idlePct, idleBytes)
-	fmt.Printf("| CPU while %d sessions answer | %.0f %% of one core over %.1f s; %.2f ms per key |\n", n, busyN*100/busyFor.Seconds(), busyFor.Seconds(), busyN*1000/float64(max(keys, 1)))
-	fmt.Printf("| the clients' own CPU (this program, same machine) meanwhile | %.0f %% of one core |\n", cpuSecs(self1, self0)*100/busyFor.Seconds())
+	ticking := idleN / idle.Seconds() * busyFor.Seconds()
+	fmt.Printf("| CPU while %d sessions answer | %.0f %% of one core over %.1f s; %.2f ms per key (%.2f ms without the idle sessions' rate) |\n", n,
+		busyN*100/busyFor.Seconds(), busyFor.Seconds(), busyN*1000/float64(max(keys, 1)), (busyN-ticking)*1000/float64(max(keys, 1)))
+	clientsCPU := cpuSecs(self1, self0)
+	fmt.Printf("| the whole machine meanwhile: server / this program's clients / everything else | %.0f %% / %.0f %% / %.0f %% of one core (of %d) |\n",
+		busyN*100/busyFor.Seconds(), clientsCPU*100/busyFor.Seconds(), (machineN-busyN-clientsCPU)*100/busyFor.Seconds(), runtime.NumCPU())
 	fmt.Printf("| first question on screen after connecting, %d at once: median / p95 / max | %s / %s / %s |\n", n,
 		ms(percentile(firsts, 50)), ms(percentile(firsts, 95)), ms(percentile(firsts, 100)))
 	fmt.Printf("| open files: no session / %d sessions idle | %s / %s |\n", n, fds0, fdsN)
@@ -460,6 +466,49 @@ func (s *server) cpu(d time.Duration) float64 {
 	return float64(s.ticks()-t0) / clockTicks * d.Seconds() / time.Since(start).Seconds()
 }
 
+// perf starts perf record on the server into PREFIX-phase.data, when
+// prefix is set, and returns what stops it.
+func (s *server) perf(prefix, phase string) func() {
+	if prefix == "" {
+		return func() {}
+	}
+	c := exec.Command("perf", "record", "-F", "499", "-g", "-p", strconv.Itoa(s.pid), "-o", prefix+"-"+phase+".data")
+	c.Stdout, c.Stderr = os.Stderr, os.Stderr
+	if err := c.Start(); err != nil {
+		fmt.Fprintf(os.Stderr, "bench/serve: perf: %v\n", err)
+		return func() {}
+	}
+	return func() {
+		c.Process.Signal(syscall.SIGINT)
+		c.Wait()
+	}
+}
+
+// machineTicks is the CPU time every process of the machine used so far
+// (busy, not idle or waiting for the disk), in clock ticks.
+func machineTicks() int64 {
+	b, err := os.ReadFile("/proc/stat")
+	check(err)
+	line, _, _ := strings.Cut(string(b), "\n")
+	var busy int64
+	for i, f := range strings.Fields(line)[1:] {
+		n, _ := strconv.ParseInt(f, 10, 64)
+		if i != 3 && i != 4 && i < 8 { // idle, iowait; guest time is in user already
+			busy += n
+		}
+	}
+	return busy
+}
+
+func loadavg() string {
+	b, _ := os.ReadFile("/proc/loadavg")
+	f := strings.Fields(string(b))
+	if len(f) < 3 {
+		return "?"
+	}
+	return f[0]
+}
+
 // fds counts the server's open files by kind: socket, pipe, anon_inode
 // (epoll, eventfd), other (files, /dev/null, ptys).
 func (s *server) fds() string {
@@ -514,11 +563,12 @@ type client struct {
 	in     io.Writer
 	levels map[string]int
 
-	firstQuestion time.Duration
-	lat           []time.Duration
-	keys, missed  int
-	answerBytes   int64
-	err           error
+	firstQuestion  time.Duration
+	lat            []time.Duration
+	digits, enters []time.Duration
+	keys, missed   int
+	answerBytes    int64
+	err            error
 }
 
 // screen is what a client receives, with the arrival of the first bytes
@@ -777,6 +827,11 @@ func (c *client) key(k string) error {
 		return nil
 	}
 	c.lat = append(c.lat, lat)
+	if k == "\r" {
+		c.enters = append(c.enters, lat)
+	} else {
+		c.digits = append(c.digits, lat)
+	}
 	return nil
 }
 
