@@ -239,6 +239,20 @@ func main() {
 		n, ms(p95), met(p95 < 30*time.Millisecond), perSession/1024, met(perSession < 2*1024), idlePct, met(idlePct < 5), lost, met(lost == 0))
 
 	bad := false
+	var missedKeys []string
+	for _, c := range all {
+		missedKeys = append(missedKeys, c.missedKeys...)
+	}
+	if len(missedKeys) > 0 {
+		fmt.Fprintf(os.Stderr, "bench/serve: %d keys brought no output within %s:\n", len(missedKeys), keyWait)
+		for i, k := range missedKeys {
+			if i == 10 {
+				fmt.Fprintf(os.Stderr, "  … and %d more\n", len(missedKeys)-10)
+				break
+			}
+			fmt.Fprintln(os.Stderr, "  "+k)
+		}
+	}
 	if len(failed) > 0 {
 		bad = true
 		fmt.Fprintf(os.Stderr, "bench/serve: %d of %d sessions failed:\n", len(failed), len(all))
@@ -567,6 +581,7 @@ type client struct {
 	lat            []time.Duration
 	digits, enters []time.Duration
 	keys, missed   int
+	missedKeys     []string
 	answerBytes    int64
 	err            error
 }
@@ -782,12 +797,12 @@ func (c *client) run(srv *server, ready *sync.WaitGroup, release chan struct{}) 
 		// and repaints.
 		level := 1 + c.rng.IntN(min(s.Scale.Top(), 9))
 		c.pause()
-		if err := c.key(strconv.Itoa(level)); err != nil {
+		if err := c.key(strconv.Itoa(level), fmt.Sprintf("skill %d (%s)", i+1, s.ID)); err != nil {
 			fail(fmt.Sprintf("skill %d", i+1), err)
 			return
 		}
 		c.pause()
-		if err := c.key("\r"); err != nil {
+		if err := c.key("\r", fmt.Sprintf("skill %d (%s)", i+1, s.ID)); err != nil {
 			fail(fmt.Sprintf("skill %d", i+1), err)
 			return
 		}
@@ -816,7 +831,7 @@ func (c *client) pause() {
 }
 
 // key writes a key and records how long its repaint took to start.
-func (c *client) key(k string) error {
+func (c *client) key(k, what string) error {
 	lat, err := c.press(k)
 	if err != nil {
 		return err
@@ -824,6 +839,7 @@ func (c *client) key(k string) error {
 	c.keys++
 	if lat < 0 {
 		c.missed++
+		c.missedKeys = append(c.missedKeys, fmt.Sprintf("session %d: %q at %s", c.id, k, what))
 		return nil
 	}
 	c.lat = append(c.lat, lat)
