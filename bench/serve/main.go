@@ -64,6 +64,9 @@ func main() {
 	gapMin := flag.Duration("gap-min", 100*time.Millisecond, "shortest pause between a client's keys")
 	gapMax := flag.Duration("gap-max", 500*time.Millisecond, "longest pause between a client's keys")
 	perfOut := flag.String("perf", "", "also record the server's CPU with perf (perf record -g) into PREFIX-idle.data while the sessions sit idle and PREFIX-answering.data while they answer")
+	flag.BoolVar(&answer, "answer", true, "answer the skills; with -answer=false the sessions quit after the idle measurement (for connection, memory and idle figures at large -sessions)")
+	traceOut := flag.String("trace", "", "write every measured key of the N sessions to FILE as CSV: seconds since the server started (as GODEBUG=gctrace=1 counts), session, key, milliseconds to the repaint")
+	keepLog := flag.String("log", "", "copy the server's log (its stderr: one line per session; GODEBUG=gctrace=1 goes there too) to FILE")
 	census := flag.Bool("census", true, "then count the server's goroutines with no session and with -sessions idle ones (two more servers, each stopped by SIGQUIT for its goroutine dump)")
 	flag.Parse()
 	if _, err := fmt.Sscanf(*size, "%dx%d", &cols, &rows); err != nil {
@@ -144,8 +147,13 @@ func main() {
 	var self0 syscall.Rusage
 	syscall.Getrusage(syscall.RUSAGE_SELF, &self0)
 	busy0, machine0, start := srv.ticks(), machineTicks(), time.Now()
+	sampled := make(chan threadSample)
+	stopSampling := make(chan struct{})
+	go srv.sampleThreads(stopSampling, sampled)
 	close(release)
 	done.Wait()
+	close(stopSampling)
+	threads := <-sampled
 	busyN := float64(srv.ticks()-busy0) / clockTicks
 	machineN := float64(machineTicks()-machine0) / clockTicks
 	busyFor := time.Since(start)
@@ -160,10 +168,26 @@ func main() {
 	all := append([]*client{alone}, clients...)
 	want, lost, problems := verify(srv.data, r, all)
 	exit := srv.stop()
+	if *keepLog != "" {
+		b, err := os.ReadFile(srv.log)
+		check(err)
+		check(os.WriteFile(*keepLog, b, 0o644))
+	}
 
 	var censusLine string
 	if *census {
 		censusLine = goroutineCensus(*bin, *sessions, *seed)
+	}
+
+	if *traceOut != "" {
+		var b bytes.Buffer
+		b.WriteString("seconds,session,key,ms\n")
+		for _, c := range clients {
+			for i, l := range c.lat {
+				fmt.Fprintf(&b, "%.3f,%d,%d,%.3f\n", c.sent[i].Sub(srv.started).Seconds(), c.id, i, float64(l.Microseconds())/1000)
+			}
+		}
+		check(os.WriteFile(*traceOut, b.Bytes(), 0o644))
 	}
 
 	// The table.
@@ -224,7 +248,8 @@ func main() {
 	fmt.Printf("| first question on screen after connecting, %d at once: median / p95 / max | %s / %s / %s |\n", n,
 		ms(percentile(firsts, 50)), ms(percentile(firsts, 95)), ms(percentile(firsts, 100)))
 	fmt.Printf("| open files: no session / %d sessions idle | %s / %s |\n", n, fds0, fdsN)
-	fmt.Printf("| threads: no session / %d sessions | %d / %d |\n", n, fresh.threads, atIdle.threads)
+	fmt.Printf("| threads: no session / %d sessions idle / most while they answer | %d / %d / %d |\n", n, fresh.threads, atIdle.threads, threads.most)
+	fmt.Printf("| the server's threads waiting on the disk (state D) while they answer, sampled every 50 ms | %.1f on average, %d at most |\n", threads.diskMean, threads.diskMost)
 	if censusLine != "" {
 		fmt.Printf("| goroutines: no session / %d sessions idle | %s |\n", n, censusLine)
 	}
@@ -287,6 +312,7 @@ var (
 	skills     []*rubric.Skill
 	tmp        string
 	cleanups   []func()
+	answer     bool
 	cleanMu    sync.Mutex
 )
 
@@ -319,6 +345,7 @@ type server struct {
 	data        string
 	log         string
 	exited      chan struct{}
+	started     time.Time
 }
 
 // startServer starts `readycheck serve --open` on a free loopback port with
@@ -336,6 +363,7 @@ func startServer(bin, name string, maxSessions int, env ...string) *server {
 	check(err)
 	check(s.cmd.Start())
 	s.pid = s.cmd.Process.Pid
+	s.started = time.Now()
 	cleanMu.Lock()
 	cleanups = append(cleanups, func() {
 		select {
@@ -480,6 +508,50 @@ func (s *server) cpu(d time.Duration) float64 {
 	return float64(s.ticks()-t0) / clockTicks * d.Seconds() / time.Since(start).Seconds()
 }
 
+type threadSample struct {
+	most, diskMost int
+	diskMean       float64
+}
+
+// sampleThreads counts the server's threads, and those waiting
+// uninterruptibly (in Linux's state D: the disk), every 50 ms until stop.
+func (s *server) sampleThreads(stop chan struct{}, out chan threadSample) {
+	var r threadSample
+	var samples, disk int
+	t := time.NewTicker(50 * time.Millisecond)
+	defer t.Stop()
+	for {
+		select {
+		case <-stop:
+			if samples > 0 {
+				r.diskMean = float64(disk) / float64(samples)
+			}
+			out <- r
+			return
+		case <-t.C:
+		}
+		dir := fmt.Sprintf("/proc/%d/task", s.pid)
+		tasks, err := os.ReadDir(dir)
+		if err != nil {
+			continue
+		}
+		d := 0
+		for _, task := range tasks {
+			b, err := os.ReadFile(filepath.Join(dir, task.Name(), "stat"))
+			if err != nil {
+				continue
+			}
+			if f := strings.Fields(string(b[bytes.LastIndexByte(b, ')')+1:])); len(f) > 0 && f[0] == "D" {
+				d++
+			}
+		}
+		samples++
+		disk += d
+		r.most = max(r.most, len(tasks))
+		r.diskMost = max(r.diskMost, d)
+	}
+}
+
 // perf starts perf record on the server into PREFIX-phase.data, when
 // prefix is set, and returns what stops it.
 func (s *server) perf(prefix, phase string) func() {
@@ -581,6 +653,7 @@ type client struct {
 	lat            []time.Duration
 	digits, enters []time.Duration
 	keys, missed   int
+	sent           []time.Time // when each key in lat was written
 	missedKeys     []string
 	answerBytes    int64
 	err            error
@@ -793,6 +866,9 @@ func (c *client) run(srv *server, ready *sync.WaitGroup, release chan struct{}) 
 	c.levels = map[string]int{}
 	before := c.sc.received()
 	for i, s := range skills {
+		if !answer {
+			break
+		}
 		// From 1: the cursor starts on 0 (none), so every digit moves it
 		// and repaints.
 		level := 1 + c.rng.IntN(min(s.Scale.Top(), 9))
@@ -832,6 +908,7 @@ func (c *client) pause() {
 
 // key writes a key and records how long its repaint took to start.
 func (c *client) key(k, what string) error {
+	sent := time.Now()
 	lat, err := c.press(k)
 	if err != nil {
 		return err
@@ -843,6 +920,7 @@ func (c *client) key(k, what string) error {
 		return nil
 	}
 	c.lat = append(c.lat, lat)
+	c.sent = append(c.sent, sent)
 	if k == "\r" {
 		c.enters = append(c.enters, lat)
 	} else {
