@@ -217,39 +217,50 @@ func main() {
 	n := *sessions
 	perSession := float64(atIdle.rss-before.rss) / float64(n)
 	idlePct := idleN * 100 / idle.Seconds()
-	fmt.Printf("readycheck serve --open as a child process; %d cores; clients on the same machine; %dx%d; one key every %s–%s; load average %s at the start of the %d sessions' answering, %s at its end.\n\n",
-		runtime.NumCPU(), cols, rows, gaps[0], gaps[1], load0, n, load1)
-	fmt.Println("| run | sessions | keys | keypress→repaint median | p95 | p99 | max | bytes per key | keys without repaint |")
-	fmt.Println("|---|---:|---:|---:|---:|---:|---:|---:|---:|")
-	fmt.Printf("| one session alone | 1 | %d | %s | %s | %s | %s | %.0f | %d |\n", alone.keys,
-		ms(percentile(alone.lat, 50)), ms(percentile(alone.lat, 95)), ms(percentile(alone.lat, 99)), ms(percentile(alone.lat, 100)),
-		float64(alone.answerBytes)/float64(max(alone.keys, 1)), alone.missed)
-	fmt.Printf("| %d at once | %d | %d | %s | %s | %s | %s | %.0f | %d |\n", n, connected, keys,
-		ms(percentile(lat, 50)), ms(percentile(lat, 95)), ms(percentile(lat, 99)), ms(percentile(lat, 100)),
-		float64(bytesN)/float64(max(keys, 1)), missed)
-	fmt.Printf("|   digits (the choice moves) | | %d | %s | %s | %s | %s | | |\n", len(digits),
-		ms(percentile(digits, 50)), ms(percentile(digits, 95)), ms(percentile(digits, 99)), ms(percentile(digits, 100)))
-	fmt.Printf("|   enters (confirm, save, next question) | | %d | %s | %s | %s | %s | | |\n", len(enters),
-		ms(percentile(enters, 50)), ms(percentile(enters, 95)), ms(percentile(enters, 99)), ms(percentile(enters, 100)))
-	fmt.Println()
+	phase := "answering"
+	if !answer {
+		phase = "quitting"
+	}
+	fmt.Printf("readycheck serve --open as a child process; %d cores; clients on the same machine; %dx%d; one key every %s–%s; load average %s at the start of the %d sessions' %s, %s at its end.\n\n",
+		runtime.NumCPU(), cols, rows, gaps[0], gaps[1], load0, n, phase, load1)
+	if answer {
+		fmt.Println("| run | sessions | keys | keypress→repaint median | p95 | p99 | max | bytes per key | keys without repaint |")
+		fmt.Println("|---|---:|---:|---:|---:|---:|---:|---:|---:|")
+		fmt.Printf("| one session alone | 1 | %d | %s | %s | %s | %s | %.0f | %d |\n", alone.keys,
+			ms(percentile(alone.lat, 50)), ms(percentile(alone.lat, 95)), ms(percentile(alone.lat, 99)), ms(percentile(alone.lat, 100)),
+			float64(alone.answerBytes)/float64(max(alone.keys, 1)), alone.missed)
+		fmt.Printf("| %d at once | %d | %d | %s | %s | %s | %s | %.0f | %d |\n", n, connected, keys,
+			ms(percentile(lat, 50)), ms(percentile(lat, 95)), ms(percentile(lat, 99)), ms(percentile(lat, 100)),
+			float64(bytesN)/float64(max(keys, 1)), missed)
+		fmt.Printf("|   digits (the choice moves) | | %d | %s | %s | %s | %s | | |\n", len(digits),
+			ms(percentile(digits, 50)), ms(percentile(digits, 95)), ms(percentile(digits, 99)), ms(percentile(digits, 100)))
+		fmt.Printf("|   enters (confirm, save, next question) | | %d | %s | %s | %s | %s | | |\n", len(enters),
+			ms(percentile(enters, 50)), ms(percentile(enters, 95)), ms(percentile(enters, 99)), ms(percentile(enters, 100)))
+		fmt.Println()
+	}
 	fmt.Println("| server | figure |")
 	fmt.Println("|---|---|")
+	fmt.Printf("| sessions connected | %d of %d |\n", connected, n)
 	fmt.Printf("| resident memory: just started / after the session alone / %d sessions idle | %s / %s / %s |\n", n, mib(fresh.rss), mib(before.rss), mib(atIdle.rss))
 	fmt.Printf("| per session: (%d idle − none) / %d | **%.2f MiB** |\n", n, n, perSession/1024)
 	fmt.Printf("| peak resident memory (VmHWM) | %s |\n", mib(final.hwm))
 	fmt.Printf("| CPU, no session, %s | %.2f %% of one core |\n", *idle, idle0*100/idle.Seconds())
 	fmt.Printf("| CPU, %d sessions idle on a question, %s | **%.2f %%** of one core (%d bytes reached the clients) |\n", n, *idle, idlePct, idleBytes)
-	ticking := idleN / idle.Seconds() * busyFor.Seconds()
-	fmt.Printf("| CPU while %d sessions answer | %.0f %% of one core over %.1f s; %.2f ms per key (%.2f ms without the idle sessions' rate) |\n", n,
-		busyN*100/busyFor.Seconds(), busyFor.Seconds(), busyN*1000/float64(max(keys, 1)), (busyN-ticking)*1000/float64(max(keys, 1)))
-	clientsCPU := cpuSecs(self1, self0)
-	fmt.Printf("| the whole machine meanwhile: server / this program's clients / everything else | %.0f %% / %.0f %% / %.0f %% of one core (of %d) |\n",
-		busyN*100/busyFor.Seconds(), clientsCPU*100/busyFor.Seconds(), (machineN-busyN-clientsCPU)*100/busyFor.Seconds(), runtime.NumCPU())
+	if answer {
+		ticking := idleN / idle.Seconds() * busyFor.Seconds()
+		fmt.Printf("| CPU while %d sessions answer | %.0f %% of one core over %.1f s; %.2f ms per key (%.2f ms without the idle sessions' rate) |\n", n,
+			busyN*100/busyFor.Seconds(), busyFor.Seconds(), busyN*1000/float64(max(keys, 1)), (busyN-ticking)*1000/float64(max(keys, 1)))
+		clientsCPU := cpuSecs(self1, self0)
+		fmt.Printf("| the whole machine meanwhile: server / this program's clients / everything else | %.0f %% / %.0f %% / %.0f %% of one core (of %d) |\n",
+			busyN*100/busyFor.Seconds(), clientsCPU*100/busyFor.Seconds(), (machineN-busyN-clientsCPU)*100/busyFor.Seconds(), runtime.NumCPU())
+	}
 	fmt.Printf("| first question on screen after connecting, %d at once: median / p95 / max | %s / %s / %s |\n", n,
 		ms(percentile(firsts, 50)), ms(percentile(firsts, 95)), ms(percentile(firsts, 100)))
 	fmt.Printf("| open files: no session / %d sessions idle | %s / %s |\n", n, fds0, fdsN)
-	fmt.Printf("| threads: no session / %d sessions idle / most while they answer | %d / %d / %d |\n", n, fresh.threads, atIdle.threads, threads.most)
-	fmt.Printf("| the server's threads waiting on the disk (state D) while they answer, sampled every 50 ms | %.1f on average, %d at most |\n", threads.diskMean, threads.diskMost)
+	fmt.Printf("| threads: no session / %d sessions idle / most while they %s | %d / %d / %d |\n", n, map[bool]string{true: "answer", false: "quit"}[answer], fresh.threads, atIdle.threads, threads.most)
+	if answer {
+		fmt.Printf("| the server's threads waiting on the disk (state D) while they answer, sampled every 50 ms | %.1f on average, %d at most |\n", threads.diskMean, threads.diskMost)
+	}
 	if censusLine != "" {
 		fmt.Printf("| goroutines: no session / %d sessions idle | %s |\n", n, censusLine)
 	}
@@ -260,8 +271,15 @@ func main() {
 	}
 	fmt.Println()
 	p95 := percentile(lat, 95)
-	fmt.Printf("Goals at %d sessions: p95 %s < 30 ms: %s; per session %.2f MiB < 2 MiB: %s; idle CPU %.2f %% < 5 %%: %s; answers lost %d: %s.\n",
-		n, ms(p95), met(p95 < 30*time.Millisecond), perSession/1024, met(perSession < 2*1024), idlePct, met(idlePct < 5), lost, met(lost == 0))
+	fmt.Printf("Goals at %d sessions: ", n)
+	if answer {
+		fmt.Printf("p95 %s < 30 ms: %s; ", ms(p95), met(p95 < 30*time.Millisecond))
+	}
+	fmt.Printf("per session %.2f MiB < 2 MiB: %s; idle CPU %.2f %% < 5 %%: %s", perSession/1024, met(perSession < 2*1024), idlePct, met(idlePct < 5))
+	if answer {
+		fmt.Printf("; answers lost %d: %s", lost, met(lost == 0))
+	}
+	fmt.Println(".")
 
 	bad := false
 	var missedKeys []string
@@ -969,7 +987,7 @@ func (c *client) press(k string) (time.Duration, error) {
 // in the one in its key's folder.
 func verify(data string, r *rubric.Rubric, cs []*client) (want, lost int, problems []string) {
 	for _, c := range cs {
-		if c.levels == nil {
+		if len(c.levels) == 0 {
 			continue
 		}
 		want += len(c.levels)
