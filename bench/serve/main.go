@@ -12,9 +12,15 @@
 // and quits with q. Last, every saved assessment is read back and each
 // client's answers looked for: one missing makes it exit 1.
 //
+// The clients share the machine with the server, and so does whatever else
+// runs on it: each run prints the CPU the rest of the machine used while
+// the sessions answered. The data folder is under $TMPDIR
+// (TMPDIR=/dev/shm takes the disk out of the saves).
+//
 //	go run ./bench/serve                  # builds readycheck, 200 sessions
 //	go run ./bench/serve -sessions 20     # a quick check
-//	go run ./bench/serve -bin /tmp/readycheck -sessions 500
+//	go run ./bench/serve -bin /tmp/readycheck -sessions 2000 -answer=false -census=false
+//	GODEBUG=gctrace=1 go run ./bench/serve -log server.log -trace keys.csv -perf /tmp/serve
 package main
 
 import (
@@ -30,6 +36,7 @@ import (
 	"net"
 	"os"
 	"os/exec"
+	"os/signal"
 	"path/filepath"
 	"runtime"
 	"sort"
@@ -81,6 +88,12 @@ func main() {
 	tmp, err = os.MkdirTemp("", "readycheck-bench-serve")
 	check(err)
 	defer cleanup()
+	interrupted := make(chan os.Signal, 1)
+	signal.Notify(interrupted, os.Interrupt, syscall.SIGTERM)
+	go func() {
+		<-interrupted
+		fatal("interrupted; the servers are stopped and %s removed", tmp)
+	}()
 	if *bin == "" {
 		*bin = filepath.Join(tmp, "readycheck")
 		c := exec.Command("go", "build", "-o", *bin, ".")
