@@ -12,6 +12,7 @@ import (
 	"net"
 	"os"
 	"path/filepath"
+	"runtime"
 	"strings"
 	"sync"
 	"testing"
@@ -938,5 +939,69 @@ func TestAccessibleUnderATerminal(t *testing.T) {
 	}
 	if a.Candidate.Name != "Ada" || a.Answered() != 3 {
 		t.Errorf("saved %q with %d answers", a.Candidate.Name, a.Answered())
+	}
+}
+
+// The host key is made once, private to its owner, and kept: a restart
+// shows the same fingerprint. --host-key uses a given one; a link is
+// refused.
+func TestHostKey(t *testing.T) {
+	dir := t.TempDir()
+	keys := &Keys{open: true}
+	first, err := New(Config{DataDir: dir, Keys: keys})
+	if err != nil {
+		t.Fatal(err)
+	}
+	info, err := os.Stat(filepath.Join(dir, "host_ed25519"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if runtime.GOOS != "windows" && info.Mode().Perm() != 0o600 {
+		t.Errorf("host key mode %v, want 0600", info.Mode().Perm())
+	}
+	again, err := New(Config{DataDir: dir, Keys: keys})
+	if err != nil || again.Fingerprint() != first.Fingerprint() {
+		t.Fatalf("restart: %v, %s then %s", err, first.Fingerprint(), again.Fingerprint())
+	}
+	given, err := New(Config{DataDir: t.TempDir(), HostKey: filepath.Join(dir, "host_ed25519"), Keys: keys})
+	if err != nil || given.Fingerprint() != first.Fingerprint() {
+		t.Fatalf("--host-key: %v", err)
+	}
+	link := filepath.Join(t.TempDir(), "key")
+	if err := os.Symlink(filepath.Join(dir, "host_ed25519"), link); err != nil {
+		t.Skip(err)
+	}
+	if _, err := New(Config{DataDir: t.TempDir(), HostKey: link, Keys: keys}); err == nil || !strings.Contains(err.Error(), "not a regular file") {
+		t.Errorf("a link as host key: %v", err)
+	}
+}
+
+// A key in several files has the highest role; a staff member's name is
+// the comment of their staff line.
+func TestHighestRole(t *testing.T) {
+	dir := t.TempDir()
+	p := newPerson(t, "Grace Hopper")
+	keys, err := NewKeys(writeKeys(t, dir, "c.keys", p), writeKeys(t, dir, "m.keys", p), writeKeys(t, dir, "s.keys", p), false)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := keys.Lookup(p.signer.PublicKey()); got.Role != Staff || got.Name != "Grace Hopper" || got.Fingerprint != p.fingerprint() {
+		t.Errorf("%+v", got)
+	}
+	if got := keys.Lookup(newPerson(t, "").signer.PublicKey()); got.Role != Nobody {
+		t.Errorf("a stranger: %+v", got)
+	}
+}
+
+// A mentor on a server nobody has used yet sees an empty list.
+func TestReviewOfAnEmptyServer(t *testing.T) {
+	var cfg Config
+	p := cast(t, &cfg)
+	ts := start(t, cfg)
+	sc := terminal(t, ts.connect(t, p.mentor), "", "NO_COLOR", "1")
+	sc.waitFor("No assessment to show.")
+	sc.send("q")
+	if code := sc.exit(); code != 0 {
+		t.Errorf("exit status %d", code)
 	}
 }
