@@ -50,6 +50,22 @@ func serving(t *testing.T, bin, data string) (*exec.Cmd, string) {
 	return nil, ""
 }
 
+// newCandidate connects to an --open server with a new key.
+func newCandidate(addr string) (*gossh.Client, error) {
+	_, priv, err := ed25519.GenerateKey(rand.Reader)
+	if err != nil {
+		return nil, err
+	}
+	signer, err := gossh.NewSignerFromKey(priv)
+	if err != nil {
+		return nil, err
+	}
+	return gossh.Dial("tcp", addr, &gossh.ClientConfig{
+		User: "c", Auth: []gossh.AuthMethod{gossh.PublicKeys(signer)},
+		HostKeyCallback: gossh.InsecureIgnoreHostKey(), Timeout: 5 * time.Second,
+	})
+}
+
 // The server killed with kill -9 while candidates answer leaves every
 // assessment file whole: each parses after the crash.
 func TestServeKilledUnderLoadLeavesFilesWhole(t *testing.T) {
@@ -62,12 +78,7 @@ func TestServeKilledUnderLoadLeavesFilesWhole(t *testing.T) {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
-			_, priv, _ := ed25519.GenerateKey(rand.Reader)
-			signer, _ := gossh.NewSignerFromKey(priv)
-			c, err := gossh.Dial("tcp", addr, &gossh.ClientConfig{
-				User: "c", Auth: []gossh.AuthMethod{gossh.PublicKeys(signer)},
-				HostKeyCallback: gossh.InsecureIgnoreHostKey(), Timeout: 5 * time.Second,
-			})
+			c, err := newCandidate(addr)
 			if err != nil {
 				t.Error(err)
 				return
@@ -135,12 +146,7 @@ func TestServeStopsOnSIGTERM(t *testing.T) {
 	bin := build(t)
 	data := t.TempDir()
 	server, addr := serving(t, bin, data)
-	_, priv, _ := ed25519.GenerateKey(rand.Reader)
-	signer, _ := gossh.NewSignerFromKey(priv)
-	c, err := gossh.Dial("tcp", addr, &gossh.ClientConfig{
-		User: "c", Auth: []gossh.AuthMethod{gossh.PublicKeys(signer)},
-		HostKeyCallback: gossh.InsecureIgnoreHostKey(), Timeout: 5 * time.Second,
-	})
+	c, err := newCandidate(addr)
 	if err != nil {
 		t.Fatal(err)
 	}
