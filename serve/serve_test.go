@@ -23,6 +23,8 @@ import (
 	gossh "golang.org/x/crypto/ssh"
 
 	"github.com/readycheck/readycheck/assessments"
+	"github.com/readycheck/readycheck/internal/testshared"
+	"github.com/readycheck/readycheck/rubric"
 	"github.com/readycheck/readycheck/rubric/builtin"
 	"github.com/readycheck/readycheck/scorecard"
 )
@@ -1003,5 +1005,38 @@ func TestReviewOfAnEmptyServer(t *testing.T) {
 	sc.send("q")
 	if code := sc.exit(); code != 0 {
 		t.Errorf("exit status %d", code)
+	}
+}
+
+// The real-world rubric (47 skills, seven levels, French text) served:
+// a candidate takes it under ssh -t, staff read the report.
+func TestServeRealWorldRubric(t *testing.T) {
+	r, problems := rubric.LoadFile(testshared.Path(t, "realworld/data-skills-matrix.yaml"))
+	if problems != nil {
+		t.Fatal(problems)
+	}
+	cfg := Config{Rubric: r, Keys: &Keys{open: true}}
+	p := cast(t, &cfg)
+	ts := start(t, cfg)
+	sc := terminal(t, ts.connect(t, p.candidate), "", "NO_COLOR", "1")
+	sc.waitFor("Your name")
+	sc.send("Élodie Durand", "\r", "\r")
+	sc.waitFor("Which companies")
+	sc.send("\r")
+	n := len(r.Skills())
+	for i := range n {
+		sc.waitFor(fmt.Sprintf("skill %d of %d", i+1, n))
+		sc.send("3", "\r")
+	}
+	sc.waitFor("Review your answers")
+	sc.send("f")
+	sc.waitFor("Your readiness")
+	sc.send("q")
+	if code := sc.exit(); code != 0 {
+		t.Fatalf("exit status %d:\n%s", code, sc.text())
+	}
+	res := exec(t, ts.connect(t, p.staff), "report --format json")
+	if res.status != 0 || !strings.Contains(res.stdout, "Élodie Durand") {
+		t.Errorf("report: %+v", res)
 	}
 }

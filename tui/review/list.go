@@ -478,7 +478,7 @@ func (l *listScreen) fit() {
 	room := l.s.Room(len(l.top()), l.help())
 	l.detail = l.drawDetail(max(room/2, 3))
 	l.rowsRoom = max(room-len(l.detail)-1, 3)
-	l.offset, _ = window(l.lines(), l.rowsRoom, l.line(l.cursor), l.offset)
+	l.offset, _ = kit.Window(l.lines(), l.rowsRoom, l.line(l.cursor), l.offset)
 }
 
 // targetsText is a row's readiness per target, compact: "JPMC 69 ✗  DEPT 57 ~"
@@ -489,35 +489,6 @@ func targetsText(r *listRow) string {
 		parts = append(parts, fmt.Sprintf("%s %.0f %s", kit.CleanLine(c.short), c.readiness, scorecard.VerdictMarker(c.verdict)))
 	}
 	return strings.Join(parts, "  ")
-}
-
-// window keeps the cursor's line in view in room lines over total lines,
-// with a line for "↑ N more" when lines are hidden above and one for
-// "↓ N more" when lines are hidden below. It returns the first line shown
-// and how many show.
-func window(total, room, cursor, offset int) (first, n int) {
-	if total <= room {
-		return 0, total
-	}
-	room = max(room, 3)
-	visible := func(o int) int {
-		v := room
-		if o > 0 {
-			v--
-		}
-		if o+v < total {
-			v--
-		}
-		return v
-	}
-	offset = max(0, min(offset, total-(room-1)))
-	if cursor < offset {
-		offset = cursor
-	}
-	for cursor >= offset+visible(offset) {
-		offset++
-	}
-	return offset, min(visible(offset), total-offset)
 }
 
 // page is how many rows pgup and pgdn move: the rows shown, less one.
@@ -695,7 +666,7 @@ func (l *listScreen) View() string {
 	if l.items() == 0 && !l.loading {
 		body = append(body, " "+t.Dim.Render("No assessment to show."))
 	}
-	first, n := window(l.lines(), l.rowsRoom, l.line(l.cursor), l.offset)
+	first, n := kit.Window(l.lines(), l.rowsRoom, l.line(l.cursor), l.offset)
 	if first > 0 {
 		body = append(body, s.MoreLine("↑", first, "row", "rows"))
 	}
