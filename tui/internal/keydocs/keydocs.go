@@ -192,12 +192,14 @@ func Sync(t testing.TB, path, name, table string) {
 	data, err := os.ReadFile(path)
 	if err != nil {
 		t.Fatal(err)
+		return
 	}
 	doc := strings.ReplaceAll(string(data), "\r\n", "\n")
 	begin, end := "<!-- keys:"+name+":begin", "<!-- keys:"+name+":end -->"
 	i, j := strings.Index(doc, begin), strings.Index(doc, end)
 	if i < 0 || j < i || strings.Count(doc, begin) != 1 || strings.Count(doc, end) != 1 {
 		t.Fatalf("%s has no block keys:%s: put the lines %s --> and %s, once each, where its table of keys goes", path, name, begin, end)
+		return
 	}
 	j += len(end)
 	want := begin + " (generated from the key map: " + Refresh + ") -->\n\n" + table + "\n" + end
