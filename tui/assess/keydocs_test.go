@@ -2,8 +2,11 @@ package assess
 
 import (
 	"path/filepath"
+	"reflect"
 	"strings"
 	"testing"
+
+	"charm.land/bubbles/v2/help"
 
 	"github.com/readycheck/readycheck/assessments"
 	"github.com/readycheck/readycheck/rubric"
@@ -74,24 +77,14 @@ func TestKeyDocs(t *testing.T) {
 	do(t, m, tuitest.Size(240, 60))
 	run(t, m, m.Init())
 
-	var screens []keydocs.Screen
-	var question kit.HelpKeys
-	take := func(name string, want any) kit.HelpKeys {
+	p := &keydocs.Program{Session: m.s.Session}
+	// take takes the help of the screen on display, of want's type.
+	take := func(name string, want kit.Screen) help.KeyMap {
 		t.Helper()
-		if m.active != want {
+		if reflect.TypeOf(m.active) != reflect.TypeOf(want) {
 			t.Fatalf("%s: the screen on display is %T", name, m.active)
 		}
-		h := helpOf(t, m)
-		if v := m.active.View(); !strings.HasSuffix(v, m.s.HelpView(h)) {
-			t.Fatalf("%s: the help taken is not the one drawn:\n%s", name, v)
-		}
-		for _, b := range keydocs.Uncovered(h) {
-			t.Errorf("%s: the help line's %q is not in the full help", name, b.Help().Key+" "+b.Help().Desc)
-		}
-		if name != "" {
-			screens = append(screens, keydocs.Screen{Name: name, Keys: h})
-		}
-		return h
+		return p.Take(t, name, helpOf(t, m), m.active.View())
 	}
 	take("start", m.start)
 	do(t, m, tuitest.Keys("end", "enter")...) // Start a new assessment
@@ -104,28 +97,28 @@ func TestKeyDocs(t *testing.T) {
 	if m.question.index != 1 {
 		t.Fatalf("on question %d, want 1", m.question.index)
 	}
-	question = take("", m.question)
+	question := take("", m.question)
 	do(t, m, tuitest.Keys("n")...)
-	take("note", m.active)
+	take("note", (*noteScreen)(nil))
 	do(t, m, tuitest.TypeText("x")...)
 	do(t, m, tuitest.Keys("esc")...)
-	asking := take("", m.active)
+	asking := take("", (*noteScreen)(nil))
 	do(t, m, tuitest.Keys("n", "/")...)
-	take("jump", m.active)
+	take("jump", (*jumpScreen)(nil))
 	do(t, m, tuitest.Keys("esc", "enter", "enter", "enter", "enter")...)
 	take("review", m.review)
 	do(t, m, tuitest.Keys("f")...)
 	take("results", m.results)
 	do(t, m, tuitest.Keys("p")...)
-	take("posting", m.active)
+	take("posting", (*postingScreen)(nil))
 	do(t, m, tuitest.TypeText("x")...)
 	do(t, m, tuitest.Keys("esc")...)
-	if h := take("", m.active); keydocs.Table([]keydocs.Screen{{Keys: h}}, m.s.Keys.Help) != keydocs.Table([]keydocs.Screen{{Keys: asking}}, m.s.Keys.Help) {
+	if !p.Same(take("", (*postingScreen)(nil)), asking) {
 		t.Errorf("the posting asks to keep its text with other keys than the note: give it a row of its own")
 	}
-	screens = append(screens, keydocs.Screen{Name: "keep your changes? (`esc` in a changed note or posting)", Keys: asking})
+	p.Screens = append(p.Screens, keydocs.Screen{Name: "keep your changes? (`esc` in a changed note or posting)", Keys: asking})
 
 	const doc = "../../docs/candidates.md"
-	keydocs.Sync(t, doc, "question", keydocs.KeyTable("on a question", keydocs.Screen{Keys: question}, m.s.Keys.Help))
-	keydocs.Sync(t, doc, "assess", keydocs.Table(screens, m.s.Keys.Help))
+	keydocs.Sync(t, doc, "question", p.KeyTable("on a question", question))
+	keydocs.Sync(t, doc, "assess", p.Table(p.Screens))
 }

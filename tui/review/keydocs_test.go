@@ -1,8 +1,9 @@
 package review
 
 import (
-	"strings"
 	"testing"
+
+	"charm.land/bubbles/v2/help"
 
 	"github.com/readycheck/readycheck/tui/internal/keydocs"
 	"github.com/readycheck/readycheck/tui/internal/tuitest"
@@ -38,27 +39,17 @@ func TestKeyDocs(t *testing.T) {
 	// Wide and tall enough for the whole full help of every screen.
 	m.Update(tuitest.Size(240, 60))
 
-	var screens []keydocs.Screen
-	take := func(name string, want mentorScreen) kit.HelpKeys {
+	p := &keydocs.Program{Session: m.s}
+	take := func(name string, want mentorScreen) help.KeyMap {
 		t.Helper()
 		if screenOf(m) != want {
 			t.Fatalf("%s: the screen on display is %T", name, m.active)
 		}
-		h := mentorHelp(t, m)
-		if v := m.active.View(); !strings.HasSuffix(v, m.s.HelpView(h)) {
-			t.Fatalf("%s: the help taken is not the one drawn:\n%s", name, v)
-		}
-		for _, b := range keydocs.Uncovered(h) {
-			t.Errorf("%s: the help line's %q is not in the full help", name, b.Help().Key+" "+b.Help().Desc)
-		}
-		if name != "" {
-			screens = append(screens, keydocs.Screen{Name: name, Keys: h})
-		}
-		return h
+		return p.Take(t, name, mentorHelp(t, m), m.active.View())
 	}
-	same := func(what string, a, b kit.HelpKeys) {
+	same := func(what string, a, b help.KeyMap) {
 		t.Helper()
-		if keydocs.Table([]keydocs.Screen{{Keys: a}}, m.s.Keys.Help) != keydocs.Table([]keydocs.Screen{{Keys: b}}, m.s.Keys.Help) {
+		if !p.Same(a, b) {
 			t.Errorf("%s have other keys now: give each a row of its own", what)
 		}
 	}
@@ -67,6 +58,9 @@ func TestKeyDocs(t *testing.T) {
 	mdo(t, m, tuitest.Keys("enter")...)
 	take("list", mentorList)
 	mdo(t, m, tuitest.Keys("/")...)
+	if !m.list.filterOn {
+		t.Fatal("/ did not open the list's filter")
+	}
 	take("list, filtering", mentorList)
 	mdo(t, m, tuitest.Keys("esc", "enter")...)
 	take("review", mentorSheet)
@@ -82,7 +76,7 @@ func TestKeyDocs(t *testing.T) {
 	same("the comment and the summary asking to keep", asking, take("", mentorSummary))
 	mdo(t, m, tuitest.Keys("n", "r")...)
 	take("results", mentorResults)
-	screens = append(screens, keydocs.Screen{Name: "keep your changes? (`esc` in a changed comment or summary)", Keys: asking})
+	p.Screens = append(p.Screens, keydocs.Screen{Name: "keep your changes? (`esc` in a changed comment or summary)", Keys: asking})
 
-	keydocs.Sync(t, "../../docs/mentors.md", "review", keydocs.Table(screens, m.s.Keys.Help))
+	keydocs.Sync(t, "../../docs/mentors.md", "review", p.Table(p.Screens))
 }

@@ -1,7 +1,7 @@
 // Package keydocs writes the tables of keys in the documents from the
 // programs' own help, and keeps them there. A test of each program takes
 // its screens' full help (what ? shows) as the program draws it, renders it
-// as Markdown (Table, KeyTable) and compares it with the block between two
+// as Markdown (Program, Table, KeyTable) and compares it with the block between two
 // marker comments of a document (Sync):
 //
 //	<!-- keys:NAME:begin … -->
@@ -23,6 +23,8 @@ import (
 	"charm.land/bubbles/v2/help"
 	"charm.land/bubbles/v2/key"
 	"github.com/aymanbagabas/go-udiff"
+
+	"github.com/readycheck/readycheck/tui/kit"
 	// The -update flag is golden's, so that one flag rewrites the golden
 	// files and the documents' tables alike.
 	_ "github.com/charmbracelet/x/exp/golden"
@@ -35,6 +37,47 @@ const Refresh = "go test ./tui/assess ./tui/review -run TestKeyDocs -update"
 type Screen struct {
 	Name string
 	Keys help.KeyMap
+}
+
+// Program gathers a program's screens for its tables, each checked
+// against the screen as the program draws it.
+type Program struct {
+	// Session is the program's: its help draws the screens' keys, and its
+	// key map's help key is the toggle of Table and KeyTable.
+	Session *kit.Session
+	Screens []Screen
+}
+
+// Take checks that km is the help drawn at the bottom of view (the screen
+// drawn with Session.Help.ShowAll, wide enough for all of it), and that
+// the full help explains every key of the help line; it adds the screen
+// under name to Screens unless name is "", and returns km.
+func (p *Program) Take(t testing.TB, name string, km help.KeyMap, view string) help.KeyMap {
+	t.Helper()
+	if !strings.HasSuffix(view, p.Session.HelpView(km)) {
+		t.Fatalf("%s: the help taken is not the one drawn:\n%s", name, view)
+	}
+	for _, b := range Uncovered(km) {
+		t.Errorf("%s: the help line's %q is not in the full help", name, b.Help().Key+" "+b.Help().Desc)
+	}
+	if name != "" {
+		p.Screens = append(p.Screens, Screen{Name: name, Keys: km})
+	}
+	return km
+}
+
+// Same reports whether two helps give a row of the same keys: two screens
+// that a row of the table names together.
+func (p *Program) Same(a, b help.KeyMap) bool {
+	return p.Table([]Screen{{Keys: a}}) == p.Table([]Screen{{Keys: b}})
+}
+
+// Table is Table of screens with the program's help key.
+func (p *Program) Table(screens []Screen) string { return Table(screens, p.Session.Keys.Help) }
+
+// KeyTable is KeyTable with the program's help key.
+func (p *Program) KeyTable(heading string, km help.KeyMap) string {
+	return KeyTable(heading, Screen{Keys: km}, p.Session.Keys.Help)
 }
 
 // Keys are the bindings of a full help, column after column, without the
