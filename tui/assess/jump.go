@@ -46,7 +46,7 @@ func newJumpScreen(s *session, current int) *jumpScreen {
 	j.filter.CharLimit = 100
 	j.haystack = make([]string, len(s.Rubric.Skills()))
 	for i, sk := range s.Rubric.Skills() {
-		j.haystack[i] = strings.ToLower(s.Titles[i] + " " + kit.CleanLine(sk.Category.Title) + " " + sk.ID)
+		j.haystack[i] = kit.Fold(s.Titles[i] + " " + kit.CleanLine(sk.Category.Title) + " " + sk.ID)
 	}
 	j.refilter()
 	for i, row := range j.rows {
@@ -61,9 +61,9 @@ func newJumpScreen(s *session, current int) *jumpScreen {
 func (j *jumpScreen) focus() tea.Cmd { return j.filter.Focus() }
 
 // refilter keeps the skills whose text holds every word typed, under
-// their categories.
+// their categories; case and accents do not count (kit.Fold).
 func (j *jumpScreen) refilter() {
-	words := strings.Fields(strings.ToLower(j.filter.Value()))
+	words := strings.Fields(kit.Fold(j.filter.Value()))
 	j.rows = j.rows[:0]
 	var last *rubric.Category
 	for i, sk := range j.s.Rubric.Skills() {

@@ -644,3 +644,24 @@ func TestOneAssessmentPerStart(t *testing.T) {
 		t.Errorf("files %v after the first answer, want one", files)
 	}
 }
+
+// The jump filter ignores accents both ways: "modelisation" and "modé"
+// find the real-world rubric's Modélisation skills.
+func TestJumpIgnoresAccents(t *testing.T) {
+	r := realWorld(t)
+	for _, typed := range []string{"modelisation", "modé", "MODÉLISATION"} {
+		m, _ := newModel(t, r, "Élodie", r.Companies[0].ID)
+		do(t, m, tuitest.Keys("/")...)
+		do(t, m, tuitest.TypeText(typed)...)
+		j := m.active.(*jumpScreen)
+		found := 0
+		for _, row := range j.rows {
+			if row.skill >= 0 && strings.Contains(kit.Fold(j.s.Titles[row.skill]), "modelisation") {
+				found++
+			}
+		}
+		if found == 0 {
+			t.Errorf("%q found %d rows, none a Modélisation skill", typed, len(j.rows))
+		}
+	}
+}

@@ -135,7 +135,7 @@ func (l *listScreen) start() tea.Cmd {
 		files, failed := assessments.Files(paths...)
 		var rows []*listRow
 		for _, e := range failed {
-			rows = append(rows, &listRow{path: e.Path, err: e.Err.Error(), hay: strings.ToLower(e.Path)})
+			rows = append(rows, &listRow{path: e.Path, err: e.Err.Error(), hay: kit.Fold(e.Path)})
 		}
 		return listLoadedMsg{rows: rows, files: files, next: 0, total: len(files)}
 	}
@@ -155,7 +155,7 @@ func (l *listScreen) readChunk(files []string, from int) tea.Cmd {
 
 // readRow reads and scores one file in the candidate's view.
 func readRow(path string, rubricFor func(string) (*rubric.Rubric, error)) *listRow {
-	row := &listRow{path: path, hay: strings.ToLower(path)}
+	row := &listRow{path: path, hay: kit.Fold(path)}
 	a, err := assessments.LoadFile(path)
 	if err != nil {
 		row.err = err.Error()
@@ -191,9 +191,9 @@ func readRow(path string, rubricFor func(string) (*rubric.Rubric, error)) *listR
 	for _, rv := range a.Reviews {
 		row.reviews = append(row.reviews, rowReview{rv.Reviewer.Name, rv.Updated, rv.Summary != ""})
 	}
-	hay := []string{strings.ToLower(row.name), strings.ToLower(filepath.Base(path))}
+	hay := []string{kit.Fold(row.name), kit.Fold(filepath.Base(path))}
 	for _, c := range row.companies {
-		hay = append(hay, strings.ToLower(c.id+" "+c.name))
+		hay = append(hay, kit.Fold(c.id+" "+c.name))
 	}
 	row.hay = strings.Join(hay, " ")
 	row.when = strings.TrimSuffix(filepath.Base(path), filepath.Ext(path))
@@ -224,7 +224,7 @@ func shortName(id, name string) string {
 }
 
 func (l *listScreen) loaded(msg listLoadedMsg) tea.Cmd {
-	words := strings.Fields(strings.ToLower(l.filter.Value()))
+	words := strings.Fields(kit.Fold(l.filter.Value()))
 	for _, r := range msg.rows {
 		if r.err != "" {
 			l.failed = append(l.failed, r)
@@ -345,7 +345,7 @@ func (l *listScreen) refresh(o *openReview) {
 
 // resort filters and sorts the rows.
 func (l *listScreen) resort() {
-	words := strings.Fields(strings.ToLower(l.filter.Value()))
+	words := strings.Fields(kit.Fold(l.filter.Value()))
 	l.shown, l.apart = l.shown[:0], l.apart[:0]
 	for _, r := range l.rows {
 		if matches(r, words) {
