@@ -665,3 +665,20 @@ func TestJumpIgnoresAccents(t *testing.T) {
 		}
 	}
 }
+
+// → on a skill not answered yet does not move on, and says why; the
+// next key takes the word away.
+func TestForwardOnAnUnansweredSkillSaysWhy(t *testing.T) {
+	m, _ := newModel(t, tuitest.Builtin(t), "Ada", "dept")
+	do(t, m, tuitest.Keys("right")...)
+	if m.active != m.question || m.question.index != 0 {
+		t.Fatalf("→ moved to %T %d", m.active, m.question.index)
+	}
+	if v := view(m); !strings.Contains(v, "→ moves on only past an answered skill: enter confirms, s skips") {
+		t.Errorf("no word for →:\n%s", v)
+	}
+	do(t, m, tuitest.Keys("2")...)
+	if v := view(m); strings.Contains(v, "→ moves on only") {
+		t.Errorf("the word stays after another key:\n%s", v)
+	}
+}

@@ -2,6 +2,7 @@ package assess
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 
 	"charm.land/bubbles/v2/key"
@@ -89,7 +90,20 @@ func (q *questionScreen) refresh() {
 	q.fit()
 }
 
+// forwardHint answers → on a skill not answered yet, which does not move
+// on: a key that does nothing must say why.
+const forwardHint = "→ moves on only past an answered skill: enter confirms, s skips"
+
 func (q *questionScreen) Update(msg tea.Msg) (tea.Msg, tea.Cmd) {
+	if press, ok := msg.(tea.KeyPressMsg); ok {
+		if q.s.Notice == forwardHint {
+			q.s.Notice = ""
+		}
+		if !q.keys.Forward.Enabled() && slices.Contains(q.keys.Forward.Keys(), press.String()) {
+			q.s.Notice = forwardHint
+			return nil, nil
+		}
+	}
 	top := q.s.Rubric.Skills()[q.index].Scale.Top()
 	if c, ok := kit.MoveLine(msg, q.keys.Up, q.keys.Down, q.cursor, top); ok {
 		q.cursor = c
@@ -144,9 +158,11 @@ func (q *questionScreen) Resize() {
 const topLines = 3
 
 // fit decides what shows in the room the terminal leaves, most important
-// first: the skill's title and question, then its levels (the selected one
-// always), then the help text, then the note line. When the levels do not
-// all fit, they scroll by whole levels and the selected one stays in view.
+// first: the skill's title and question, then its help text whole (it
+// says how to rate: a calibration cut off would mislead) as long as six
+// lines of levels remain, then the levels (the selected one always), then
+// the note line. When the levels do not all fit, they scroll by whole
+// levels, say how many more there are, and the selected one stays in view.
 func (q *questionScreen) fit() {
 	s, t := q.s, q.s.Theme
 	l := s.Layout(q.index)
@@ -172,11 +188,12 @@ func (q *questionScreen) fit() {
 		}
 		return 0
 	}
-	for l.Total+block(q.helpShown)+noteLines() > avail && q.helpShown > min(2, len(l.Help)) {
-		q.helpShown--
-	}
 	if l.Total+block(q.helpShown)+noteLines() > avail {
 		q.noteShown = false
+	}
+	minLevels := min(l.Total, 6)
+	for avail-block(q.helpShown) < minLevels && q.helpShown > min(2, len(l.Help)) {
+		q.helpShown--
 	}
 	if l.Total+block(q.helpShown) > avail && avail-block(q.helpShown) < 6 {
 		q.helpShown = 0
