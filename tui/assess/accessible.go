@@ -189,7 +189,7 @@ func (p *prompter) begin() error {
 			return err
 		}
 		person.Email = kit.CleanInput(line)
-		if _, problem := personProblem(person); problem != "" {
+		if _, problem := checkPerson(person); problem != "" {
 			p.Say("%s\n", problem)
 			continue
 		}
