@@ -49,7 +49,7 @@ func Run(opts Options, in io.Reader, out io.Writer) (Outcome, error) {
 	err := kit.RunProgram(tea.NewProgram(m, popts...), opts.Host, func() error {
 		err := m.Close()
 		if err == nil {
-			done = outcome(m.SavedPath(), m.Assessment(), opts.Rubric)
+			done = m.f.outcome()
 		}
 		return err
 	}, func() error { return m.err })
