@@ -271,3 +271,39 @@ func TestFlowSaveFailureKept(t *testing.T) {
 	}
 	sameLevels(t, "after the retry", levels(a), map[string]int{"python": 1, "java": 2})
 }
+
+// Both faces go back before the skill an assessment was resumed at: the
+// accessible one used to stop there and say "That was the first one.",
+// which it was not.
+func TestBackBeforeResumePointBothFaces(t *testing.T) {
+	store := newStore(t)
+	path, _ := accessible(t, store, Options{}, "Bo\n\n\n2\n") // python answered
+	r := tuitest.Small(t)
+
+	_, out := accessible(t, store, Options{}, "1\nb\n\n3\nq\n")
+	resumed := strings.Index(out, "Code, skill 2 of 5: Java")
+	back := strings.Index(out, "Code, skill 1 of 5: Python")
+	if resumed < 0 || back < resumed || strings.Contains(out, "That was the first one.") {
+		t.Errorf("b on the skill resumed at should ask the one before:\n%s", out)
+	}
+	a, err := assessments.LoadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	sameLevels(t, "after going back", levels(a), map[string]int{"python": 2, "java": 3})
+
+	o, err := assessments.Open(path, r)
+	if err != nil {
+		t.Fatal(err)
+	}
+	m := New(Options{Rubric: r, Store: store, Resume: o, Now: tuitest.FixedNow})
+	t.Cleanup(func() { m.Close() })
+	do(t, m, tuitest.Size(80, 24))
+	if m.question.index != 2 {
+		t.Fatalf("resumed at question %d, want 2", m.question.index)
+	}
+	do(t, m, tuitest.Press("b"))
+	if m.active != m.question || m.question.index != 1 {
+		t.Errorf("b on the skill resumed at: %T at %d, want question 1", m.active, m.question.index)
+	}
+}
