@@ -238,10 +238,14 @@ func (f *flow) close() error {
 	return f.save.Close(f.o.Assessment, true)
 }
 
-// outcome is where the walk-through ended, once closed.
+// outcome is where the walk-through ended, once closed: the file when it
+// is saved, whether the assessment is complete, and what it leaves
+// unanswered.
 func (f *flow) outcome() Outcome {
-	if f.o == nil {
+	path := f.savedPath()
+	if path == "" {
 		return Outcome{}
 	}
-	return outcome(f.savedPath(), f.o.Assessment, f.r)
+	a := f.o.Assessment
+	return Outcome{Path: path, Complete: a.Status == assessments.Complete, Unanswered: len(f.r.Skills()) - f.answered}
 }
