@@ -447,14 +447,14 @@ func TestSaveFailure(t *testing.T) {
 	if cmd == nil {
 		t.Fatal("a confirmed answer returned no save")
 	}
-	do(t, m, kit.SavedMsg{Version: m.save.Version(), Err: errors.New("disk full")})
+	do(t, m, kit.SavedMsg{Version: m.f.save.Version(), Err: errors.New("disk full")})
 	v := view(m)
 	if !strings.Contains(v, "✗ Not saved: disk full. Your answers are kept; the next change tries again,") || !strings.Contains(v, "✗ not saved") {
 		t.Errorf("a failed save is not shown:\n%s", v)
 	}
 	// A long reason is shown whole, wrapped, never cut with an ellipsis.
 	long := "save /home/ada/.local/share/readycheck/assessments/ada-lovelace-20261123-100000.yaml: open /home/ada/.local/share/readycheck/assessments/.ada-lovelace-20261123-100000.yaml123: no such file or directory"
-	do(t, m, kit.SavedMsg{Version: m.save.Version(), Err: errors.New(long)})
+	do(t, m, kit.SavedMsg{Version: m.f.save.Version(), Err: errors.New(long)})
 	v = view(m)
 	if strings.Contains(v, "…") || !strings.Contains(strings.Join(strings.Fields(v), " "), "no such file or directory. Your answers are kept; the next change tries again, and quitting copies them somewhere safe.") {
 		t.Errorf("a long failure is cut:\n%s", v)

@@ -119,7 +119,7 @@ func (q *questionScreen) Update(msg tea.Msg) (tea.Msg, tea.Cmd) {
 				q.cursor = d
 			}
 		case key.Matches(msg, k.Confirm):
-			return answerMsg{index: q.index, level: q.cursor}, nil
+			return answerMsg{level: q.cursor}, nil
 		case key.Matches(msg, k.Back):
 			return prevMsg{}, nil
 		case key.Matches(msg, k.Forward), key.Matches(msg, k.Skip):
