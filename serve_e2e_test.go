@@ -113,13 +113,20 @@ func TestServeKilledUnderLoadLeavesFilesWhole(t *testing.T) {
 			}
 		}()
 	}
-	time.Sleep(900 * time.Millisecond)
+	// Kill it while answers are being written: once half the candidates
+	// have a file, the others are answering too.
+	pattern := filepath.Join(data, "candidates", "*", "assessments", "*.yaml")
+	for deadline := time.Now().Add(30 * time.Second); time.Now().Before(deadline); time.Sleep(10 * time.Millisecond) {
+		if files, _ := filepath.Glob(pattern); len(files) >= candidates/2 {
+			break
+		}
+	}
 	if err := server.Process.Kill(); err != nil {
 		t.Fatal(err)
 	}
 	_ = server.Wait()
 	wg.Wait()
-	files, err := filepath.Glob(filepath.Join(data, "candidates", "*", "assessments", "*.yaml"))
+	files, err := filepath.Glob(pattern)
 	if err != nil {
 		t.Fatal(err)
 	}
