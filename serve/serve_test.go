@@ -1040,3 +1040,16 @@ func TestServeRealWorldRubric(t *testing.T) {
 		t.Errorf("report: %+v", res)
 	}
 }
+
+// The line-prompt face meets the lock in the same words as the screen.
+func TestSecondSessionOfOneAssessmentAccessible(t *testing.T) {
+	ts := start(t, Config{Keys: &Keys{open: true}})
+	ada := newPerson(t, "")
+	ts.startAssessment(t, ts.connect(t, ada), 1)
+	res := exec(t, ts.connect(t, ada), "assess --accessible", func(s *gossh.Session) {
+		s.Stdin = strings.NewReader("1\n")
+	})
+	if !strings.Contains(res.stdout+res.stderr, "this assessment is open in another session") || strings.Contains(res.stdout+res.stderr, ts.cfg.DataDir) {
+		t.Errorf("%+v", res)
+	}
+}

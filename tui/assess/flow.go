@@ -1,6 +1,7 @@
 package assess
 
 import (
+	"errors"
 	"strings"
 	"time"
 
@@ -32,6 +33,9 @@ type flow struct {
 	// person is the candidate: the flags' name until the details are
 	// typed.
 	person assessments.Person
+	// served is true for a walk-through served over SSH, whose candidate
+	// cannot use the server's paths and process numbers.
+	served bool
 
 	// o is the assessment open, nil before one is; save writes it.
 	o    *assessments.Opened
@@ -54,6 +58,7 @@ func newFlow(opts Options) *flow {
 	f := &flow{
 		r: opts.Rubric, store: opts.Store, now: opts.Now,
 		named:     opts.Name != "" && len(opts.Companies) > 0,
+		served:    opts.Host != nil,
 		companies: opts.Companies,
 		person:    assessments.Person{Name: kit.CleanInput(opts.Name)},
 	}
@@ -141,6 +146,9 @@ func (f *flow) done(msg tea.Msg) error {
 	case openedMsg:
 		f.open(msg.opened)
 	case openFailedMsg:
+		if f.served && errors.Is(msg.err, assessments.ErrLocked) {
+			return errServedLocked
+		}
 		return msg.err
 	case kit.SavedMsg:
 		f.save.Done(msg)

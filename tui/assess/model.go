@@ -43,8 +43,10 @@ type Options struct {
 	Color bool
 	// Now is the clock; time.Now when nil. Tests fix it.
 	Now func() time.Time
-	// Host runs the walk-through on a served session's terminal; nil for
-	// the process's.
+	// Host is set when the walk-through is served over SSH: the
+	// full-screen face runs on the host's terminal, and both faces word
+	// what they say for a person who cannot reach the server's files.
+	// nil for the process's terminal.
 	Host *kit.Host
 }
 
@@ -234,7 +236,7 @@ func (m *Model) commandDone(msg tea.Msg) tea.Cmd {
 		m.f.done(msg)
 		m.opened()
 	case openFailedMsg:
-		return m.openFailed(msg.err)
+		return m.openFailed(m.f.done(msg))
 	case kit.SavedMsg:
 		m.f.done(msg) // a failure shows on the status line
 	case exportedMsg:
@@ -254,10 +256,6 @@ func (m *Model) commandDone(msg tea.Msg) tea.Cmd {
 // program ends with the error.
 func (m *Model) openFailed(err error) tea.Cmd {
 	m.busy = false
-	if m.opts.Host != nil && errors.Is(err, assessments.ErrLocked) {
-		// The server's path and process mean nothing to the candidate.
-		err = errServedLocked
-	}
 	if m.start != nil && m.active == m.start {
 		m.start.err = err
 		return nil
