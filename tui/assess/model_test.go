@@ -682,3 +682,29 @@ func TestForwardOnAnUnansweredSkillSaysWhy(t *testing.T) {
 		t.Errorf("the word stays after another key:\n%s", v)
 	}
 }
+
+// u goes to the next skill not answered yet, round to the start.
+func TestNextUnanswered(t *testing.T) {
+	m, _ := newModel(t, tuitest.Builtin(t), "Ada", "dept")
+	do(t, m, tuitest.Keys("1", "enter", "1", "enter", "1", "enter")...)
+	do(t, m, tuitest.Keys("left", "left", "left")...)
+	if m.question.index != 0 {
+		t.Fatalf("back at %d", m.question.index)
+	}
+	do(t, m, tuitest.Keys("u")...)
+	if m.active != m.question || m.question.index != 3 {
+		t.Fatalf("u went to %T %d, want skill 4", m.active, m.question.index)
+	}
+	// From the last skill, round to the first unanswered after the start.
+	last := len(m.s.Rubric.Skills()) - 1
+	do(t, m, tuitest.Keys("/")...)
+	do(t, m, tuitest.TypeText(m.s.Rubric.Skills()[last].Title)...)
+	do(t, m, tuitest.Keys("down", "enter")...)
+	if m.question.index != last {
+		t.Fatalf("jumped to %d, want %d", m.question.index, last)
+	}
+	do(t, m, tuitest.Keys("u")...)
+	if m.question.index != 3 {
+		t.Errorf("u from the last skill went to %d, want 3", m.question.index)
+	}
+}

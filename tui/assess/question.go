@@ -26,6 +26,9 @@ type questionScreen struct {
 	saved  int // the saved answer's level, -1 when unanswered
 	// fromReview sends the candidate back to the review once they confirm.
 	fromReview bool
+	// unanswered is the next skill not answered yet after this one (round
+	// to the start), -1 when there is none: u goes there.
+	unanswered int
 
 	// Set by refresh when the skill, its answer or the keys change: the
 	// note line and the help line, drawn.
@@ -77,6 +80,8 @@ func (q *questionScreen) refresh() {
 		q.keys.Skip.SetHelp("s", "skip")
 	}
 	q.keys.Forward.SetEnabled(ans.Answered())
+	q.unanswered = q.nextUnanswered()
+	q.keys.Unanswered.SetEnabled(q.unanswered >= 0)
 	q.keys.Pick.SetHelp(fmt.Sprintf("0-%d", min(sk.Scale.Top(), 9)), "pick a level")
 	q.helpLine = s.HelpView(q.keys.help())
 	q.note = ""
@@ -124,6 +129,8 @@ func (q *questionScreen) Update(msg tea.Msg) (tea.Msg, tea.Cmd) {
 			return prevMsg{}, nil
 		case key.Matches(msg, k.Forward), key.Matches(msg, k.Skip):
 			return nextMsg{}, nil
+		case key.Matches(msg, k.Unanswered):
+			return gotoMsg{index: q.unanswered}, nil
 		case key.Matches(msg, k.Note):
 			return openNoteMsg{}, nil
 		case key.Matches(msg, k.Jump):
@@ -142,6 +149,19 @@ func (q *questionScreen) Update(msg tea.Msg) (tea.Msg, tea.Cmd) {
 	}
 	q.fit()
 	return nil, nil
+}
+
+// nextUnanswered is the first skill after this one, round to the start,
+// that has no answer yet; -1 when every other skill has one.
+func (q *questionScreen) nextUnanswered() int {
+	skills := q.s.Rubric.Skills()
+	for d := 1; d < len(skills); d++ {
+		i := (q.index + d) % len(skills)
+		if !q.s.a.Answers[skills[i].ID].Answered() {
+			return i
+		}
+	}
+	return -1
 }
 
 func (q *questionScreen) Resize() {
