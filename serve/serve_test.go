@@ -470,7 +470,10 @@ type screen struct {
 	t     testing.TB
 	sess  *gossh.Session
 	stdin io.WriteCloser
-	emu   *vt.SafeEmulator
+	// mu keeps the emulator to one writer or reader at a time: the
+	// session's output and error streams both draw on it.
+	mu  sync.Mutex
+	emu *vt.SafeEmulator
 	// done is closed when the session ended; status is its exit status.
 	done   chan struct{}
 	status int
@@ -495,13 +498,13 @@ func terminal(t testing.TB, c *gossh.Client, command string, env ...string) *scr
 	sc := &screen{t: t, sess: sess, emu: vt.NewSafeEmulator(80, 24), done: make(chan struct{})}
 	sc.stdin, _ = sess.StdinPipe()
 	out, _ := sess.StdoutPipe()
-	sess.Stderr = sc.emu
+	sess.Stderr = sc
 	// The emulator answers the program's queries as a terminal would.
 	go func() { _, _ = io.Copy(sc.stdin, sc.emu) }()
 	read := make(chan struct{})
 	go func() {
 		defer close(read)
-		_, _ = io.Copy(sc.emu, out)
+		_, _ = io.Copy(sc, out)
 	}()
 	if command == "" {
 		err = sess.Shell()
@@ -524,7 +527,17 @@ func terminal(t testing.TB, c *gossh.Client, command string, env ...string) *scr
 	return sc
 }
 
-func (sc *screen) text() string { return ansi.Strip(sc.emu.String()) }
+func (sc *screen) Write(b []byte) (int, error) {
+	sc.mu.Lock()
+	defer sc.mu.Unlock()
+	return sc.emu.Write(b)
+}
+
+func (sc *screen) text() string {
+	sc.mu.Lock()
+	defer sc.mu.Unlock()
+	return ansi.Strip(sc.emu.String())
+}
 
 // waitFor waits until text is on the screen.
 func (sc *screen) waitFor(text string) {
