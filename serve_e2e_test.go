@@ -4,13 +4,16 @@ import (
 	"bufio"
 	"crypto/ed25519"
 	"crypto/rand"
+	"errors"
 	"fmt"
+	"io"
 	"os"
 	"os/exec"
 	"path/filepath"
 	"regexp"
 	"strings"
 	"sync"
+	"syscall"
 	"testing"
 	"time"
 
@@ -47,6 +50,22 @@ func serving(t *testing.T, bin, data string) (*exec.Cmd, string) {
 	return nil, ""
 }
 
+// newCandidate connects to an --open server with a new key.
+func newCandidate(addr string) (*gossh.Client, error) {
+	_, priv, err := ed25519.GenerateKey(rand.Reader)
+	if err != nil {
+		return nil, err
+	}
+	signer, err := gossh.NewSignerFromKey(priv)
+	if err != nil {
+		return nil, err
+	}
+	return gossh.Dial("tcp", addr, &gossh.ClientConfig{
+		User: "c", Auth: []gossh.AuthMethod{gossh.PublicKeys(signer)},
+		HostKeyCallback: gossh.InsecureIgnoreHostKey(), Timeout: 5 * time.Second,
+	})
+}
+
 // The server killed with kill -9 while candidates answer leaves every
 // assessment file whole: each parses after the crash.
 func TestServeKilledUnderLoadLeavesFilesWhole(t *testing.T) {
@@ -59,12 +78,7 @@ func TestServeKilledUnderLoadLeavesFilesWhole(t *testing.T) {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
-			_, priv, _ := ed25519.GenerateKey(rand.Reader)
-			signer, _ := gossh.NewSignerFromKey(priv)
-			c, err := gossh.Dial("tcp", addr, &gossh.ClientConfig{
-				User: "c", Auth: []gossh.AuthMethod{gossh.PublicKeys(signer)},
-				HostKeyCallback: gossh.InsecureIgnoreHostKey(), Timeout: 5 * time.Second,
-			})
+			c, err := newCandidate(addr)
 			if err != nil {
 				t.Error(err)
 				return
@@ -99,13 +113,20 @@ func TestServeKilledUnderLoadLeavesFilesWhole(t *testing.T) {
 			}
 		}()
 	}
-	time.Sleep(900 * time.Millisecond)
+	// Kill it while answers are being written: once half the candidates
+	// have a file, the others are answering too.
+	pattern := filepath.Join(data, "candidates", "*", "assessments", "*.yaml")
+	for deadline := time.Now().Add(30 * time.Second); time.Now().Before(deadline); time.Sleep(10 * time.Millisecond) {
+		if files, _ := filepath.Glob(pattern); len(files) >= candidates/2 {
+			break
+		}
+	}
 	if err := server.Process.Kill(); err != nil {
 		t.Fatal(err)
 	}
 	_ = server.Wait()
 	wg.Wait()
-	files, err := filepath.Glob(filepath.Join(data, "candidates", "*", "assessments", "*.yaml"))
+	files, err := filepath.Glob(pattern)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -123,5 +144,50 @@ func TestServeKilledUnderLoadLeavesFilesWhole(t *testing.T) {
 	_, addr = serving(t, bin, data)
 	if !strings.HasPrefix(addr, "127.0.0.1:") {
 		t.Fatal(addr)
+	}
+}
+
+// SIGTERM tells a connected candidate that the server is restarting, with
+// their answers saved, and the server exits 0.
+func TestServeStopsOnSIGTERM(t *testing.T) {
+	bin := build(t)
+	data := t.TempDir()
+	server, addr := serving(t, bin, data)
+	c, err := newCandidate(addr)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer c.Close()
+	sess, err := c.NewSession()
+	if err != nil {
+		t.Fatal(err)
+	}
+	var errOut strings.Builder
+	sess.Stderr = &errOut
+	in, _ := sess.StdinPipe()
+	if err := sess.Start("assess --accessible"); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := io.WriteString(in, "Ada\n\n\n1\n1\n"); err != nil {
+		t.Fatal(err)
+	}
+	time.Sleep(500 * time.Millisecond)
+	if err := server.Process.Signal(syscall.SIGTERM); err != nil {
+		t.Fatal(err)
+	}
+	err = sess.Wait()
+	var exit *gossh.ExitError
+	if !errors.As(err, &exit) || exit.ExitStatus() != 1 || !strings.Contains(errOut.String(), "the server is restarting, so the session ended; your answers are saved") {
+		t.Errorf("the session: %v, %q", err, errOut.String())
+	}
+	if err := server.Wait(); err != nil {
+		t.Errorf("the server: %v, want exit status 0", err)
+	}
+	files, _ := filepath.Glob(filepath.Join(data, "candidates", "*", "assessments", "*.yaml"))
+	if len(files) != 1 {
+		t.Fatalf("files: %v", files)
+	}
+	if a, err := assessments.LoadFile(files[0]); err != nil || a.Answered() != 2 {
+		t.Errorf("saved: %v, %+v", err, a)
 	}
 }

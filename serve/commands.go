@@ -124,7 +124,7 @@ func (s *Server) help(sess ssh.Session, p Person, _ *live, args []string) int {
 		s.refuse(sess, "help takes no arguments")
 		return 1
 	}
-	fmt.Fprintf(sess, "readycheck on %s; your key %s is %s's.\n\n", s.address(), p.Fingerprint, article(p.Role))
+	fmt.Fprintf(sess, "readycheck serves rubric %q here; your key %s is %s's. You can run:\n\n", s.cfg.Rubric.ID, p.Fingerprint, article(p.Role))
 	for _, c := range commands() {
 		if p.Role >= c.role && (!c.only || p.Role == c.role) {
 			t := ""

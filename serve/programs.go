@@ -37,6 +37,8 @@ func (s *Server) assess(sess ssh.Session, p Person, l *live, args []string) int 
 	}
 	var done assess.Outcome
 	if accessible {
+		// Served, so that what it says fits a person away from the server.
+		opts.Host = &kit.Host{Export: "ssh " + s.address() + " export > report.md"}
 		done, err = assess.RunAccessible(opts, s.lines(sess, l), sess)
 	} else {
 		opts.Host = s.host(sess, l)

@@ -12,6 +12,7 @@ import (
 	"net"
 	"os"
 	"path/filepath"
+	"runtime"
 	"strings"
 	"sync"
 	"testing"
@@ -22,6 +23,8 @@ import (
 	gossh "golang.org/x/crypto/ssh"
 
 	"github.com/readycheck/readycheck/assessments"
+	"github.com/readycheck/readycheck/internal/testshared"
+	"github.com/readycheck/readycheck/rubric"
 	"github.com/readycheck/readycheck/rubric/builtin"
 	"github.com/readycheck/readycheck/scorecard"
 )
@@ -467,7 +470,10 @@ type screen struct {
 	t     testing.TB
 	sess  *gossh.Session
 	stdin io.WriteCloser
-	emu   *vt.SafeEmulator
+	// mu keeps the emulator to one writer or reader at a time: the
+	// session's output and error streams both draw on it.
+	mu  sync.Mutex
+	emu *vt.SafeEmulator
 	// done is closed when the session ended; status is its exit status.
 	done   chan struct{}
 	status int
@@ -492,13 +498,13 @@ func terminal(t testing.TB, c *gossh.Client, command string, env ...string) *scr
 	sc := &screen{t: t, sess: sess, emu: vt.NewSafeEmulator(80, 24), done: make(chan struct{})}
 	sc.stdin, _ = sess.StdinPipe()
 	out, _ := sess.StdoutPipe()
-	sess.Stderr = sc.emu
+	sess.Stderr = sc
 	// The emulator answers the program's queries as a terminal would.
 	go func() { _, _ = io.Copy(sc.stdin, sc.emu) }()
 	read := make(chan struct{})
 	go func() {
 		defer close(read)
-		_, _ = io.Copy(sc.emu, out)
+		_, _ = io.Copy(sc, out)
 	}()
 	if command == "" {
 		err = sess.Shell()
@@ -521,7 +527,17 @@ func terminal(t testing.TB, c *gossh.Client, command string, env ...string) *scr
 	return sc
 }
 
-func (sc *screen) text() string { return ansi.Strip(sc.emu.String()) }
+func (sc *screen) Write(b []byte) (int, error) {
+	sc.mu.Lock()
+	defer sc.mu.Unlock()
+	return sc.emu.Write(b)
+}
+
+func (sc *screen) text() string {
+	sc.mu.Lock()
+	defer sc.mu.Unlock()
+	return ansi.Strip(sc.emu.String())
+}
 
 // waitFor waits until text is on the screen.
 func (sc *screen) waitFor(text string) {
@@ -938,5 +954,115 @@ func TestAccessibleUnderATerminal(t *testing.T) {
 	}
 	if a.Candidate.Name != "Ada" || a.Answered() != 3 {
 		t.Errorf("saved %q with %d answers", a.Candidate.Name, a.Answered())
+	}
+}
+
+// The host key is made once, private to its owner, and kept: a restart
+// shows the same fingerprint. --host-key uses a given one; a link is
+// refused.
+func TestHostKey(t *testing.T) {
+	dir := t.TempDir()
+	keys := &Keys{open: true}
+	first, err := New(Config{DataDir: dir, Keys: keys})
+	if err != nil {
+		t.Fatal(err)
+	}
+	info, err := os.Stat(filepath.Join(dir, "host_ed25519"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if runtime.GOOS != "windows" && info.Mode().Perm() != 0o600 {
+		t.Errorf("host key mode %v, want 0600", info.Mode().Perm())
+	}
+	again, err := New(Config{DataDir: dir, Keys: keys})
+	if err != nil || again.Fingerprint() != first.Fingerprint() {
+		t.Fatalf("restart: %v, %s then %s", err, first.Fingerprint(), again.Fingerprint())
+	}
+	given, err := New(Config{DataDir: t.TempDir(), HostKey: filepath.Join(dir, "host_ed25519"), Keys: keys})
+	if err != nil || given.Fingerprint() != first.Fingerprint() {
+		t.Fatalf("--host-key: %v", err)
+	}
+	link := filepath.Join(t.TempDir(), "key")
+	if err := os.Symlink(filepath.Join(dir, "host_ed25519"), link); err != nil {
+		t.Skip(err)
+	}
+	if _, err := New(Config{DataDir: t.TempDir(), HostKey: link, Keys: keys}); err == nil || !strings.Contains(err.Error(), "not a regular file") {
+		t.Errorf("a link as host key: %v", err)
+	}
+}
+
+// A key in several files has the highest role; a staff member's name is
+// the comment of their staff line.
+func TestHighestRole(t *testing.T) {
+	dir := t.TempDir()
+	p := newPerson(t, "Grace Hopper")
+	keys, err := NewKeys(writeKeys(t, dir, "c.keys", p), writeKeys(t, dir, "m.keys", p), writeKeys(t, dir, "s.keys", p), false)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := keys.Lookup(p.signer.PublicKey()); got.Role != Staff || got.Name != "Grace Hopper" || got.Fingerprint != p.fingerprint() {
+		t.Errorf("%+v", got)
+	}
+	if got := keys.Lookup(newPerson(t, "").signer.PublicKey()); got.Role != Nobody {
+		t.Errorf("a stranger: %+v", got)
+	}
+}
+
+// A mentor on a server nobody has used yet sees an empty list.
+func TestReviewOfAnEmptyServer(t *testing.T) {
+	var cfg Config
+	p := cast(t, &cfg)
+	ts := start(t, cfg)
+	sc := terminal(t, ts.connect(t, p.mentor), "", "NO_COLOR", "1")
+	sc.waitFor("No assessment to show.")
+	sc.send("q")
+	if code := sc.exit(); code != 0 {
+		t.Errorf("exit status %d", code)
+	}
+}
+
+// The real-world rubric (47 skills, seven levels, French text) served:
+// a candidate takes it under ssh -t, staff read the report.
+func TestServeRealWorldRubric(t *testing.T) {
+	r, problems := rubric.LoadFile(testshared.Path(t, "realworld/data-skills-matrix.yaml"))
+	if problems != nil {
+		t.Fatal(problems)
+	}
+	cfg := Config{Rubric: r, Keys: &Keys{open: true}}
+	p := cast(t, &cfg)
+	ts := start(t, cfg)
+	sc := terminal(t, ts.connect(t, p.candidate), "", "NO_COLOR", "1")
+	sc.waitFor("Your name")
+	sc.send("Élodie Durand", "\r", "\r")
+	sc.waitFor("Which companies")
+	sc.send("\r")
+	n := len(r.Skills())
+	for i := range n {
+		sc.waitFor(fmt.Sprintf("skill %d of %d", i+1, n))
+		sc.send("3", "\r")
+	}
+	sc.waitFor("Review your answers")
+	sc.send("f")
+	sc.waitFor("Your readiness")
+	sc.send("q")
+	if code := sc.exit(); code != 0 {
+		t.Fatalf("exit status %d:\n%s", code, sc.text())
+	}
+	res := exec(t, ts.connect(t, p.staff), "report --format json")
+	if res.status != 0 || !strings.Contains(res.stdout, "Élodie Durand") {
+		t.Errorf("report: %+v", res)
+	}
+}
+
+// The line-prompt face meets the lock in the same words as the screen.
+func TestSecondSessionOfOneAssessmentAccessible(t *testing.T) {
+	ts := start(t, Config{Keys: &Keys{open: true}})
+	ada := newPerson(t, "")
+	ts.startAssessment(t, ts.connect(t, ada), 1)
+	res := exec(t, ts.connect(t, ada), "assess --accessible", func(s *gossh.Session) {
+		s.Stdin = strings.NewReader("1\n")
+	})
+	if !strings.Contains(res.stdout+res.stderr, "this assessment is open in another session") || strings.Contains(res.stdout+res.stderr, ts.cfg.DataDir) {
+		t.Errorf("%+v", res)
 	}
 }

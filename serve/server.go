@@ -101,7 +101,9 @@ func New(cfg Config) (*Server, error) {
 	if cfg.Rate <= 0 {
 		cfg.Rate, cfg.Burst = 1, 60
 	}
-	if err := os.MkdirAll(cfg.DataDir, assessments.FolderMode); err != nil {
+	// candidates/ exists from the start, so that a mentor's review of a
+	// server nobody has used yet is an empty list, not a missing folder.
+	if err := os.MkdirAll(filepath.Join(cfg.DataDir, "candidates"), assessments.FolderMode); err != nil {
 		return nil, fmt.Errorf("create data folder %s: %w", cfg.DataDir, err)
 	}
 	signer, err := hostKey(cfg.DataDir, cfg.HostKey)

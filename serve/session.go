@@ -98,7 +98,7 @@ func (s *Server) handle(sess ssh.Session) {
 			// A bug ends its own session only; the program's caller has
 			// saved what it could on the way out.
 			log.Error("panic", "value", fmt.Sprint(r), "stack", string(debug.Stack()))
-			fmt.Fprintln(s.stderr(sess), "readycheck: something went wrong on the server; what you confirmed is saved. Connect again to go on.")
+			fmt.Fprintln(sess.Stderr(), "readycheck: something went wrong on the server; what you confirmed is saved. Connect again to go on.")
 		}
 		log.Info("session", "status", status, "duration", s.cfg.Now().Sub(start).Round(time.Millisecond).String(), "ended", l.ended())
 		_ = sess.Exit(status)
@@ -214,13 +214,9 @@ func env(sess ssh.Session) []string {
 
 // refuse ends a session with one line on its error stream and status 1.
 func (s *Server) refuse(sess ssh.Session, why string) {
-	fmt.Fprintln(s.stderr(sess), "readycheck: "+strings.TrimPrefix(why, "readycheck: "))
+	fmt.Fprintln(sess.Stderr(), "readycheck: "+strings.TrimPrefix(why, "readycheck: "))
 	_ = sess.Exit(1)
 }
-
-// stderr is the session's error stream, with \r\n line ends when the
-// client's terminal is raw.
-func (s *Server) stderr(sess ssh.Session) io.Writer { return sess.Stderr() }
 
 // refuseSubsystem turns down sftp and every other subsystem.
 func (s *Server) refuseSubsystem(sess ssh.Session) {

@@ -6,7 +6,8 @@ import (
 	"io"
 	"strconv"
 	"strings"
-	"time"
+
+	tea "charm.land/bubbletea/v2"
 
 	"github.com/readycheck/readycheck/assessments"
 	"github.com/readycheck/readycheck/internal/termtext"
@@ -24,51 +25,35 @@ var ErrNoInput = errors.New("the input ended before an assessment was started; n
 // reported as a success.
 var ErrNothingAnswered = errors.New("the input answered no skill; the assessment was not finished, and nothing was saved")
 
-// Length limits of what is typed, the same as the full-screen fields'.
-const (
-	limitName  = assessments.MaxName
-	limitEmail = assessments.MaxEmail
-	limitNote  = assessments.MaxNote
-	limitLinks = assessments.MaxEvidence
-)
-
 // RunAccessible runs the walk-through as plain line prompts for screen
 // readers and scripts, like huh's accessible mode: no full-screen redraws
 // and no escape sequences; one question at a time on out, one answer per
-// line from in. It creates, resumes and saves the same files as Run, with
-// the same calls and checks, and ends on the same results. When the input
+// line from in. It is the other face of Run's flow: it creates, resumes,
+// moves and saves as Run does, and ends on the same results. When the input
 // ends after the last question, the results are shown as if f had been
 // typed; when it ends before (or the candidate types q), what was answered
 // is saved and the session ends without an error. Input that is not a
 // terminal never loops: a review answer that changes nothing finishes,
 // and answers that keep changing nothing end the session (ErrInputLoops).
 func RunAccessible(opts Options, in io.Reader, out io.Writer) (Outcome, error) {
-	p := &prompter{Prompter: kit.NewPrompter(opts.Rubric, in, out), opts: opts, r: opts.Rubric, now: opts.Now}
-	if p.now == nil {
-		p.now = time.Now
-	}
+	p := &prompter{Prompter: kit.NewPrompter(opts.Rubric, in, out), opts: opts, r: opts.Rubric, f: newFlow(opts)}
 	err := p.run()
-	var done Outcome
-	if p.o != nil {
-		cerr := p.save.Close(p.o.Assessment, true)
-		if cerr != nil {
-			return Outcome{}, cerr
-		}
-		if p.save.Written() {
-			done = outcome(p.o.Path(), p.o.Assessment, p.r)
-		}
+	started := p.f.o != nil
+	if cerr := p.f.close(); cerr != nil {
+		return Outcome{}, cerr
 	}
+	done := p.f.outcome()
 	switch {
-	case errors.Is(err, kit.ErrEnd) && p.o == nil:
+	case errors.Is(err, kit.ErrEnd) && !started:
 		p.Say("\n")
 		return done, ErrNoInput
-	case errors.Is(err, kit.ErrStop) && p.o == nil:
+	case errors.Is(err, kit.ErrStop) && !started:
 		p.Say("\nStopped: no assessment was started.\n")
 		return done, nil
 	case errors.Is(err, kit.ErrStop), errors.Is(err, kit.ErrEnd):
 		if done.Path != "" {
 			p.Say("\nStopped. Your answers so far are saved.\n")
-		} else if p.o != nil {
+		} else if started {
 			p.Say("\nStopped before the first answer: nothing was saved.\n")
 		}
 		return done, nil
@@ -80,23 +65,31 @@ func RunAccessible(opts Options, in io.Reader, out io.Writer) (Outcome, error) {
 	return done, err
 }
 
-// prompter asks the questions of one accessible walk-through.
+// prompter asks the questions of one accessible walk-through, and drives
+// its flow with the answers.
 type prompter struct {
 	*kit.Prompter
 	opts Options
 	r    *rubric.Rubric
-	now  func() time.Time
-	// furthest is the furthest question reached.
+	f    *flow
+	// furthest is the furthest question reached, the review counting as
+	// one past the last, for the loop guard.
 	furthest int
-
-	o    *assessments.Opened
-	save kit.Autosave
 }
 
-// saved writes the assessment at once. A failure is said, and the next
-// change (or the end) tries again: the answers stay in memory meanwhile.
-func (p *prompter) saved() {
-	if err := p.save.SaveNow(p.o.Assessment); err != nil {
+// wait runs a flow's command (creating, opening, saving) at once, since
+// the prompts wait for nothing else, and hands the flow what it brought.
+func (p *prompter) wait(cmd tea.Cmd) error {
+	if cmd == nil {
+		return nil
+	}
+	return p.f.done(cmd())
+}
+
+// saved writes a change at once. A failure is said, and the next change
+// (or the end) tries again: the answers stay in memory meanwhile.
+func (p *prompter) saved(cmd tea.Cmd) {
+	if err := p.wait(cmd); err != nil {
 		p.Say("Not saved: %s. Your answers are kept; the next answer tries again.\n", kit.CleanLine(err.Error()))
 	}
 }
@@ -107,11 +100,23 @@ func (p *prompter) run() error {
 	if err := p.begin(); err != nil {
 		return err
 	}
-	p.Say("\nYour answers are saved in %s after each one.\n", kit.CleanPath(p.o.Path()))
+	if p.f.o.Notice != "" {
+		p.Say("%s\n", p.f.o.Notice)
+	}
+	p.Say("\nYour answers are saved in %s after each one.\n", kit.CleanPath(p.f.o.Path()))
 	p.Say("Answer with a level's number or label. Enter keeps your answer (or skips); b goes back, s skips, n adds a note, e adds evidence links, q stops.\n")
-	i := assessments.ResumeIndex(p.o.Assessment, r)
-	if err := p.questions(i, len(r.Skills())); err != nil {
-		return err
+	for !p.f.inReview {
+		if err := p.question(); err != nil {
+			return err
+		}
+		reached := p.f.index
+		if p.f.inReview {
+			reached = len(r.Skills())
+		}
+		if reached > p.furthest {
+			p.furthest = reached
+			p.Progress()
+		}
 	}
 	return p.review()
 }
@@ -119,16 +124,13 @@ func (p *prompter) run() error {
 // begin opens the assessment: the one given to resume, a new one from the
 // flags, or one chosen here.
 func (p *prompter) begin() error {
-	r, opts := p.r, p.opts
+	r, opts, f := p.r, p.opts, p.f
 	switch {
 	case opts.Resume != nil:
-		p.open(opts.Resume)
-		if p.o.Notice != "" {
-			p.Say("%s\n", p.o.Notice)
-		}
+		f.open(opts.Resume)
 		return nil
-	case opts.Name != "" && len(opts.Companies) > 0:
-		return p.create(assessments.Person{Name: kit.CleanInput(opts.Name)}, opts.Companies)
+	case f.named:
+		return p.wait(f.create(nil))
 	}
 	entries, others := resumable(opts.Store, r)
 	if len(others) > 0 {
@@ -143,7 +145,7 @@ func (p *prompter) begin() error {
 		p.Say("\nUnfinished assessments:\n")
 		for i, e := range entries {
 			p.Say("  %d) %s, %d of %d answered, changed %s\n", i+1, kit.CleanLine(e.Assessment.Candidate.Name),
-				answeredOf(e.Assessment, r), len(r.Skills()), ago(p.now(), e.Assessment.Updated))
+				answeredOf(e.Assessment, r), len(r.Skills()), ago(f.now(), e.Assessment.Updated))
 		}
 		for {
 			line, err := p.Ask("Resume which one (its number), press Enter to start a new one, or q to stop: ")
@@ -157,14 +159,9 @@ func (p *prompter) begin() error {
 				return kit.ErrStop
 			}
 			if n, err := strconv.Atoi(line); err == nil && n >= 1 && n <= len(entries) {
-				o, err := assessments.Open(entries[n-1].Path, r)
-				if err != nil {
+				if err := p.wait(f.resume(entries[n-1].Path)); err != nil {
 					p.Say("%s\n", kit.CleanLine(err.Error()))
 					continue
-				}
-				p.open(o)
-				if o.Notice != "" {
-					p.Say("%s\n", o.Notice)
 				}
 				return nil
 			}
@@ -172,9 +169,9 @@ func (p *prompter) begin() error {
 		}
 	}
 	// The same checks as the form's, in the same words.
-	person := assessments.Person{Name: kit.CleanInput(opts.Name)}
+	person := f.person // the flags' name, if any
 	for person.Name == "" {
-		line, err := p.AskLimit("Your name: ", limitName)
+		line, err := p.AskLimit("Your name: ", assessments.MaxName)
 		if err != nil {
 			return err
 		}
@@ -184,26 +181,26 @@ func (p *prompter) begin() error {
 	}
 	p.Progress()
 	for {
-		line, err := p.AskLimit("Email (optional, Enter to skip): ", limitEmail)
+		line, err := p.AskLimit("Email (optional, Enter to skip): ", assessments.MaxEmail)
 		if err != nil {
 			return err
 		}
 		person.Email = kit.CleanInput(line)
-		if _, problem := personProblem(person); problem != "" {
+		if _, problem := checkPerson(person); problem != "" {
 			p.Say("%s\n", problem)
 			continue
 		}
 		break
 	}
 	p.Progress()
-	companies := opts.Companies
-	var err error
-	if len(companies) == 0 {
+	var companies []string
+	if f.setPerson(person) {
+		var err error
 		if companies, err = p.targets(); err != nil {
 			return err
 		}
 	}
-	return p.create(person, companies)
+	return p.wait(f.create(companies))
 }
 
 // targets asks which companies the candidate aims at; Enter means all.
@@ -266,45 +263,12 @@ func indexOf(r *rubric.Rubric, id string) int {
 	return -1
 }
 
-// open takes an opened assessment for the session to save.
-func (p *prompter) open(o *assessments.Opened) {
-	p.o = o
-	p.save = kit.NewAutosave(o)
-}
-
-func (p *prompter) create(candidate assessments.Person, companies []string) error {
-	o, err := assessments.Create(p.opts.Store, p.r, candidate, companies, p.now())
-	if err != nil {
-		return err
-	}
-	p.open(o)
-	return nil
-}
-
-// questions asks skills from..to-1 in turn; b goes back within them.
-func (p *prompter) questions(from, to int) error {
-	for i := from; i < to; {
-		next, err := p.question(i)
-		if err != nil {
-			return err
-		}
-		i = max(next, from)
-		if next < from {
-			p.Say("That was the first one.\n")
-		}
-		if next > p.furthest {
-			p.furthest = next
-			p.Progress()
-		}
-	}
-	return nil
-}
-
-// question asks skill i until it gets an answer, a skip or a move, and
-// returns the index to ask next.
-func (p *prompter) question(i int) (int, error) {
-	a := p.o.Assessment
+// question asks the skill the flow is at until it gets an answer, a skip
+// or a move, and moves the flow.
+func (p *prompter) question() error {
+	f, a := p.f, p.f.o.Assessment
 	skills := p.r.Skills()
+	i := f.index
 	sk := skills[i]
 	p.Say("\n%s, skill %d of %d: %s\n", kit.CleanLine(sk.Category.Title), i+1, len(skills), kit.CleanLine(sk.Title))
 	p.Say("%s\n", kit.CleanLine(sk.Question))
@@ -320,14 +284,23 @@ func (p *prompter) question(i int) (int, error) {
 			current = ans.Level
 		}
 		line, next, err := p.AskSkill("Level", sk, i, current, keys)
-		if err != nil || next != i {
-			return next, err
+		switch {
+		case err != nil:
+			return err
+		case next > i:
+			f.next()
+			return nil
+		case next < i:
+			if !f.prev() {
+				p.Say("That was the first one.\n")
+			}
+			return nil
 		}
 		switch strings.ToLower(line) {
 		case "n":
-			note, err := p.AskLimit("Note, on one line (Enter removes it): ", limitNote)
+			note, err := p.AskLimit("Note, on one line (Enter removes it): ", assessments.MaxNote)
 			if err != nil {
-				return 0, err
+				return err
 			}
 			var evidence []string
 			old := ""
@@ -337,14 +310,13 @@ func (p *prompter) question(i int) (int, error) {
 			if kit.CleanNote(note) != old {
 				p.Progress()
 			}
-			a.SetNote(sk.ID, kit.CleanNote(note), evidence, p.now())
-			p.saved()
+			p.saved(f.setNote(kit.CleanNote(note), evidence))
 			p.Say("Note saved.\n")
 			continue
 		case "e":
-			links, err := p.AskLimit("Evidence links, separated by commas or spaces (Enter removes them): ", limitLinks)
+			links, err := p.AskLimit("Evidence links, separated by commas or spaces (Enter removes them): ", assessments.MaxEvidence)
 			if err != nil {
-				return 0, err
+				return err
 			}
 			note := ""
 			if ans != nil {
@@ -355,8 +327,7 @@ func (p *prompter) question(i int) (int, error) {
 			} else if len(kit.SplitEvidence(links)) > 0 {
 				p.Progress()
 			}
-			a.SetNote(sk.ID, note, kit.SplitEvidence(links), p.now())
-			p.saved()
+			p.saved(f.setNote(note, kit.SplitEvidence(links)))
 			p.Say("Evidence links saved.\n")
 			continue
 		}
@@ -372,20 +343,18 @@ func (p *prompter) question(i int) (int, error) {
 		if !ans.Answered() || ans.Level != lvl {
 			p.Progress()
 		}
-		a.SetAnswer(sk.ID, lvl, p.now())
-		p.saved()
-		return i + 1, nil
+		p.saved(f.answer(lvl))
+		return nil
 	}
 }
 
 // review lists the answers, lets the candidate change any, and finishes.
 func (p *prompter) review() error {
-	r, a := p.r, p.o.Assessment
+	r, a := p.r, p.f.o.Assessment
 	skills := r.Skills()
 	list := true
 	for {
-		answered := answeredOf(a, r)
-		p.Say("\nReview: %d of %d skills answered.\n", answered, len(skills))
+		p.Say("\nReview: %d of %d skills answered.\n", p.f.answered, len(skills))
 		if list {
 			for i, sk := range skills {
 				ans := a.Answers[sk.ID]
@@ -431,7 +400,8 @@ func (p *prompter) review() error {
 			continue
 		}
 		before := fmt.Sprint(a.Answers[skills[n-1].ID])
-		if _, err := p.question(n - 1); errors.Is(err, kit.ErrEnd) {
+		p.f.choose(n - 1)
+		if err := p.question(); errors.Is(err, kit.ErrEnd) {
 			return p.finish()
 		} else if err != nil {
 			return err
@@ -446,13 +416,11 @@ func (p *prompter) review() error {
 // finish marks the assessment complete, saves it and prints the results
 // as `readycheck score` prints them.
 func (p *prompter) finish() error {
-	a := p.o.Assessment
-	if !p.Interactive() && answeredOf(a, p.r) == 0 {
+	if !p.Interactive() && p.f.answered == 0 {
 		return ErrNothingAnswered
 	}
-	a.Status = assessments.Complete
-	a.Updated = p.now().UTC().Truncate(time.Second)
-	p.saved()
+	p.saved(p.f.finish())
+	a := p.f.o.Assessment
 	r, err := a.WithPostings(p.r)
 	if err != nil {
 		return err

@@ -1,8 +1,6 @@
 package assess
 
 import (
-	"strings"
-
 	"charm.land/bubbles/v2/key"
 	"charm.land/bubbles/v2/textinput"
 	tea "charm.land/bubbletea/v2"
@@ -21,9 +19,6 @@ type candidateScreen struct {
 	focused int
 	err     string
 }
-
-// nameNeeded is said when enter is pressed without a name.
-const nameNeeded = "Your name is needed: it names the saved file and the report."
 
 func newCandidateScreen(s *session, name string, canGoBack bool) *candidateScreen {
 	c := &candidateScreen{s: s, keys: newFieldKeys(s.Keys, s.Keys.Submit)}
@@ -81,7 +76,7 @@ func (c *candidateScreen) Update(msg tea.Msg) (tea.Msg, tea.Cmd) {
 				return nil, c.focus()
 			}
 			p := c.person()
-			if field, problem := personProblem(p); problem != "" {
+			if field, problem := checkPerson(p); problem != "" {
 				c.err = problem
 				if field != c.focused {
 					c.focused = field
@@ -124,19 +119,3 @@ func (c *candidateScreen) View() string {
 	}
 	return s.Frame(top, body, c.keys.help())
 }
-
-// personProblem says what is wrong with a candidate's details and in which
-// field (0 the name, 1 the email), "" when nothing: the one check of the
-// form and of the accessible prompts.
-func personProblem(p assessments.Person) (field int, problem string) {
-	switch {
-	case p.Name == "":
-		return 0, nameNeeded
-	case p.Email != "" && !strings.Contains(p.Email, "@"):
-		return 1, emailNeedsAt
-	}
-	return 0, ""
-}
-
-// emailNeedsAt is said of an email without an @.
-const emailNeedsAt = "That email has no @; fix it, or leave it empty."

@@ -46,7 +46,7 @@ func newJumpScreen(s *session, current int) *jumpScreen {
 	j.filter.CharLimit = 100
 	j.haystack = make([]string, len(s.Rubric.Skills()))
 	for i, sk := range s.Rubric.Skills() {
-		j.haystack[i] = strings.ToLower(s.Titles[i] + " " + kit.CleanLine(sk.Category.Title) + " " + sk.ID)
+		j.haystack[i] = kit.Fold(s.Titles[i] + " " + kit.CleanLine(sk.Category.Title) + " " + sk.ID)
 	}
 	j.refilter()
 	for i, row := range j.rows {
@@ -61,9 +61,9 @@ func newJumpScreen(s *session, current int) *jumpScreen {
 func (j *jumpScreen) focus() tea.Cmd { return j.filter.Focus() }
 
 // refilter keeps the skills whose text holds every word typed, under
-// their categories.
+// their categories; case and accents do not count (kit.Fold).
 func (j *jumpScreen) refilter() {
-	words := strings.Fields(strings.ToLower(j.filter.Value()))
+	words := strings.Fields(kit.Fold(j.filter.Value()))
 	j.rows = j.rows[:0]
 	var last *rubric.Category
 	for i, sk := range j.s.Rubric.Skills() {
@@ -97,14 +97,7 @@ func (j *jumpScreen) Resize() {
 
 // scroll keeps the cursor's row in view.
 func (j *jumpScreen) scroll() {
-	room := j.room()
-	if j.cursor < j.offset {
-		j.offset = j.cursor
-	}
-	if j.cursor >= j.offset+room {
-		j.offset = j.cursor - room + 1
-	}
-	j.offset = max(0, min(j.offset, len(j.rows)-room))
+	j.offset, _ = kit.Window(len(j.rows), j.room(), j.cursor, j.offset)
 }
 
 func (j *jumpScreen) Update(msg tea.Msg) (tea.Msg, tea.Cmd) {
@@ -166,12 +159,11 @@ func (j *jumpScreen) typed(msg tea.Msg) (tea.Msg, tea.Cmd) {
 func (j *jumpScreen) View() string {
 	s, t := j.s, j.s.Theme
 	top := []string{s.TitleLine(t.Title.Render("Jump to a skill")), " " + j.filter.View(), ""}
-	room := j.room()
-	body := make([]string, 0, room)
 	if len(j.rows) == 0 {
-		body = append(body, " "+t.Dim.Render("No skill matches. Backspace widens the search; esc goes back."))
+		return s.FrameWith(top, []string{" " + t.Dim.Render("No skill matches. Backspace widens the search; esc goes back.")}, j.helpLine)
 	}
-	for i := j.offset; i < len(j.rows) && i < j.offset+room; i++ {
+	first, n := kit.Window(len(j.rows), j.room(), j.cursor, j.offset)
+	body := s.Windowed(len(j.rows), first, n, "row", "rows", func(i int) string {
 		row := j.rows[i]
 		cursor := "  "
 		if i == j.cursor {
@@ -184,8 +176,7 @@ func (j *jumpScreen) View() string {
 			} else {
 				text = t.Heading.Render(text)
 			}
-			body = append(body, " "+cursor+text)
-			continue
+			return " " + cursor + text
 		}
 		mark := t.Dim.Render(kit.MarkOpen)
 		if s.a.Answers[s.Rubric.Skills()[row.skill].ID].Answered() {
@@ -195,7 +186,7 @@ func (j *jumpScreen) View() string {
 		if i == j.cursor {
 			title = t.Selected.Render(title)
 		}
-		body = append(body, " "+cursor+"  "+mark+" "+title)
-	}
+		return " " + cursor + "  " + mark + " " + title
+	})
 	return s.FrameWith(top, body, j.helpLine)
 }

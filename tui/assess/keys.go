@@ -11,13 +11,13 @@ import (
 
 // questionKeys are the question screen's bindings.
 type questionKeys struct {
-	Up, Down, Move, Pick, Confirm, Back, Forward, Skip, Note, Jump, Help, Quit, Interrupt, Suspend key.Binding
+	Up, Down, Move, Pick, Confirm, Back, Forward, Skip, Unanswered, Note, Jump, Help, Quit, Interrupt, Suspend key.Binding
 }
 
 func newQuestionKeys(k *kit.KeyMap) questionKeys {
 	return questionKeys{
 		Up: k.Up, Down: k.Down, Move: kit.With(k.Move, "↑↓", "level"), Pick: k.Pick, Confirm: k.Confirm,
-		Back: k.Back, Forward: k.Forward, Skip: k.Skip, Note: k.Note, Jump: k.Jump,
+		Back: k.Back, Forward: k.Forward, Skip: k.Skip, Unanswered: k.Unanswered, Note: k.Note, Jump: k.Jump,
 		Help: k.Help, Quit: k.Quit, Interrupt: k.Interrupt, Suspend: k.Suspend,
 	}
 }
@@ -27,7 +27,7 @@ func (k questionKeys) help() kit.HelpKeys {
 		Short: []key.Binding{k.Move, k.Confirm, kit.With(k.Back, "←", k.Back.Help().Desc), k.Skip, k.Note, k.Jump, k.Help, k.Quit},
 		Full: [][]key.Binding{
 			{k.Up, k.Down, k.Pick, k.Confirm},
-			{k.Back, k.Forward, k.Skip, k.Jump},
+			{k.Back, k.Forward, k.Skip, k.Unanswered, k.Jump},
 			{k.Note, kit.With(k.Help, "?", "fewer keys"), k.Quit},
 			{k.Interrupt, k.Suspend},
 		},

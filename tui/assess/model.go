@@ -4,10 +4,11 @@
 // company, and the same walk-through as plain line prompts (RunAccessible)
 // for screen readers and scripts.
 //
-// The parent Model owns the assessment, the saving and the screens; each
-// screen (start, candidate, targets, question, note, jump, review, results)
-// is a small model that hands the parent a message when the candidate moves
-// on, never reaching into another screen.
+// Both are faces of one flow (flow.go), which owns what the candidate's
+// moves mean and what is saved when. The parent Model owns the screens and
+// drives the flow; each screen (start, candidate, targets, question, note,
+// jump, review, results) is a small model that hands the parent a message
+// when the candidate moves on, never reaching into another screen.
 package assess
 
 import (
@@ -42,8 +43,10 @@ type Options struct {
 	Color bool
 	// Now is the clock; time.Now when nil. Tests fix it.
 	Now func() time.Time
-	// Host runs the walk-through on a served session's terminal; nil for
-	// the process's.
+	// Host is set when the walk-through is served over SSH: the
+	// full-screen face runs on the host's terminal, and both faces word
+	// what they say for a person who cannot reach the server's files.
+	// nil for the process's terminal.
 	Host *kit.Host
 }
 
@@ -53,13 +56,12 @@ type (
 	resumeMsg    struct{ entry assessments.Entry } // start: take one up again
 	candidateMsg struct{ person assessments.Person }
 	targetsMsg   struct{ companies []string }
-	answerMsg    struct{ index, level int } // a confirmed answer
-	nextMsg      struct{}                   // move on from the question shown
-	prevMsg      struct{}                   // go back: a question, or the review to the last one
-	gotoMsg      struct{ index int }        // the jump list chose a skill
-	editMsg      struct{ index int }        // the review chose a skill to change
+	answerMsg    struct{ level int } // a confirmed answer to the skill asked
+	nextMsg      struct{}            // move on from the question shown
+	prevMsg      struct{}            // go back: a question, or the review to the last one
+	gotoMsg      struct{ index int } // the jump list chose a skill
+	editMsg      struct{ index int } // the review chose a skill to change
 	noteMsg      struct {
-		index    int
 		note     string
 		evidence []string
 	}
@@ -88,11 +90,13 @@ type (
 	}
 )
 
-// Model is the walk-through's parent model: it owns the assessment and its
-// saving, and routes messages to the screen on display.
+// Model is the walk-through's parent model: it drives the flow with what
+// the screens ask for, shows where the flow is, and routes messages to the
+// screen on display.
 type Model struct {
 	s    *session
 	opts Options
+	f    *flow
 
 	active kit.Screen
 	// back is the screen an overlay (note, jump) returns to.
@@ -104,9 +108,6 @@ type Model struct {
 	question *questionScreen
 	review   *reviewScreen
 	results  *resultsScreen
-
-	save   kit.Autosave
-	person assessments.Person
 
 	// busy is set while a file is being created or opened: keys wait,
 	// so that a second enter does not start a second assessment.
@@ -121,10 +122,12 @@ type Model struct {
 func New(opts Options) *Model {
 	m := &Model{s: newSession(opts), opts: opts}
 	m.opts.Now = m.s.Now
+	m.f = newFlow(m.opts)
 	switch {
 	case opts.Resume != nil:
-		m.open(opts.Resume)
-	case opts.Name != "" && len(opts.Companies) > 0:
+		m.f.open(opts.Resume)
+		m.opened()
+	case m.f.named:
 		// Init creates the assessment; nothing to show until then.
 	default:
 		m.start = newStartScreen(m.s, opts.Store)
@@ -141,9 +144,8 @@ func New(opts Options) *Model {
 // Init creates the assessment at once when the flags named the candidate
 // and the companies, and focuses the name field otherwise.
 func (m *Model) Init() tea.Cmd {
-	if m.s.a == nil && m.opts.Name != "" && len(m.opts.Companies) > 0 {
-		m.person = assessments.Person{Name: kit.CleanInput(m.opts.Name)}
-		return m.create(m.opts.Companies)
+	if m.s.a == nil && m.f.named {
+		return m.create(nil)
 	}
 	if m.active == m.form && m.form != nil {
 		return m.form.focus()
@@ -157,48 +159,37 @@ func (m *Model) Assessment() *assessments.Assessment { return m.s.a }
 // SavedPath is the file of the assessment; "" before one is open, and
 // while a new one has nothing saved yet (its file is written at the first
 // answer or note).
-func (m *Model) SavedPath() string {
-	if !m.save.Written() {
-		return ""
-	}
-	return m.save.Path()
-}
+func (m *Model) SavedPath() string { return m.f.savedPath() }
 
-// create starts a new assessment file, in a command since it writes.
+// create starts a new assessment, aiming at the companies picked (nil
+// when the flags named them); keys wait until it is open.
 func (m *Model) create(companies []string) tea.Cmd {
 	m.busy = true
-	store, r, p, now := m.opts.Store, m.s.Rubric, m.person, m.s.Now()
-	return func() tea.Msg {
-		o, err := assessments.Create(store, r, p, companies, now)
-		if err != nil {
-			return openFailedMsg{err}
-		}
-		return openedMsg{o}
-	}
+	return m.f.create(companies)
 }
 
-// open shows an opened assessment where it was left: the first unanswered
-// question after the last answered one, or the review when all are.
-func (m *Model) open(o *assessments.Opened) {
-	s := m.s
+// opened shows the assessment the flow opened where it was left.
+func (m *Model) opened() {
+	s, o := m.s, m.f.o
 	s.a, s.Notice = o.Assessment, o.Notice
-	m.save = kit.NewAutosave(o)
-	s.Save = &m.save
-	s.countAnswered()
+	s.Save = &m.f.save
+	s.answered = m.f.answered
 	s.bar.update(s)
 	m.question = newQuestionScreen(s)
 	m.review = newReviewScreen(s)
-	if i := assessments.ResumeIndex(s.a, s.Rubric); i < len(s.Rubric.Skills()) {
-		m.question.show(i, false)
-		m.active = m.question
-	} else {
-		m.review.show(0)
-		m.active = m.review
-	}
+	m.show()
 }
 
-// persist saves the assessment without waiting for the disk.
-func (m *Model) persist() tea.Cmd { return m.save.Save(m.s.a) }
+// show puts where the flow is on display: the skill asked, or the review.
+func (m *Model) show() {
+	if m.f.inReview {
+		m.review.show(m.f.index)
+		m.active = m.review
+		return
+	}
+	m.question.show(m.f.index, m.f.fromReview)
+	m.active = m.question
+}
 
 // Update routes a message to the screen on display, and handles what the
 // screens ask for.
@@ -242,11 +233,12 @@ func (m *Model) commandDone(msg tea.Msg) tea.Cmd {
 	switch msg := msg.(type) {
 	case openedMsg:
 		m.busy = false
-		m.open(msg.opened)
+		m.f.done(msg)
+		m.opened()
 	case openFailedMsg:
-		return m.openFailed(msg.err)
+		return m.openFailed(m.f.done(msg))
 	case kit.SavedMsg:
-		m.save.Done(msg)
+		m.f.done(msg) // a failure shows on the status line
 	case exportedMsg:
 		if msg.err != nil {
 			s.Notice, s.Done = "The report could not be written: "+kit.CleanLine(msg.err.Error()), ""
@@ -264,10 +256,6 @@ func (m *Model) commandDone(msg tea.Msg) tea.Cmd {
 // program ends with the error.
 func (m *Model) openFailed(err error) tea.Cmd {
 	m.busy = false
-	if m.opts.Host != nil && errors.Is(err, assessments.ErrLocked) {
-		// The server's path and process mean nothing to the candidate.
-		err = errServedLocked
-	}
 	if m.start != nil && m.active == m.start {
 		m.start.err = err
 		return nil
@@ -296,18 +284,10 @@ func (m *Model) begin(msg tea.Msg) tea.Cmd {
 		return m.form.focus()
 	case resumeMsg:
 		m.busy = true
-		r, path := s.Rubric, msg.entry.Path
-		return func() tea.Msg {
-			o, err := assessments.Open(path, r)
-			if err != nil {
-				return openFailedMsg{err}
-			}
-			return openedMsg{o}
-		}
+		return m.f.resume(msg.entry.Path)
 	case candidateMsg:
-		m.person = msg.person
-		if len(m.opts.Companies) > 0 {
-			return m.create(m.opts.Companies)
+		if !m.f.setPerson(msg.person) {
+			return m.create(nil)
 		}
 		if m.targets == nil {
 			m.targets = newTargetsScreen(s)
@@ -325,19 +305,21 @@ func (m *Model) begin(msg tea.Msg) tea.Cmd {
 func (m *Model) move(msg tea.Msg) tea.Cmd {
 	switch msg := msg.(type) {
 	case answerMsg:
-		return m.answer(msg)
+		return m.answer(msg.level)
 	case nextMsg:
-		m.advance()
+		m.f.next()
+		m.show()
 	case prevMsg:
-		m.goBack()
+		if m.f.prev() {
+			m.show()
+		}
 	case gotoMsg:
-		fromReview := m.back == m.review
 		m.back = nil
-		m.question.show(msg.index, fromReview)
-		m.active = m.question
+		m.f.choose(msg.index)
+		m.show()
 	case editMsg:
-		m.question.show(msg.index, true)
-		m.active = m.question
+		m.f.choose(msg.index)
+		m.show()
 	case showReviewMsg:
 		m.showReview(0)
 	}
@@ -345,34 +327,14 @@ func (m *Model) move(msg tea.Msg) tea.Cmd {
 }
 
 // answer keeps a confirmed answer, saves, and moves on.
-func (m *Model) answer(msg answerMsg) tea.Cmd {
+func (m *Model) answer(level int) tea.Cmd {
 	s := m.s
-	skill := s.Rubric.Skills()[msg.index]
-	if !s.a.Answers[skill.ID].Answered() {
-		s.answered++
-	}
-	s.a.SetAnswer(skill.ID, msg.level, s.Now())
+	cmd := m.f.answer(level)
+	s.answered = m.f.answered
 	s.Notice, s.Done = "", ""
 	s.bar.update(s)
-	cmd := m.persist()
-	m.advance()
+	m.show()
 	return cmd
-}
-
-// goBack goes back from the question shown: to the one before it, or to
-// the review it was opened from; from the review, to the last question.
-func (m *Model) goBack() {
-	q := m.question
-	if m.active == m.review {
-		q.show(len(m.s.Rubric.Skills())-1, false)
-		m.active = q
-		return
-	}
-	if q.fromReview {
-		m.showReview(q.index)
-	} else if q.index > 0 {
-		q.show(q.index-1, false)
-	}
 }
 
 // overlay handles the note and the jump list, shown over the screen they
@@ -385,11 +347,10 @@ func (m *Model) overlay(msg tea.Msg) tea.Cmd {
 		m.back, m.active = m.question, n
 		return n.focus()
 	case noteMsg:
-		skill := s.Rubric.Skills()[msg.index]
-		s.a.SetNote(skill.ID, msg.note, msg.evidence, s.Now())
+		cmd := m.f.setNote(msg.note, msg.evidence)
 		m.active, m.back = m.question, nil
 		m.question.refresh()
-		return m.persist()
+		return cmd
 	case openJumpMsg:
 		j := newJumpScreen(s, m.question.index)
 		m.back, m.active = m.active, j
@@ -423,9 +384,7 @@ func (m *Model) end(msg tea.Msg) tea.Cmd {
 	s := m.s
 	switch msg := msg.(type) {
 	case finishMsg:
-		s.a.Status = assessments.Complete
-		s.a.Updated = s.Now().UTC().Truncate(time.Second)
-		cmd := m.persist()
+		cmd := m.f.finish()
 		m.results = newResultsScreen(s)
 		m.active = m.results
 		return cmd
@@ -474,20 +433,10 @@ func (m *Model) resizeActive() {
 	}
 }
 
-// advance moves on from the question shown: to the next one, or to the
-// review after the last one or when the question was opened from it.
-func (m *Model) advance() {
-	q := m.question
-	if q.fromReview || q.index+1 >= len(m.s.Rubric.Skills()) {
-		m.showReview(q.index)
-		return
-	}
-	q.show(q.index+1, false)
-}
-
-func (m *Model) showReview(cursor int) {
-	m.review.show(cursor)
-	m.active = m.review
+// showReview shows the review of the answers, the cursor on skill i.
+func (m *Model) showReview(i int) {
+	m.f.review(i)
+	m.show()
 }
 
 // addPosting keeps a drafted posting in the assessment (its company among
@@ -531,12 +480,12 @@ func (m *Model) addPosting(msg draftedMsg) tea.Cmd {
 	m.back = nil
 	m.results.Resize()
 	m.active = m.results
-	return m.persist()
+	return m.f.persist()
 }
 
 // export writes the Markdown report beside the saved file.
 func (m *Model) export() tea.Cmd {
-	if m.results == nil || m.results.card == nil || m.save.Path() == "" {
+	if m.results == nil || m.results.card == nil || m.f.save.Path() == "" {
 		return nil
 	}
 	if h := m.opts.Host; h != nil && h.Export != "" {
@@ -548,7 +497,7 @@ func (m *Model) export() tea.Cmd {
 	if err := m.results.card.Markdown(&buf); err != nil {
 		return func() tea.Msg { return exportedMsg{err: err} }
 	}
-	path := ReportPath(m.save.Path())
+	path := ReportPath(m.f.save.Path())
 	data := buf.Bytes()
 	return func() tea.Msg { return exportedMsg{path: path, err: assessments.WriteFile(path, data)} }
 }
@@ -600,5 +549,5 @@ func (m *Model) Close() error {
 			m.addPosting(draftedMsg{text: text, company: c, err: err})
 		}
 	}
-	return m.save.Close(m.s.a, true)
+	return m.f.close()
 }

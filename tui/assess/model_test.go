@@ -447,14 +447,14 @@ func TestSaveFailure(t *testing.T) {
 	if cmd == nil {
 		t.Fatal("a confirmed answer returned no save")
 	}
-	do(t, m, kit.SavedMsg{Version: m.save.Version(), Err: errors.New("disk full")})
+	do(t, m, kit.SavedMsg{Version: m.f.save.Version(), Err: errors.New("disk full")})
 	v := view(m)
 	if !strings.Contains(v, "✗ Not saved: disk full. Your answers are kept; the next change tries again,") || !strings.Contains(v, "✗ not saved") {
 		t.Errorf("a failed save is not shown:\n%s", v)
 	}
 	// A long reason is shown whole, wrapped, never cut with an ellipsis.
 	long := "save /home/ada/.local/share/readycheck/assessments/ada-lovelace-20261123-100000.yaml: open /home/ada/.local/share/readycheck/assessments/.ada-lovelace-20261123-100000.yaml123: no such file or directory"
-	do(t, m, kit.SavedMsg{Version: m.save.Version(), Err: errors.New(long)})
+	do(t, m, kit.SavedMsg{Version: m.f.save.Version(), Err: errors.New(long)})
 	v = view(m)
 	if strings.Contains(v, "…") || !strings.Contains(strings.Join(strings.Fields(v), " "), "no such file or directory. Your answers are kept; the next change tries again, and quitting copies them somewhere safe.") {
 		t.Errorf("a long failure is cut:\n%s", v)
@@ -642,5 +642,69 @@ func TestOneAssessmentPerStart(t *testing.T) {
 	do(t, m, tuitest.Press("enter"))
 	if files, _ := filepath.Glob(filepath.Join(store.Dir, "*.yaml")); len(files) != 1 {
 		t.Errorf("files %v after the first answer, want one", files)
+	}
+}
+
+// The jump filter ignores accents both ways: "modelisation" and "modé"
+// find the real-world rubric's Modélisation skills.
+func TestJumpIgnoresAccents(t *testing.T) {
+	r := realWorld(t)
+	for _, typed := range []string{"modelisation", "modé", "MODÉLISATION"} {
+		m, _ := newModel(t, r, "Élodie", r.Companies[0].ID)
+		do(t, m, tuitest.Keys("/")...)
+		do(t, m, tuitest.TypeText(typed)...)
+		j := m.active.(*jumpScreen)
+		found := 0
+		for _, row := range j.rows {
+			if row.skill >= 0 && strings.Contains(kit.Fold(j.s.Titles[row.skill]), "modelisation") {
+				found++
+			}
+		}
+		if found == 0 {
+			t.Errorf("%q found %d rows, none a Modélisation skill", typed, len(j.rows))
+		}
+	}
+}
+
+// → on a skill not answered yet does not move on, and says why; the
+// next key takes the word away.
+func TestForwardOnAnUnansweredSkillSaysWhy(t *testing.T) {
+	m, _ := newModel(t, tuitest.Builtin(t), "Ada", "dept")
+	do(t, m, tuitest.Keys("right")...)
+	if m.active != m.question || m.question.index != 0 {
+		t.Fatalf("→ moved to %T %d", m.active, m.question.index)
+	}
+	if v := view(m); !strings.Contains(v, "→ moves on only past an answered skill: enter confirms, s skips") {
+		t.Errorf("no word for →:\n%s", v)
+	}
+	do(t, m, tuitest.Keys("2")...)
+	if v := view(m); strings.Contains(v, "→ moves on only") {
+		t.Errorf("the word stays after another key:\n%s", v)
+	}
+}
+
+// u goes to the next skill not answered yet, round to the start.
+func TestNextUnanswered(t *testing.T) {
+	m, _ := newModel(t, tuitest.Builtin(t), "Ada", "dept")
+	do(t, m, tuitest.Keys("1", "enter", "1", "enter", "1", "enter")...)
+	do(t, m, tuitest.Keys("left", "left", "left")...)
+	if m.question.index != 0 {
+		t.Fatalf("back at %d", m.question.index)
+	}
+	do(t, m, tuitest.Keys("u")...)
+	if m.active != m.question || m.question.index != 3 {
+		t.Fatalf("u went to %T %d, want skill 4", m.active, m.question.index)
+	}
+	// From the last skill, round to the first unanswered after the start.
+	last := len(m.s.Rubric.Skills()) - 1
+	do(t, m, tuitest.Keys("/")...)
+	do(t, m, tuitest.TypeText(m.s.Rubric.Skills()[last].Title)...)
+	do(t, m, tuitest.Keys("down", "enter")...)
+	if m.question.index != last {
+		t.Fatalf("jumped to %d, want %d", m.question.index, last)
+	}
+	do(t, m, tuitest.Keys("u")...)
+	if m.question.index != 3 {
+		t.Errorf("u from the last skill went to %d, want 3", m.question.index)
 	}
 }

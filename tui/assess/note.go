@@ -96,7 +96,7 @@ func (n *noteScreen) changed() bool {
 
 // saveIntent saves the note and links as typed.
 func (n *noteScreen) saveIntent() noteMsg {
-	return noteMsg{index: n.index, note: kit.CleanNote(n.note.Value()), evidence: kit.SplitEvidence(n.evidence.Value())}
+	return noteMsg{note: kit.CleanNote(n.note.Value()), evidence: kit.SplitEvidence(n.evidence.Value())}
 }
 
 func (n *noteScreen) Update(msg tea.Msg) (tea.Msg, tea.Cmd) {

@@ -2,6 +2,7 @@ package assess
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 
 	"charm.land/bubbles/v2/key"
@@ -25,6 +26,9 @@ type questionScreen struct {
 	saved  int // the saved answer's level, -1 when unanswered
 	// fromReview sends the candidate back to the review once they confirm.
 	fromReview bool
+	// unanswered is the next skill not answered yet after this one (round
+	// to the start), -1 when there is none: u goes there.
+	unanswered int
 
 	// Set by refresh when the skill, its answer or the keys change: the
 	// note line and the help line, drawn.
@@ -76,6 +80,8 @@ func (q *questionScreen) refresh() {
 		q.keys.Skip.SetHelp("s", "skip")
 	}
 	q.keys.Forward.SetEnabled(ans.Answered())
+	q.unanswered = q.nextUnanswered()
+	q.keys.Unanswered.SetEnabled(q.unanswered >= 0)
 	q.keys.Pick.SetHelp(fmt.Sprintf("0-%d", min(sk.Scale.Top(), 9)), "pick a level")
 	q.helpLine = s.HelpView(q.keys.help())
 	q.note = ""
@@ -89,7 +95,20 @@ func (q *questionScreen) refresh() {
 	q.fit()
 }
 
+// forwardHint answers → on a skill not answered yet, which does not move
+// on: a key that does nothing must say why.
+const forwardHint = "→ moves on only past an answered skill: enter confirms, s skips"
+
 func (q *questionScreen) Update(msg tea.Msg) (tea.Msg, tea.Cmd) {
+	if press, ok := msg.(tea.KeyPressMsg); ok {
+		if q.s.Notice == forwardHint {
+			q.s.Notice = ""
+		}
+		if !q.keys.Forward.Enabled() && slices.Contains(q.keys.Forward.Keys(), press.String()) {
+			q.s.Notice = forwardHint
+			return nil, nil
+		}
+	}
 	top := q.s.Rubric.Skills()[q.index].Scale.Top()
 	if c, ok := kit.MoveLine(msg, q.keys.Up, q.keys.Down, q.cursor, top); ok {
 		q.cursor = c
@@ -105,11 +124,13 @@ func (q *questionScreen) Update(msg tea.Msg) (tea.Msg, tea.Cmd) {
 				q.cursor = d
 			}
 		case key.Matches(msg, k.Confirm):
-			return answerMsg{index: q.index, level: q.cursor}, nil
+			return answerMsg{level: q.cursor}, nil
 		case key.Matches(msg, k.Back):
 			return prevMsg{}, nil
 		case key.Matches(msg, k.Forward), key.Matches(msg, k.Skip):
 			return nextMsg{}, nil
+		case key.Matches(msg, k.Unanswered):
+			return gotoMsg{index: q.unanswered}, nil
 		case key.Matches(msg, k.Note):
 			return openNoteMsg{}, nil
 		case key.Matches(msg, k.Jump):
@@ -130,6 +151,19 @@ func (q *questionScreen) Update(msg tea.Msg) (tea.Msg, tea.Cmd) {
 	return nil, nil
 }
 
+// nextUnanswered is the first skill after this one, round to the start,
+// that has no answer yet; -1 when every other skill has one.
+func (q *questionScreen) nextUnanswered() int {
+	skills := q.s.Rubric.Skills()
+	for d := 1; d < len(skills); d++ {
+		i := (q.index + d) % len(skills)
+		if !q.s.a.Answers[skills[i].ID].Answered() {
+			return i
+		}
+	}
+	return -1
+}
+
 func (q *questionScreen) Resize() {
 	q.refresh()
 	// A taller screen may show levels above the first one shown.
@@ -144,9 +178,11 @@ func (q *questionScreen) Resize() {
 const topLines = 3
 
 // fit decides what shows in the room the terminal leaves, most important
-// first: the skill's title and question, then its levels (the selected one
-// always), then the help text, then the note line. When the levels do not
-// all fit, they scroll by whole levels and the selected one stays in view.
+// first: the skill's title and question, then its help text whole (it
+// says how to rate: a calibration cut off would mislead) as long as six
+// lines of levels remain, then the levels (the selected one always), then
+// the note line. When the levels do not all fit, they scroll by whole
+// levels, say how many more there are, and the selected one stays in view.
 func (q *questionScreen) fit() {
 	s, t := q.s, q.s.Theme
 	l := s.Layout(q.index)
@@ -172,11 +208,12 @@ func (q *questionScreen) fit() {
 		}
 		return 0
 	}
-	for l.Total+block(q.helpShown)+noteLines() > avail && q.helpShown > min(2, len(l.Help)) {
-		q.helpShown--
-	}
 	if l.Total+block(q.helpShown)+noteLines() > avail {
 		q.noteShown = false
+	}
+	minLevels := min(l.Total, 6)
+	for avail-block(q.helpShown) < minLevels && q.helpShown > min(2, len(l.Help)) {
+		q.helpShown--
 	}
 	if l.Total+block(q.helpShown) > avail && avail-block(q.helpShown) < 6 {
 		q.helpShown = 0

@@ -71,19 +71,13 @@ func (rv *reviewScreen) Resize() {
 // scroll keeps the cursor's row in view, with its category's heading when
 // it is the category's first skill.
 func (rv *reviewScreen) scroll() {
-	room := rv.room()
-	row := rv.skillRow[rv.cursor]
+	room, row := rv.room(), rv.skillRow[rv.cursor]
 	if row-1 >= 0 && rv.rows[row-1] < 0 {
-		row--
+		rv.offset, _ = kit.Window(len(rv.rows), room, row-1, rv.offset)
 	}
-	if row < rv.offset {
-		rv.offset = row
-	}
-	if end := rv.skillRow[rv.cursor]; end >= rv.offset+room {
-		rv.offset = end - room + 1
-	}
-	rv.offset = max(0, min(rv.offset, len(rv.rows)-room))
-	for r := rv.offset; r < len(rv.rows) && r < rv.offset+room; r++ {
+	var n int
+	rv.offset, n = kit.Window(len(rv.rows), room, row, rv.offset)
+	for r := rv.offset; r < rv.offset+n; r++ {
 		if _, ok := rv.drawn[r]; !ok {
 			rv.drawn[r] = rv.draw(r)
 		}
@@ -140,17 +134,14 @@ func (rv *reviewScreen) View() string {
 		summary = fmt.Sprintf("%d of %d answered · %d not answered (%s), counted as 0 · f finishes", s.answered, total, left, kit.MarkOpen)
 	}
 	top := []string{s.TitleLine(t.Title.Render("Review your answers")), " " + t.Dim.Render(termtext.Cut(summary, s.Width-2)), ""}
-	room := rv.room()
-	body := make([]string, 0, room)
 	cursorRow := rv.skillRow[rv.cursor]
-	for r := rv.offset; r < len(rv.rows) && r < rv.offset+room; r++ {
-		d := rv.drawn[r]
+	first, n := kit.Window(len(rv.rows), rv.room(), cursorRow, rv.offset)
+	body := s.Windowed(len(rv.rows), first, n, "row", "rows", func(r int) string {
 		if r == cursorRow {
-			body = append(body, d[1])
-		} else {
-			body = append(body, d[0])
+			return rv.drawn[r][1]
 		}
-	}
+		return rv.drawn[r][0]
+	})
 	return s.FrameWith(top, body, rv.helpLine)
 }
 

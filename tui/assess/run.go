@@ -5,8 +5,6 @@ import (
 
 	tea "charm.land/bubbletea/v2"
 
-	"github.com/readycheck/readycheck/assessments"
-	"github.com/readycheck/readycheck/rubric"
 	"github.com/readycheck/readycheck/tui/kit"
 )
 
@@ -20,15 +18,6 @@ type Outcome struct {
 	Complete bool
 	// Unanswered counts the rubric's skills left without an answer.
 	Unanswered int
-}
-
-// outcome is what a session ended with: the file when it is saved, and
-// whether the assessment is complete and what it leaves unanswered.
-func outcome(path string, a *assessments.Assessment, r *rubric.Rubric) Outcome {
-	if path == "" || a == nil {
-		return Outcome{}
-	}
-	return Outcome{Path: path, Complete: a.Status == assessments.Complete, Unanswered: len(r.Skills()) - answeredOf(a, r)}
 }
 
 // Run shows the walk-through on the terminal until the candidate quits,
@@ -49,7 +38,7 @@ func Run(opts Options, in io.Reader, out io.Writer) (Outcome, error) {
 	err := kit.RunProgram(tea.NewProgram(m, popts...), opts.Host, func() error {
 		err := m.Close()
 		if err == nil {
-			done = outcome(m.SavedPath(), m.Assessment(), opts.Rubric)
+			done = m.f.outcome()
 		}
 		return err
 	}, func() error { return m.err })

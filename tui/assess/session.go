@@ -11,8 +11,8 @@ import (
 type session struct {
 	*kit.Session
 	a *assessments.Assessment
-	// answered counts the answered skills of r, kept up to date by the
-	// parent so that drawing never counts.
+	// answered counts the answered skills of r, the flow's count, kept
+	// up to date by the parent so that drawing never counts.
 	answered int
 	bar      progressBar
 }
@@ -21,15 +21,4 @@ func newSession(opts Options) *session {
 	s := &session{Session: kit.NewSession(opts.Color, opts.Now)}
 	s.SetRubric(opts.Rubric)
 	return s
-}
-
-// countAnswered recounts the answered skills, after the assessment changed
-// wholesale (opened); single answers adjust the count directly.
-func (s *session) countAnswered() {
-	s.answered = 0
-	for _, sk := range s.Rubric.Skills() {
-		if s.a.Answers[sk.ID].Answered() {
-			s.answered++
-		}
-	}
 }

@@ -120,13 +120,7 @@ func (st *startScreen) drawOthers() {
 }
 
 func (st *startScreen) scroll() {
-	room := st.room()
-	if st.cursor < st.offset {
-		st.offset = st.cursor
-	}
-	if st.cursor >= st.offset+room {
-		st.offset = st.cursor - room + 1
-	}
+	st.offset, _ = kit.Window(st.items(), st.room(), st.cursor, st.offset)
 }
 
 func (st *startScreen) Update(msg tea.Msg) (tea.Msg, tea.Cmd) {
@@ -169,13 +163,16 @@ func (st *startScreen) View() string {
 		"",
 	}
 	var body []string
-	room := st.room()
-	for i := st.offset; i < st.items() && i < st.offset+room; i++ {
+	first, n := kit.Window(st.items(), st.room(), st.cursor, st.offset)
+	if first > 0 {
+		body = append(body, s.MoreLine("↑", first, "choice", "choices"), "")
+	}
+	for i := first; i < first+n; i++ {
 		cursor, style := "  ", t.Text
 		if i == st.cursor {
 			cursor, style = t.Cursor.Render(kit.MarkCursor)+" ", t.Selected
 		}
-		if i > st.offset {
+		if i > first {
 			body = append(body, "")
 		}
 		if i == len(st.entries) {
@@ -190,6 +187,9 @@ func (st *startScreen) View() string {
 		body = append(body,
 			" "+cursor+style.Render(termtext.Cut(line, s.Width-4)),
 			"   "+t.Dim.Render(termtext.Cut(kit.CleanLine(s.Rubric.Title)+" · "+kit.CleanPath(filepath.Base(e.Path)), s.Width-4)))
+	}
+	if hidden := st.items() - first - n; hidden > 0 {
+		body = append(body, "", s.MoreLine("↓", hidden, "choice", "choices"))
 	}
 	if st.err != nil {
 		body = append(body, "")

@@ -48,14 +48,7 @@ func (ts *targetsScreen) room() int {
 func (ts *targetsScreen) Resize() { ts.scroll() }
 
 func (ts *targetsScreen) scroll() {
-	room := ts.room()
-	if ts.cursor < ts.offset {
-		ts.offset = ts.cursor
-	}
-	if ts.cursor >= ts.offset+room {
-		ts.offset = ts.cursor - room + 1
-	}
-	ts.offset = max(0, min(ts.offset, len(ts.checked)-room))
+	ts.offset, _ = kit.Window(len(ts.checked), ts.room(), ts.cursor, ts.offset)
 }
 
 func (ts *targetsScreen) Update(msg tea.Msg) (tea.Msg, tea.Cmd) {
@@ -134,9 +127,8 @@ func (ts *targetsScreen) View() string {
 		nameW = max(nameW, ansi.StringWidth(name))
 	}
 	nameW = min(nameW, max(s.Width/3, 12))
-	room := ts.room()
-	var body []string
-	for i := ts.offset; i < len(ts.checked) && i < ts.offset+room; i++ {
+	first, n := kit.Window(len(ts.checked), ts.room(), ts.cursor, ts.offset)
+	body := s.Windowed(len(ts.checked), first, n, "company", "companies", func(i int) string {
 		cursor, style := "  ", t.Heading
 		if i == ts.cursor {
 			cursor, style = t.Cursor.Render(kit.MarkCursor)+" ", t.SelectedLabel
@@ -149,8 +141,8 @@ func (ts *targetsScreen) View() string {
 		if ts.roles[i] != "" {
 			line += "  " + t.Dim.Render(termtext.Cut(ts.roles[i], s.Width-nameW-10))
 		}
-		body = append(body, line)
-	}
+		return line
+	})
 	if ts.err != "" {
 		body = append(body, "", " "+t.Error.Render(termtext.Cut(kit.MarkNotice+" "+ts.err, s.Width-2)))
 	}

@@ -17,7 +17,7 @@ type KeyMap struct {
 	Move key.Binding
 
 	// The question screen.
-	Pick, Confirm, Back, Forward, Skip, Note, Jump key.Binding
+	Pick, Confirm, Back, Forward, Skip, Unanswered, Note, Jump key.Binding
 
 	// The other screens.
 	Choose, Go, Edit, Finish, Toggle, All, Start, Export, Review, Posting key.Binding
@@ -45,13 +45,14 @@ func newKeyMap() *KeyMap {
 		End:       key.NewBinding(key.WithKeys("end", "G"), key.WithHelp("end/G", "last")),
 		Move:      key.NewBinding(key.WithKeys("up", "down"), key.WithHelp("↑↓", "move")),
 
-		Pick:    key.NewBinding(key.WithKeys("0", "1", "2", "3", "4", "5", "6", "7", "8", "9"), key.WithHelp("0-9", "pick a level")),
-		Confirm: key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "confirm")),
-		Back:    key.NewBinding(key.WithKeys("left", "shift+tab", "b"), key.WithHelp("←/b", "back")),
-		Forward: key.NewBinding(key.WithKeys("right"), key.WithHelp("→", "next (answered)")),
-		Skip:    key.NewBinding(key.WithKeys("s"), key.WithHelp("s", "skip")),
-		Note:    key.NewBinding(key.WithKeys("n"), key.WithHelp("n", "note")),
-		Jump:    key.NewBinding(key.WithKeys("/"), key.WithHelp("/", "jump")),
+		Pick:       key.NewBinding(key.WithKeys("0", "1", "2", "3", "4", "5", "6", "7", "8", "9"), key.WithHelp("0-9", "pick a level")),
+		Confirm:    key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "confirm")),
+		Back:       key.NewBinding(key.WithKeys("left", "shift+tab", "b"), key.WithHelp("←/b", "back")),
+		Forward:    key.NewBinding(key.WithKeys("right"), key.WithHelp("→", "next (answered)")),
+		Skip:       key.NewBinding(key.WithKeys("s"), key.WithHelp("s", "skip")),
+		Unanswered: key.NewBinding(key.WithKeys("u"), key.WithHelp("u", "next unanswered")),
+		Note:       key.NewBinding(key.WithKeys("n"), key.WithHelp("n", "note")),
+		Jump:       key.NewBinding(key.WithKeys("/"), key.WithHelp("/", "jump")),
 
 		Choose:  key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "choose")),
 		Go:      key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "go")),

@@ -64,8 +64,13 @@ func (s *Session) Layout(i int) *SkillLayout {
 	return l
 }
 
+// Measure is the widest a skill's text runs, its margins included: on a
+// 200-column terminal, lines of 180 characters are hard to read, so the
+// question, help and levels wrap as on a terminal this wide.
+const Measure = 102
+
 func layoutSkill(s *Session, sk *rubric.Skill) *SkillLayout {
-	t, width := s.Theme, s.Width
+	t, width := s.Theme, min(s.Width, Measure)
 	text := max(width-2, 10) // a margin each side
 	l := &SkillLayout{
 		Header:   t.Header.Render(fmt.Sprintf("%s · skill %d of %d", CleanLine(sk.Category.Title), sk.Index+1, len(s.Rubric.Skills()))),

@@ -135,7 +135,7 @@ func (l *listScreen) start() tea.Cmd {
 		files, failed := assessments.Files(paths...)
 		var rows []*listRow
 		for _, e := range failed {
-			rows = append(rows, &listRow{path: e.Path, err: e.Err.Error(), hay: strings.ToLower(e.Path)})
+			rows = append(rows, &listRow{path: e.Path, err: e.Err.Error(), hay: kit.Fold(e.Path)})
 		}
 		return listLoadedMsg{rows: rows, files: files, next: 0, total: len(files)}
 	}
@@ -155,7 +155,7 @@ func (l *listScreen) readChunk(files []string, from int) tea.Cmd {
 
 // readRow reads and scores one file in the candidate's view.
 func readRow(path string, rubricFor func(string) (*rubric.Rubric, error)) *listRow {
-	row := &listRow{path: path, hay: strings.ToLower(path)}
+	row := &listRow{path: path, hay: kit.Fold(path)}
 	a, err := assessments.LoadFile(path)
 	if err != nil {
 		row.err = err.Error()
@@ -191,9 +191,9 @@ func readRow(path string, rubricFor func(string) (*rubric.Rubric, error)) *listR
 	for _, rv := range a.Reviews {
 		row.reviews = append(row.reviews, rowReview{rv.Reviewer.Name, rv.Updated, rv.Summary != ""})
 	}
-	hay := []string{strings.ToLower(row.name), strings.ToLower(filepath.Base(path))}
+	hay := []string{kit.Fold(row.name), kit.Fold(filepath.Base(path))}
 	for _, c := range row.companies {
-		hay = append(hay, strings.ToLower(c.id+" "+c.name))
+		hay = append(hay, kit.Fold(c.id+" "+c.name))
 	}
 	row.hay = strings.Join(hay, " ")
 	row.when = strings.TrimSuffix(filepath.Base(path), filepath.Ext(path))
@@ -224,7 +224,7 @@ func shortName(id, name string) string {
 }
 
 func (l *listScreen) loaded(msg listLoadedMsg) tea.Cmd {
-	words := strings.Fields(strings.ToLower(l.filter.Value()))
+	words := strings.Fields(kit.Fold(l.filter.Value()))
 	for _, r := range msg.rows {
 		if r.err != "" {
 			l.failed = append(l.failed, r)
@@ -345,7 +345,7 @@ func (l *listScreen) refresh(o *openReview) {
 
 // resort filters and sorts the rows.
 func (l *listScreen) resort() {
-	words := strings.Fields(strings.ToLower(l.filter.Value()))
+	words := strings.Fields(kit.Fold(l.filter.Value()))
 	l.shown, l.apart = l.shown[:0], l.apart[:0]
 	for _, r := range l.rows {
 		if matches(r, words) {
@@ -478,7 +478,7 @@ func (l *listScreen) fit() {
 	room := l.s.Room(len(l.top()), l.help())
 	l.detail = l.drawDetail(max(room/2, 3))
 	l.rowsRoom = max(room-len(l.detail)-1, 3)
-	l.offset, _ = window(l.lines(), l.rowsRoom, l.line(l.cursor), l.offset)
+	l.offset, _ = kit.Window(l.lines(), l.rowsRoom, l.line(l.cursor), l.offset)
 }
 
 // targetsText is a row's readiness per target, compact: "JPMC 69 ✗  DEPT 57 ~"
@@ -489,35 +489,6 @@ func targetsText(r *listRow) string {
 		parts = append(parts, fmt.Sprintf("%s %.0f %s", kit.CleanLine(c.short), c.readiness, scorecard.VerdictMarker(c.verdict)))
 	}
 	return strings.Join(parts, "  ")
-}
-
-// window keeps the cursor's line in view in room lines over total lines,
-// with a line for "↑ N more" when lines are hidden above and one for
-// "↓ N more" when lines are hidden below. It returns the first line shown
-// and how many show.
-func window(total, room, cursor, offset int) (first, n int) {
-	if total <= room {
-		return 0, total
-	}
-	room = max(room, 3)
-	visible := func(o int) int {
-		v := room
-		if o > 0 {
-			v--
-		}
-		if o+v < total {
-			v--
-		}
-		return v
-	}
-	offset = max(0, min(offset, total-(room-1)))
-	if cursor < offset {
-		offset = cursor
-	}
-	for cursor >= offset+visible(offset) {
-		offset++
-	}
-	return offset, min(visible(offset), total-offset)
 }
 
 // page is how many rows pgup and pgdn move: the rows shown, less one.
@@ -695,7 +666,7 @@ func (l *listScreen) View() string {
 	if l.items() == 0 && !l.loading {
 		body = append(body, " "+t.Dim.Render("No assessment to show."))
 	}
-	first, n := window(l.lines(), l.rowsRoom, l.line(l.cursor), l.offset)
+	first, n := kit.Window(l.lines(), l.rowsRoom, l.line(l.cursor), l.offset)
 	if first > 0 {
 		body = append(body, s.MoreLine("↑", first, "row", "rows"))
 	}

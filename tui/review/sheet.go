@@ -78,9 +78,9 @@ func (sh *sheetScreen) Resize() {
 func (sh *sheetScreen) scroll() {
 	row := sh.skillRow[sh.cursor]
 	if row > 0 && sh.rows[row-1] < 0 {
-		sh.offset, _ = window(len(sh.rows), sh.rowsRoom, row-1, sh.offset)
+		sh.offset, _ = kit.Window(len(sh.rows), sh.rowsRoom, row-1, sh.offset)
 	}
-	sh.offset, _ = window(len(sh.rows), sh.rowsRoom, row, sh.offset)
+	sh.offset, _ = kit.Window(len(sh.rows), sh.rowsRoom, row, sh.offset)
 }
 
 func (sh *sheetScreen) Update(msg tea.Msg) (tea.Msg, tea.Cmd) {
@@ -191,7 +191,7 @@ func (sh *sheetScreen) View() string {
 		" " + t.Dim.Render(termtext.Cut(fmt.Sprintf("%s skills · ▲ the candidate rated 2+ above you, ▼ below", termtext.Thousands(len(skills))), s.Width-2)),
 		" " + t.Dim.Render(termtext.Cut(fmt.Sprintf("   %s %s %s %s", termtext.Pad("skill", titleW), termtext.Pad("candidate", labelW), termtext.Pad("your level", labelW), "notes"), s.Width-2)),
 	}
-	first, n := window(len(sh.rows), sh.rowsRoom, sh.skillRow[sh.cursor], sh.offset)
+	first, n := kit.Window(len(sh.rows), sh.rowsRoom, sh.skillRow[sh.cursor], sh.offset)
 	var body []string
 	if first > 0 {
 		body = append(body, s.MoreLine("↑", first, "row", "rows"))
@@ -520,7 +520,7 @@ func (rr *reviewResults) window() (int, int) {
 		return 0, total
 	}
 	// The cursor is the first line shown: it stays in view.
-	first, n := window(total, room, min(rr.offset, total-1), rr.offset)
+	first, n := kit.Window(total, room, min(rr.offset, total-1), rr.offset)
 	return first, n
 }
 
