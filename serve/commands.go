@@ -62,7 +62,7 @@ func (s *Server) run(sess ssh.Session, p Person, l *live) int {
 			args = []string{"review"}
 		}
 	}
-	c, ok := findCommand(args[0])
+	c, ok := s.command(args[0])
 	if !ok {
 		s.refuse(sess, fmt.Sprintf("unknown command %q; %s", cleanWord(args[0]), s.yours(p)))
 		return 1
@@ -78,8 +78,9 @@ func (s *Server) run(sess ssh.Session, p Person, l *live) int {
 	return c.run(s, sess, p, l, args[1:])
 }
 
-func findCommand(name string) (command, bool) {
-	for _, c := range commands() {
+// command is the server's command of that name.
+func (s *Server) command(name string) (command, bool) {
+	for _, c := range s.commands {
 		if c.name == name {
 			return c, true
 		}
@@ -103,7 +104,7 @@ func plural(r Role, only bool) string {
 // yours is the list of commands a person may run, for a refusal.
 func (s *Server) yours(p Person) string {
 	var names []string
-	for _, c := range commands() {
+	for _, c := range s.commands {
 		if c.name != "help" && p.Role >= c.role && (!c.only || p.Role == c.role) {
 			names = append(names, c.name)
 		}
@@ -125,7 +126,7 @@ func (s *Server) help(sess ssh.Session, p Person, _ *live, args []string) int {
 		return 1
 	}
 	fmt.Fprintf(sess, "readycheck serves rubric %q here; your key %s is %s's. You can run:\n\n", s.cfg.Rubric.ID, p.Fingerprint, article(p.Role))
-	for _, c := range commands() {
+	for _, c := range s.commands {
 		if p.Role >= c.role && (!c.only || p.Role == c.role) {
 			t := ""
 			if c.terminal {

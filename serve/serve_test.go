@@ -18,6 +18,7 @@ import (
 	"testing"
 	"time"
 
+	"charm.land/ssh"
 	"github.com/charmbracelet/x/ansi"
 	"github.com/charmbracelet/x/vt"
 	gossh "golang.org/x/crypto/ssh"
@@ -664,6 +665,11 @@ func TestCandidateTakesTheAssessmentOverSSH(t *testing.T) {
 	if res.status != 0 || !strings.HasPrefix(res.stdout, "# ") || !strings.Contains(res.stdout, "Ada Lovelace") {
 		t.Errorf("export: %+v", res)
 	}
+	// The log says who by key, never by name, and no answer.
+	log := ts.log.String()
+	if !strings.Contains(log, "key="+ada.fingerprint()) || strings.Contains(log, "Ada") || strings.Contains(log, "Lovelace") {
+		t.Errorf("log:\n%s", log)
+	}
 }
 
 // takeAccessible has p take the whole built-in assessment as line
@@ -1064,5 +1070,25 @@ func TestSecondSessionOfOneAssessmentAccessible(t *testing.T) {
 	})
 	if !strings.Contains(res.stdout+res.stderr, "this assessment is open in another session") || strings.Contains(res.stdout+res.stderr, ts.cfg.DataDir) {
 		t.Errorf("%+v", res)
+	}
+}
+
+// A bug that panics ends its own session only, with a line for its
+// person and the stack in the log; the server goes on.
+func TestPanicEndsOnlyItsSession(t *testing.T) {
+	ts := start(t, Config{Keys: &Keys{open: true}})
+	ts.commands = append(ts.commands, command{name: "boom", role: Candidate, run: func(*Server, ssh.Session, Person, *live, []string) int {
+		panic("a bug")
+	}})
+	ada := newPerson(t, "")
+	res := exec(t, ts.connect(t, ada), "boom")
+	if res.status != 1 || !strings.Contains(res.stderr, "something went wrong on the server") {
+		t.Errorf("%+v", res)
+	}
+	if log := ts.log.String(); !strings.Contains(log, "msg=panic") || !strings.Contains(log, "a bug") {
+		t.Errorf("log: %s", log)
+	}
+	if res := exec(t, ts.connect(t, ada), "help"); res.status != 0 {
+		t.Errorf("after the panic: %+v", res)
 	}
 }

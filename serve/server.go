@@ -72,6 +72,8 @@ type Server struct {
 	signer  gossh.Signer
 	limiter ratelimiter.RateLimiter
 	log     *slog.Logger
+	// commands are what sessions may run (see commands).
+	commands []command
 
 	mu       sync.Mutex
 	sessions map[*live]struct{}
@@ -116,6 +118,7 @@ func New(cfg Config) (*Server, error) {
 		limiter:  ratelimiter.NewRateLimiter(rate.Limit(cfg.Rate), max(cfg.Burst, 1), 4096),
 		log:      cfg.Log,
 		sessions: map[*live]struct{}{},
+		commands: commands(),
 	}
 	cfg.Keys.reloadErr = func(err error) { s.log.Error("key file", "problem", err.Error()) }
 	s.ssh = &ssh.Server{
