@@ -15,10 +15,10 @@ import (
 	"time"
 
 	"github.com/charmbracelet/x/ansi"
-	"github.com/charmbracelet/x/vt"
 	"github.com/creack/pty"
 
 	"github.com/readycheck/readycheck/assessments"
+	"github.com/readycheck/readycheck/internal/termtest"
 	"github.com/readycheck/readycheck/rubric/builtin"
 )
 
@@ -66,12 +66,13 @@ func build(t *testing.T) string {
 // terminal is a program running in a real pseudo-terminal, its output
 // drawn by a terminal emulator so that tests read the screen a person sees.
 type terminal struct {
+	*termtest.Screen
 	t   *testing.T
 	cmd *exec.Cmd
 	pty *os.File
+	// out is everything the program wrote, as written.
 	mu  sync.Mutex
 	out bytes.Buffer
-	emu *vt.SafeEmulator
 	// read is closed when all the program wrote has been read.
 	read chan struct{}
 }
@@ -90,10 +91,10 @@ func startEnv(t *testing.T, bin string, env []string, args ...string) *terminal 
 	if err != nil {
 		t.Fatal(err)
 	}
-	term := &terminal{t: t, cmd: cmd, pty: f, emu: vt.NewSafeEmulator(80, 24), read: make(chan struct{})}
+	term := &terminal{t: t, cmd: cmd, pty: f, Screen: termtest.New(80, 24), read: make(chan struct{})}
 	// The emulator answers the program's queries (cursor position, colours)
 	// as a terminal would.
-	go io.Copy(f, term.emu)
+	go io.Copy(f, term.Screen)
 	go func() {
 		defer close(term.read)
 		b := make([]byte, 32<<10)
@@ -101,8 +102,8 @@ func startEnv(t *testing.T, bin string, env []string, args ...string) *terminal 
 			n, err := f.Read(b)
 			term.mu.Lock()
 			term.out.Write(b[:n])
-			term.emu.Write(b[:n])
 			term.mu.Unlock()
+			term.Write(b[:n])
 			if err != nil {
 				return
 			}
@@ -130,38 +131,14 @@ func finishedAssessment(t *testing.T, bin, data string) string {
 }
 
 // screen is the terminal's screen as a person sees it now.
-func (term *terminal) screen() string {
-	term.mu.Lock()
-	defer term.mu.Unlock()
-	return ansi.Strip(term.emu.String())
-}
+func (term *terminal) screen() string { return term.Text() }
 
-// settled waits until the screen stops changing (50 ms without a change,
-// 5 s at most), so that what the last keys did is drawn, and returns it.
-func (term *terminal) settled() string {
-	last, since := term.screen(), time.Now()
-	for deadline := time.Now().Add(5 * time.Second); time.Now().Before(deadline); {
-		time.Sleep(10 * time.Millisecond)
-		if s := term.screen(); s != last {
-			last, since = s, time.Now()
-		} else if time.Since(since) >= 50*time.Millisecond {
-			break
-		}
-	}
-	return last
-}
+// settled is the screen once it stops changing (termtest.Screen.Settled).
+func (term *terminal) settled() string { return term.Settled() }
 
 func (term *terminal) waitFor(text string) {
 	term.t.Helper()
-	deadline := time.Now().Add(10 * time.Second)
-	for time.Now().Before(deadline) {
-		if strings.Contains(term.screen(), text) {
-			return
-		}
-		time.Sleep(10 * time.Millisecond)
-	}
-	s := term.screen()
-	term.t.Fatalf("%q never appeared; last output:\n%s", text, s[max(0, len(s)-1500):])
+	term.WaitFor(term.t, text)
 }
 
 func (term *terminal) send(keys ...string) {

@@ -19,11 +19,10 @@ import (
 	"time"
 
 	"charm.land/ssh"
-	"github.com/charmbracelet/x/ansi"
-	"github.com/charmbracelet/x/vt"
 	gossh "golang.org/x/crypto/ssh"
 
 	"github.com/readycheck/readycheck/assessments"
+	"github.com/readycheck/readycheck/internal/termtest"
 	"github.com/readycheck/readycheck/internal/testshared"
 	"github.com/readycheck/readycheck/rubric"
 	"github.com/readycheck/readycheck/rubric/builtin"
@@ -468,13 +467,10 @@ func TestKeyFileProblemsNameTheLine(t *testing.T) {
 // emulator the end-to-end tests use, so that tests read what the person
 // sees.
 type screen struct {
+	*termtest.Screen
 	t     testing.TB
 	sess  *gossh.Session
 	stdin io.WriteCloser
-	// mu keeps the emulator to one writer or reader at a time: the
-	// session's output and error streams both draw on it.
-	mu  sync.Mutex
-	emu *vt.SafeEmulator
 	// done is closed when the session ended; status is its exit status.
 	done   chan struct{}
 	status int
@@ -496,12 +492,12 @@ func terminal(t testing.TB, c *gossh.Client, command string, env ...string) *scr
 	if err := sess.RequestPty("xterm-256color", 24, 80, gossh.TerminalModes{}); err != nil {
 		t.Fatal(err)
 	}
-	sc := &screen{t: t, sess: sess, emu: vt.NewSafeEmulator(80, 24), done: make(chan struct{})}
+	sc := &screen{Screen: termtest.New(80, 24), t: t, sess: sess, done: make(chan struct{})}
 	sc.stdin, _ = sess.StdinPipe()
 	out, _ := sess.StdoutPipe()
 	sess.Stderr = sc
 	// The emulator answers the program's queries as a terminal would.
-	go func() { _, _ = io.Copy(sc.stdin, sc.emu) }()
+	go func() { _, _ = io.Copy(sc.stdin, sc.Screen) }()
 	read := make(chan struct{})
 	go func() {
 		defer close(read)
@@ -528,29 +524,12 @@ func terminal(t testing.TB, c *gossh.Client, command string, env ...string) *scr
 	return sc
 }
 
-func (sc *screen) Write(b []byte) (int, error) {
-	sc.mu.Lock()
-	defer sc.mu.Unlock()
-	return sc.emu.Write(b)
-}
-
-func (sc *screen) text() string {
-	sc.mu.Lock()
-	defer sc.mu.Unlock()
-	return ansi.Strip(sc.emu.String())
-}
+func (sc *screen) text() string { return sc.Text() }
 
 // waitFor waits until text is on the screen.
 func (sc *screen) waitFor(text string) {
 	sc.t.Helper()
-	deadline := time.Now().Add(10 * time.Second)
-	for time.Now().Before(deadline) {
-		if strings.Contains(sc.text(), text) {
-			return
-		}
-		time.Sleep(5 * time.Millisecond)
-	}
-	sc.t.Fatalf("%q never appeared; the screen:\n%s", text, sc.text())
+	sc.WaitFor(sc.t, text)
 }
 
 func (sc *screen) send(keys ...string) {

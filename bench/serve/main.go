@@ -434,14 +434,23 @@ func startServer(bin, name string, maxSessions int, env ...string) *server {
 	return s
 }
 
-// stop sends SIGTERM and says how the server ended.
-func (s *server) stop() string {
-	s.cmd.Process.Signal(syscall.SIGTERM)
+// signal sends sig and waits up to 20 s for the server to exit, killing it
+// after that; it reports whether it exited by itself.
+func (s *server) signal(sig syscall.Signal) bool {
+	s.cmd.Process.Signal(sig)
 	select {
 	case <-s.exited:
+		return true
 	case <-time.After(20 * time.Second):
 		s.cmd.Process.Kill()
 		<-s.exited
+		return false
+	}
+}
+
+// stop sends SIGTERM and says how the server ended.
+func (s *server) stop() string {
+	if !s.signal(syscall.SIGTERM) {
 		return "**did not exit within 20 s; killed**"
 	}
 	if s.cmd.ProcessState.Success() {
@@ -1046,13 +1055,7 @@ func verify(data string, r *rubric.Rubric, cs []*client) (want, lost int, proble
 // the first question.
 func goroutineCensus(bin string, n int, seed uint64) string {
 	count := func(s *server) int {
-		s.cmd.Process.Signal(syscall.SIGQUIT)
-		select {
-		case <-s.exited:
-		case <-time.After(20 * time.Second):
-			s.cmd.Process.Kill()
-			<-s.exited
-		}
+		s.signal(syscall.SIGQUIT)
 		b, _ := os.ReadFile(s.log)
 		return bytes.Count(b, []byte("\ngoroutine "))
 	}
