@@ -1,3 +1,5 @@
+//go:build linux
+
 // Command serve measures `readycheck serve` under load: candidates taking the
 // walk-through over SSH at once, each an SSH client of its own (its own
 // ed25519 key, a PTY, its own loopback address), against the server running
