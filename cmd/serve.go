@@ -99,7 +99,7 @@ for them to save, and exits 0.`,
 		},
 	}
 	f := c.Flags()
-	f.StringVar(&o.listen, "listen", ":23234", "ADDR to listen on (host:port)")
+	f.StringVar(&o.listen, "listen", ":23234", "the ADDR (host:port) to listen on")
 	f.StringVar(&o.dataDir, "data-dir", "", "FOLDER for the host key and the candidates' assessments (default: readycheck's data folder's serve/)")
 	f.StringVar(&o.rubric, "rubric", "", "rubric FILE every session uses (default: the built-in rubric)")
 	f.StringVar(&o.hostKey, "host-key", "", "private key FILE to use as the host key instead of the generated one")
