@@ -1071,3 +1071,61 @@ func TestPanicEndsOnlyItsSession(t *testing.T) {
 		t.Errorf("after the panic: %+v", res)
 	}
 }
+
+// A note being typed when the client vanishes is kept, as a closed
+// terminal's is locally.
+func TestVanishedClientKeepsTypedNote(t *testing.T) {
+	ts := start(t, Config{Keys: &Keys{open: true}})
+	ada := newPerson(t, "")
+	c, err := ts.dial(t, gossh.PublicKeys(ada.signer))
+	if err != nil {
+		t.Fatal(err)
+	}
+	sc := ts.startAssessment(t, c, 1)
+	sc.send("n")
+	sc.waitFor("ctrl+s save")
+	sc.send("half a thought")
+	sc.waitFor("half a thought")
+	c.Close()
+	waitFor(t, func() bool { return ts.active() == 0 })
+	a, err := assessments.LoadFile(ts.savedFiles(t, ada)[0])
+	if err != nil {
+		t.Fatal(err)
+	}
+	r, _ := builtin.Rubric()
+	if note := a.Answers[r.Skills()[1].ID]; note == nil || note.Note != "half a thought" {
+		t.Errorf("the note typed: %+v", note)
+	}
+}
+
+// A mentor's comment being typed when the client vanishes is kept too.
+func TestVanishedMentorKeepsTypedComment(t *testing.T) {
+	var cfg Config
+	p := cast(t, &cfg)
+	ts := start(t, cfg)
+	if res := ts.takeAccessible(t, p.candidate, "Ada Lovelace"); res.status != 0 {
+		t.Fatalf("%+v", res)
+	}
+	c, err := ts.dial(t, gossh.PublicKeys(p.mentor.signer))
+	if err != nil {
+		t.Fatal(err)
+	}
+	sc := terminal(t, c, "review", "NO_COLOR", "1")
+	sc.waitFor("Ada Lovelace")
+	sc.send("\r")
+	sc.waitFor("Programming languages")
+	sc.send("\r")
+	sc.waitFor("Your comment")
+	sc.send("strong in tests")
+	sc.waitFor("strong in tests")
+	c.Close()
+	waitFor(t, func() bool { return ts.active() == 0 })
+	a, err := assessments.LoadFile(ts.savedFiles(t, p.candidate)[0])
+	if err != nil {
+		t.Fatal(err)
+	}
+	r, _ := builtin.Rubric()
+	if len(a.Reviews) != 1 || a.Reviews[0].Ratings[r.Skills()[0].ID] == nil || a.Reviews[0].Ratings[r.Skills()[0].ID].Comment != "strong in tests" {
+		t.Errorf("reviews: %+v", a.Reviews)
+	}
+}
