@@ -24,6 +24,8 @@ func newCandidateScreen(s *session, name string, canGoBack bool) *candidateScree
 	c := &candidateScreen{s: s, keys: newFieldKeys(s.Keys, s.Keys.Submit)}
 	c.keys.Move.SetEnabled(false)
 	c.keys.Save.SetEnabled(false)
+	c.keys.ArrowUp.SetHelp("↑", "previous field")
+	c.keys.ArrowDown.SetHelp("↓", "next field")
 	c.keys.Cancel.SetHelp("esc", "back")
 	c.keys.Cancel.SetEnabled(canGoBack)
 	for i := range c.fields {

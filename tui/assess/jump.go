@@ -38,7 +38,10 @@ func newJumpScreen(s *session, current int) *jumpScreen {
 	j := &jumpScreen{s: s, filter: textinput.New()}
 	j.keys = newFieldKeys(s.Keys, s.Keys.Go)
 	j.keys.NextField.SetEnabled(false)
+	j.keys.PrevField.SetEnabled(false)
 	j.keys.Save.SetEnabled(false)
+	j.keys.PageUp.SetEnabled(true)
+	j.keys.PageDown.SetEnabled(true)
 	j.keys.Cancel.SetHelp("esc", "back")
 	s.Theme.InputStyles(&j.filter)
 	j.filter.Prompt = "/ "
@@ -112,11 +115,11 @@ func (j *jumpScreen) Update(msg tea.Msg) (tea.Msg, tea.Cmd) {
 		j.scroll()
 		return nil, nil
 	case tea.KeyPressMsg:
-		k, sk := j.keys, j.s.Keys
+		k := j.keys
 		switch {
-		case key.Matches(msg, sk.PageUp):
+		case key.Matches(msg, j.keys.PageUp):
 			j.cursor = max(j.cursor-j.room(), 0)
-		case key.Matches(msg, sk.PageDown):
+		case key.Matches(msg, j.keys.PageDown):
 			j.cursor = min(j.cursor+j.room(), last)
 		case key.Matches(msg, k.Submit):
 			if len(j.rows) == 0 {

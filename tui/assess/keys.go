@@ -70,19 +70,31 @@ func (k listKeys) help() kit.HelpKeys {
 
 // fieldKeys are the bindings of a screen with text fields: the candidate
 // form, the note and the jump list's filter. q types a q there.
+// PageUp and PageDown are off unless the screen lists rows (the jump
+// list); the full help shows every key the screen takes, the short one
+// the keys a person needs first.
 type fieldKeys struct {
-	ArrowUp, ArrowDown, Move, NextField, PrevField, Submit, Save, Cancel, Interrupt key.Binding
+	ArrowUp, ArrowDown, Move, PageUp, PageDown, NextField, PrevField, Submit, Save, Cancel, Interrupt, Suspend key.Binding
 }
 
 func newFieldKeys(k *kit.KeyMap, submit key.Binding) fieldKeys {
-	return fieldKeys{
-		ArrowUp: k.ArrowUp, ArrowDown: k.ArrowDown, Move: k.Move,
+	f := fieldKeys{
+		ArrowUp: k.ArrowUp, ArrowDown: k.ArrowDown, Move: k.Move, PageUp: k.PageUp, PageDown: k.PageDown,
 		NextField: k.NextField, PrevField: k.PrevField, Submit: submit, Save: k.SaveNote, Cancel: k.Cancel,
-		Interrupt: k.Interrupt,
+		Interrupt: k.Interrupt, Suspend: k.Suspend,
 	}
+	f.PageUp.SetEnabled(false)
+	f.PageDown.SetEnabled(false)
+	return f
 }
 
 func (k fieldKeys) help() kit.HelpKeys {
-	short := []key.Binding{k.Move, k.Submit, k.NextField, k.Save, k.Cancel, k.Interrupt}
-	return kit.HelpKeys{Short: short, Full: [][]key.Binding{short}}
+	return kit.HelpKeys{
+		Short: []key.Binding{k.Move, k.Submit, k.NextField, k.Save, k.Cancel, k.Interrupt},
+		Full: [][]key.Binding{
+			{k.ArrowUp, k.ArrowDown, k.PageUp, k.PageDown},
+			{k.Submit, k.NextField, k.PrevField, k.Save, k.Cancel},
+			{k.Interrupt, k.Suspend},
+		},
+	}
 }

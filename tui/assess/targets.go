@@ -25,7 +25,7 @@ type targetsScreen struct {
 func newTargetsScreen(s *session) *targetsScreen {
 	ts := &targetsScreen{s: s, keys: newListKeys(s.Keys, s.Keys.Start, s.Keys.Toggle, s.Keys.All)}
 	ts.keys.Jump.SetEnabled(false)
-	ts.keys.Back = kit.With(s.Keys.Cancel, "esc", "back")
+	ts.keys.Back = key.NewBinding(key.WithKeys(append(s.Keys.Cancel.Keys(), "shift+tab")...), key.WithHelp("esc", "back"))
 	for _, c := range s.Rubric.Companies {
 		ts.checked = append(ts.checked, true)
 		ts.names = append(ts.names, kit.CleanLine(c.Name))
@@ -95,7 +95,7 @@ func (ts *targetsScreen) Update(msg tea.Msg) (tea.Msg, tea.Cmd) {
 				return nil, nil
 			}
 			return targetsMsg{companies: ids}, nil
-		case key.Matches(msg, k.Back), msg.String() == "shift+tab":
+		case key.Matches(msg, k.Back):
 			return cancelMsg{}, nil
 		case key.Matches(msg, k.Help):
 			ts.s.Help.ShowAll = !ts.s.Help.ShowAll
