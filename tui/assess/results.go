@@ -164,18 +164,14 @@ func (rs *resultsScreen) Update(msg tea.Msg) (tea.Msg, tea.Cmd) {
 		rs.offset = c
 		return nil, nil
 	}
+	if c, ok := kit.MovePage(msg, rs.keys.PageUp, rs.keys.PageDown, rs.keys.Home, rs.keys.End, rs.offset, rs.maxOffset(), rs.room()); ok {
+		rs.offset = c
+		return nil, nil
+	}
 	switch msg := msg.(type) {
 	case tea.KeyPressMsg:
 		k := rs.keys
 		switch {
-		case key.Matches(msg, k.PageUp):
-			rs.offset = max(rs.offset-rs.room(), 0)
-		case key.Matches(msg, k.PageDown):
-			rs.offset = min(rs.offset+rs.room(), rs.maxOffset())
-		case key.Matches(msg, k.Home):
-			rs.offset = 0
-		case key.Matches(msg, k.End):
-			rs.offset = rs.maxOffset()
 		case key.Matches(msg, k.Primary):
 			return exportMsg{}, nil
 		case key.Matches(msg, rs.s.Keys.Review):

@@ -91,18 +91,15 @@ func (rv *reviewScreen) Update(msg tea.Msg) (tea.Msg, tea.Cmd) {
 		rv.scroll()
 		return nil, nil
 	}
+	if c, ok := kit.MovePage(msg, rv.keys.PageUp, rv.keys.PageDown, rv.keys.Home, rv.keys.End, rv.cursor, last, rv.room()); ok {
+		rv.cursor = c
+		rv.scroll()
+		return nil, nil
+	}
 	switch msg := msg.(type) {
 	case tea.KeyPressMsg:
 		k := rv.keys
 		switch {
-		case key.Matches(msg, k.PageUp):
-			rv.cursor = max(rv.cursor-rv.room(), 0)
-		case key.Matches(msg, k.PageDown):
-			rv.cursor = min(rv.cursor+rv.room(), last)
-		case key.Matches(msg, k.Home):
-			rv.cursor = 0
-		case key.Matches(msg, k.End):
-			rv.cursor = last
 		case key.Matches(msg, k.Primary):
 			return editMsg{index: rv.cursor}, nil
 		case key.Matches(msg, rv.s.Keys.Finish):

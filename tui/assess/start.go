@@ -130,14 +130,15 @@ func (st *startScreen) Update(msg tea.Msg) (tea.Msg, tea.Cmd) {
 		st.scroll()
 		return nil, nil
 	}
+	if c, ok := kit.MovePage(msg, st.keys.PageUp, st.keys.PageDown, st.keys.Home, st.keys.End, st.cursor, last, st.room()); ok {
+		st.cursor = c
+		st.scroll()
+		return nil, nil
+	}
 	switch msg := msg.(type) {
 	case tea.KeyPressMsg:
 		k := st.keys
 		switch {
-		case key.Matches(msg, k.Home):
-			st.cursor = 0
-		case key.Matches(msg, k.End):
-			st.cursor = last
 		case key.Matches(msg, k.Primary):
 			st.err = nil
 			if st.cursor == len(st.entries) {

@@ -97,3 +97,33 @@ func TestAgo(t *testing.T) {
 		}
 	}
 }
+
+// The start screen pages as its help says: pgdn and pgup move by the
+// choices that fit, home and end to either end.
+func TestStartPages(t *testing.T) {
+	b := tuitest.Builtin(t)
+	store := newStore(t)
+	for i := range 8 {
+		a := assessments.New(b, assessments.Person{Name: "Person " + string(rune('A'+i))}, nil, tuitest.Clock)
+		a.SetAnswer(b.Skills()[0].ID, 1, tuitest.Clock)
+		if err := assessments.Save(filepath.Join(store.Dir, "p"+string(rune('a'+i))+".yaml"), a); err != nil {
+			t.Fatal(err)
+		}
+	}
+	m := New(Options{Rubric: b, Store: store, Now: tuitest.FixedNow})
+	t.Cleanup(func() { m.Close() })
+	do(t, m, tuitest.Size(80, 24))
+	page := m.start.room()
+	do(t, m, tuitest.Keys("pgdown")...)
+	if m.start.cursor != page {
+		t.Errorf("pgdn: cursor %d, want %d", m.start.cursor, page)
+	}
+	do(t, m, tuitest.Keys("pgup")...)
+	if m.start.cursor != 0 {
+		t.Errorf("pgup: cursor %d, want 0", m.start.cursor)
+	}
+	do(t, m, tuitest.Keys("end")...)
+	if m.start.cursor != 8 || !strings.Contains(view(m), "↑ ") {
+		t.Errorf("end: cursor %d, want 8 (the new assessment), with the ↑ marker:\n%s", m.start.cursor, view(m))
+	}
+}

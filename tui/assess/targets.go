@@ -58,18 +58,15 @@ func (ts *targetsScreen) Update(msg tea.Msg) (tea.Msg, tea.Cmd) {
 		ts.scroll()
 		return nil, nil
 	}
+	if c, ok := kit.MovePage(msg, ts.keys.PageUp, ts.keys.PageDown, ts.keys.Home, ts.keys.End, ts.cursor, last, ts.room()); ok {
+		ts.cursor = c
+		ts.scroll()
+		return nil, nil
+	}
 	switch msg := msg.(type) {
 	case tea.KeyPressMsg:
 		k := ts.keys
 		switch {
-		case key.Matches(msg, k.PageUp):
-			ts.cursor = max(ts.cursor-ts.room(), 0)
-		case key.Matches(msg, k.PageDown):
-			ts.cursor = min(ts.cursor+ts.room(), last)
-		case key.Matches(msg, k.Home):
-			ts.cursor = 0
-		case key.Matches(msg, k.End):
-			ts.cursor = last
 		case key.Matches(msg, ts.s.Keys.Toggle):
 			ts.checked[ts.cursor] = !ts.checked[ts.cursor]
 			ts.err = ""

@@ -122,6 +122,28 @@ func MoveLine(msg tea.Msg, up, down key.Binding, cursor, last int) (moved int, o
 	return cursor, false
 }
 
+// MovePage moves a cursor over the lines 0..last a page at a time, or to
+// either end, as the keys pgup, pgdn, home and end ask: the paging of
+// every list and scrolled text, beside MoveLine. ok is false for any
+// other message, and cursor stays.
+func MovePage(msg tea.Msg, pageUp, pageDown, home, end key.Binding, cursor, last, page int) (moved int, ok bool) {
+	press, isKey := msg.(tea.KeyPressMsg)
+	if !isKey {
+		return cursor, false
+	}
+	switch {
+	case key.Matches(press, pageUp):
+		return max(cursor-page, 0), true
+	case key.Matches(press, pageDown):
+		return min(cursor+page, last), true
+	case key.Matches(press, home):
+		return 0, true
+	case key.Matches(press, end):
+		return last, true
+	}
+	return cursor, false
+}
+
 // HelpKeys implements help.KeyMap over a short line and full columns.
 type HelpKeys struct {
 	Short []key.Binding

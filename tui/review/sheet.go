@@ -539,18 +539,14 @@ func (rr *reviewResults) Update(msg tea.Msg) (tea.Msg, tea.Cmd) {
 		rr.offset = c
 		return nil, nil
 	}
+	if c, ok := kit.MovePage(msg, rr.keys.PageUp, rr.keys.PageDown, rr.keys.Home, rr.keys.End, rr.offset, rr.maxOffset(), page); ok {
+		rr.offset = c
+		return nil, nil
+	}
 	switch msg := msg.(type) {
 	case tea.KeyPressMsg:
 		k := rr.keys
 		switch {
-		case key.Matches(msg, k.PageUp):
-			rr.offset = max(rr.offset-page, 0)
-		case key.Matches(msg, k.PageDown):
-			rr.offset = min(rr.offset+page, rr.maxOffset())
-		case key.Matches(msg, k.Home):
-			rr.offset = 0
-		case key.Matches(msg, k.End):
-			rr.offset = rr.maxOffset()
 		case key.Matches(msg, k.Help):
 			rr.s.Help.ShowAll = !rr.s.Help.ShowAll
 			rr.offset = min(rr.offset, rr.maxOffset())
