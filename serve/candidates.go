@@ -104,16 +104,20 @@ func (s *Server) latest(p Person) (*assessments.Assessment, *rubric.Rubric, []st
 }
 
 // address is how people reach the server, for the commands messages
-// show: the machine's name, with -p and the port when it is not 22.
-func (s *Server) address() string {
-	name, err := os.Hostname()
-	if err != nil || name == "" {
-		name = "localhost"
+// show (ssh -t ADDRESS): --address or the machine's name, with -p and the
+// port when it is not 22. Worked out once, in New.
+func (s *Server) address() string { return s.addr }
+
+func addressOf(cfg Config) string {
+	name := cfg.Address
+	if name == "" {
+		if host, err := os.Hostname(); err == nil && host != "" {
+			name = host
+		} else {
+			name = "localhost"
+		}
 	}
-	if s.cfg.Address != "" {
-		name = s.cfg.Address
-	}
-	if _, port, err := net.SplitHostPort(s.cfg.Listen); err == nil && port != "22" && port != "" {
+	if _, port, err := net.SplitHostPort(cfg.Listen); err == nil && port != "22" && port != "" {
 		return "-p " + port + " " + name
 	}
 	return name

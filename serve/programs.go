@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"strings"
 
 	tea "charm.land/bubbletea/v2"
 	"charm.land/ssh"
@@ -90,7 +91,7 @@ func (s *Server) review(sess ssh.Session, p Person, l *live, args []string) int 
 // environment), its input noting each key for the idle timeout, its
 // window changes, and the server's stop.
 func (s *Server) host(sess ssh.Session, l *live) *kit.Host {
-	opts := append(bubbletea.MakeOptions(sess), tea.WithInput(input{r: sess, l: l}), tea.WithEnvironment(append(env(sess), termEnv(sess)...)))
+	opts := append(bubbletea.MakeOptions(sess), tea.WithInput(input{r: sess, l: l}))
 	_, winch, _ := sess.Pty()
 	return &kit.Host{
 		Options: opts,
@@ -111,14 +112,6 @@ func (s *Server) host(sess ssh.Session, l *live) *kit.Host {
 			}()
 		},
 	}
-}
-
-// termEnv is TERM as the client's pseudo-terminal request gave it.
-func termEnv(sess ssh.Session) []string {
-	if pty, _, ok := sess.Pty(); ok {
-		return []string{"TERM=" + pty.Term}
-	}
-	return nil
 }
 
 // lines is a session's input for line prompts: cooked under ssh -t (the
@@ -176,10 +169,11 @@ func (s *Server) ended(sess ssh.Session, l *live, err error, saved bool, done fu
 	return 0
 }
 
-// colored is false when the client sent NO_COLOR.
+// colored is false when the client sent a NO_COLOR that is not empty,
+// as locally.
 func colored(sess ssh.Session) bool {
-	for _, kv := range env(sess) {
-		if len(kv) > len("NO_COLOR=") && kv[:len("NO_COLOR=")] == "NO_COLOR=" {
+	for _, kv := range sess.Environ() {
+		if v, ok := strings.CutPrefix(kv, "NO_COLOR="); ok && v != "" {
 			return false
 		}
 	}

@@ -74,6 +74,8 @@ type Server struct {
 	log     *slog.Logger
 	// commands are what sessions may run (see commands).
 	commands []command
+	// addr is how people reach the server (address).
+	addr string
 
 	mu       sync.Mutex
 	sessions map[*live]struct{}
@@ -119,6 +121,7 @@ func New(cfg Config) (*Server, error) {
 		log:      cfg.Log,
 		sessions: map[*live]struct{}{},
 		commands: commands(),
+		addr:     addressOf(cfg),
 	}
 	cfg.Keys.reloadErr = func(err error) { s.log.Error("key file", "problem", err.Error()) }
 	s.ssh = &ssh.Server{

@@ -199,19 +199,6 @@ func checkSession(sess ssh.Session) string {
 	return ""
 }
 
-// env is the session's environment as the programs see it: the allowed
-// variables only.
-func env(sess ssh.Session) []string {
-	var out []string
-	for _, kv := range sess.Environ() {
-		k, _, _ := strings.Cut(kv, "=")
-		if slices.Contains(allowedEnv, k) {
-			out = append(out, kv)
-		}
-	}
-	return out
-}
-
 // refuse ends a session with one line on its error stream and status 1.
 func (s *Server) refuse(sess ssh.Session, why string) {
 	fmt.Fprintln(sess.Stderr(), "readycheck: "+strings.TrimPrefix(why, "readycheck: "))
