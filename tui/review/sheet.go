@@ -192,16 +192,7 @@ func (sh *sheetScreen) View() string {
 		" " + t.Dim.Render(termtext.Cut(fmt.Sprintf("   %s %s %s %s", termtext.Pad("skill", titleW), termtext.Pad("candidate", labelW), termtext.Pad("your level", labelW), "notes"), s.Width-2)),
 	}
 	first, n := kit.Window(len(sh.rows), sh.rowsRoom, sh.skillRow[sh.cursor], sh.offset)
-	var body []string
-	if first > 0 {
-		body = append(body, s.MoreLine("↑", first, "row", "rows"))
-	}
-	for r := first; r < first+n; r++ {
-		body = append(body, sh.drawRow(r))
-	}
-	if hidden := len(sh.rows) - first - n; hidden > 0 {
-		body = append(body, s.MoreLine("↓", hidden, "row", "rows"))
-	}
+	body := s.Windowed(len(sh.rows), first, n, "row", "rows", sh.drawRow)
 	for len(body) < sh.rowsRoom {
 		body = append(body, "")
 	}
@@ -567,13 +558,6 @@ func (rr *reviewResults) View() string {
 		sub = fmt.Sprintf("  lines %d–%d of %d", first+1, first+n, len(rr.lines))
 	}
 	top := []string{s.TitleLine(t.Title.Render("Results") + t.Dim.Render(" · "+kit.CleanLine(rr.o.a.Candidate.Name)+sub)), ""}
-	var body []string
-	if first > 0 {
-		body = append(body, s.MoreLine("↑", first, "line", "lines"))
-	}
-	body = append(body, rr.lines[first:first+n]...)
-	if hidden := len(rr.lines) - first - n; hidden > 0 {
-		body = append(body, s.MoreLine("↓", hidden, "line", "lines"))
-	}
+	body := s.Windowed(len(rr.lines), first, n, "line", "lines", func(i int) string { return rr.lines[i] })
 	return s.Frame(top, body, rr.keys.results())
 }
